@@ -1,0 +1,54 @@
+//! False alarms on the clean corpora of `../shared/data`, per language and
+//! rule, per 1,000 sentences.
+//!
+//! `cargo run --release --example eval [-- --show RULE]` prints the table,
+//! and with `--show` every finding of that rule (or `all`).
+
+use std::collections::BTreeMap;
+
+use mtlint::corpus;
+use mtlint::{Config, Scanner, Severity};
+
+fn main() {
+    let show: Option<String> = std::env::args().skip_while(|a| a != "--show").nth(1);
+    let Some(dir) = corpus::data_dir() else {
+        eprintln!("../shared/data not found: skipped");
+        return;
+    };
+    println!("| lang | sentences | errors/1k | warnings/1k | info/1k | by rule (count) |");
+    println!("|---|---|---|---|---|---|");
+    for (lang, _, _) in corpus::LANGUAGES {
+        let scanner = Scanner::new(Config {
+            language: Some(lang.to_string()),
+            ..Config::default()
+        });
+        let mut sentences = 0;
+        let mut sev: BTreeMap<Severity, usize> = BTreeMap::new();
+        let mut rules: BTreeMap<String, usize> = BTreeMap::new();
+        for doc in corpus::documents(&dir, lang).expect("corpus") {
+            let r = scanner.scan_file(&doc.name, &doc.text);
+            sentences += r.sentences.len();
+            for f in &r.findings {
+                *sev.entry(f.severity).or_default() += 1;
+                *rules
+                    .entry(format!("{}:{}", f.rule, f.severity))
+                    .or_default() += 1;
+                if show.as_deref().is_some_and(|s| s == "all" || s == f.rule) {
+                    let line = r.source.lines().nth(f.line - 1).unwrap_or("");
+                    println!(
+                        "  {lang} {}:{}:{} {} «{}» {}\n      {}",
+                        doc.name, f.line, f.column, f.rule, f.text, f.message, line
+                    );
+                }
+            }
+        }
+        let per_k = |s: Severity| *sev.get(&s).unwrap_or(&0) as f64 * 1000.0 / sentences as f64;
+        println!(
+            "| {lang} | {sentences} | {:.2} | {:.2} | {:.2} | {:?} |",
+            per_k(Severity::Error),
+            per_k(Severity::Warning),
+            per_k(Severity::Info),
+            rules
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! Loading the clean evaluation corpora of `../shared/data` (NTREX-128 and
+//! the parallel UD PUD treebanks) as documents, for false-alarm tests and the
+//! `eval` example. Nothing here is used by the scanner itself.
+
+use std::path::{Path, PathBuf};
+
+/// The languages of the clean corpora, with their NTREX and PUD file stems.
+pub const LANGUAGES: &[(&str, &str, &str)] = &[
+    (
+        "ar",
+        "newstest2019-ref.arb.txt",
+        "ar_pud-ud-test.sentences.txt",
+    ),
+    (
+        "en",
+        "newstest2019-src.eng.txt",
+        "en_pud-ud-test.sentences.txt",
+    ),
+    (
+        "fr",
+        "newstest2019-ref.fra.txt",
+        "fr_pud-ud-test.sentences.txt",
+    ),
+    (
+        "ru",
+        "newstest2019-ref.rus.txt",
+        "ru_pud-ud-test.sentences.txt",
+    ),
+];
+
+/// `../shared/data` beside the crate, if it is there (`MTLINT_DATA` overrides).
+pub fn data_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("MTLINT_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    dir.join("ntrex").is_dir().then_some(dir)
+}
+
+/// One clean document: a name and its text.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// `ntrex/<document id>` or `pud/<chunk>`.
+    pub name: String,
+    /// The text, one segment a line.
+    pub text: String,
+}
+
+/// The clean documents of one language: NTREX lines grouped by their
+/// document, PUD sentences in chunks of 25 lines.
+pub fn documents(dir: &Path, lang: &str) -> std::io::Result<Vec<Doc>> {
+    let (_, ntrex, pud) = LANGUAGES
+        .iter()
+        .find(|(l, _, _)| *l == lang)
+        .ok_or_else(|| std::io::Error::other(format!("no corpus for {lang}")))?;
+    let ids = std::fs::read_to_string(dir.join("ntrex/DOCUMENT_IDS.tsv"))?;
+    let lines = std::fs::read_to_string(dir.join("ntrex").join(ntrex))?;
+    let mut docs: Vec<Doc> = Vec::new();
+    for (id, line) in ids.lines().zip(lines.lines()) {
+        match docs.last_mut() {
+            Some(d) if d.name == format!("ntrex/{id}") => {
+                d.text.push_str(line);
+                d.text.push('\n');
+            }
+            _ => docs.push(Doc {
+                name: format!("ntrex/{id}"),
+                text: format!("{line}\n"),
+            }),
+        }
+    }
+    let pud = std::fs::read_to_string(dir.join("ud-pud").join(pud))?;
+    let pud: Vec<&str> = pud.lines().collect();
+    for (i, chunk) in pud.chunks(25).enumerate() {
+        docs.push(Doc {
+            name: format!("pud/{i:02}"),
+            text: chunk.iter().map(|l| format!("{l}\n")).collect(),
+        });
+    }
+    Ok(docs)
+}

@@ -1,0 +1,228 @@
+//! Document language: declared, or detected from the main script and then by
+//! `whatlang` among that script's languages.
+
+use unicode_script::Script;
+use whatlang::{Detector, Lang};
+
+use crate::segment::{Token, TokenKind};
+
+/// ISO 639-3 codes of whatlang's languages, with their ISO 639-1 code.
+const ISO_639_1: &[(&str, &str)] = &[
+    ("epo", "eo"),
+    ("eng", "en"),
+    ("rus", "ru"),
+    ("cmn", "zh"),
+    ("spa", "es"),
+    ("por", "pt"),
+    ("ita", "it"),
+    ("ben", "bn"),
+    ("fra", "fr"),
+    ("deu", "de"),
+    ("ukr", "uk"),
+    ("kat", "ka"),
+    ("ara", "ar"),
+    ("hin", "hi"),
+    ("jpn", "ja"),
+    ("heb", "he"),
+    ("yid", "yi"),
+    ("pol", "pl"),
+    ("amh", "am"),
+    ("jav", "jv"),
+    ("kor", "ko"),
+    ("nob", "nb"),
+    ("dan", "da"),
+    ("swe", "sv"),
+    ("fin", "fi"),
+    ("tur", "tr"),
+    ("nld", "nl"),
+    ("hun", "hu"),
+    ("ces", "cs"),
+    ("ell", "el"),
+    ("bul", "bg"),
+    ("bel", "be"),
+    ("mar", "mr"),
+    ("kan", "kn"),
+    ("ron", "ro"),
+    ("slv", "sl"),
+    ("hrv", "hr"),
+    ("srp", "sr"),
+    ("mkd", "mk"),
+    ("lit", "lt"),
+    ("lav", "lv"),
+    ("est", "et"),
+    ("tam", "ta"),
+    ("vie", "vi"),
+    ("urd", "ur"),
+    ("tha", "th"),
+    ("guj", "gu"),
+    ("uzb", "uz"),
+    ("pan", "pa"),
+    ("aze", "az"),
+    ("ind", "id"),
+    ("tel", "te"),
+    ("pes", "fa"),
+    ("mal", "ml"),
+    ("ori", "or"),
+    ("mya", "my"),
+    ("nep", "ne"),
+    ("sin", "si"),
+    ("khm", "km"),
+    ("tuk", "tk"),
+    ("aka", "ak"),
+    ("zul", "zu"),
+    ("sna", "sn"),
+    ("afr", "af"),
+    ("lat", "la"),
+    ("slk", "sk"),
+    ("cat", "ca"),
+    ("tgl", "tl"),
+    ("hye", "hy"),
+    // Bibliographic and macrolanguage codes users type.
+    ("fre", "fr"),
+    ("ger", "de"),
+    ("per", "fa"),
+    ("fas", "fa"),
+    ("zho", "zh"),
+    ("chi", "zh"),
+    ("mon", "mn"),
+    ("khk", "mn"),
+    ("arb", "ar"),
+    ("kaz", "kk"),
+];
+
+/// The ISO 639-1 code for a language code (639-1 or 639-3, any case, with an
+/// optional region such as `ar-EG`), else the code lowercased.
+pub fn normalize_code(code: &str) -> String {
+    let base = code
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(code)
+        .to_ascii_lowercase();
+    ISO_639_1
+        .iter()
+        .find(|(three, _)| *three == base)
+        .map_or(base, |(_, two)| (*two).to_string())
+}
+
+/// The code to report for a whatlang language.
+pub fn code_of(lang: Lang) -> String {
+    normalize_code(lang.code())
+}
+
+/// Languages of scripts that only one of whatlang's languages is written in,
+/// where no detection is needed.
+fn single_language(script: Script) -> Option<&'static str> {
+    Some(match script {
+        Script::Greek => "el",
+        Script::Hebrew => "he",
+        Script::Hangul => "ko",
+        Script::Thai => "th",
+        Script::Georgian => "ka",
+        Script::Armenian => "hy",
+        Script::Ethiopic => "am",
+        Script::Khmer => "km",
+        Script::Myanmar => "my",
+        Script::Sinhala => "si",
+        Script::Tamil => "ta",
+        Script::Telugu => "te",
+        Script::Kannada => "kn",
+        Script::Malayalam => "ml",
+        Script::Gujarati => "gu",
+        Script::Gurmukhi => "pa",
+        Script::Oriya => "or",
+        Script::Bengali => "bn",
+        Script::Mongolian => "mn",
+        _ => return None,
+    })
+}
+
+/// Letters of the text's main script, with URLs, handles, numbers and words
+/// of other scripts left out, for a language detector to read.
+fn detection_sample(text: &str, tokens: &[Token], script: Script, limit: usize) -> String {
+    let mut sample = String::new();
+    for t in tokens {
+        if t.kind == TokenKind::Word && t.script == Some(script) {
+            if !sample.is_empty() {
+                sample.push(' ');
+            }
+            sample.push_str(t.text(text));
+            if sample.len() >= limit {
+                break;
+            }
+        }
+    }
+    sample
+}
+
+/// Detects the language of a document whose main script is `script`.
+pub fn detect_document(text: &str, tokens: &[Token], script: Option<Script>) -> Option<String> {
+    let script = script?;
+    if let Some(code) = single_language(script) {
+        return Some(code.to_string());
+    }
+    let sample = detection_sample(text, tokens, script, 4096);
+    detect_text(&sample).map(code_of)
+}
+
+/// whatlang's best guess for a text, or `None` when it is unsure.
+pub fn detect_text(sample: &str) -> Option<Lang> {
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < 12 {
+        return None;
+    }
+    let info = Detector::new().detect(sample)?;
+    // Arabic script: whatlang's Arabic, Persian and Urdu; for short samples
+    // prefer Arabic unless whatlang is sure, since Arabic is by far the most
+    // written of them.
+    if info.is_reliable() || info.confidence() > 0.5 {
+        Some(info.lang())
+    } else if info.script() == whatlang::Script::Arabic {
+        Some(Lang::Ara)
+    } else {
+        None
+    }
+}
+
+/// The language of one sentence: the document's where the sentence is in the
+/// document's script, else whatlang's guess among the sentence's script.
+pub fn sentence_language(
+    text: &str,
+    tokens: &[Token],
+    doc_script: Option<Script>,
+    doc_lang: Option<&str>,
+) -> Option<String> {
+    let script = crate::segment::script::main_script(
+        tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)),
+    )?;
+    if Some(script) == doc_script {
+        return doc_lang.map(str::to_string);
+    }
+    if let Some(code) = single_language(script) {
+        return Some(code.to_string());
+    }
+    let sample = detection_sample(text, tokens, script, 1024);
+    detect_text(&sample).map(code_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_normalise_to_639_1() {
+        assert_eq!(normalize_code("ara"), "ar");
+        assert_eq!(normalize_code("AR-eg"), "ar");
+        assert_eq!(normalize_code("fre"), "fr");
+        assert_eq!(normalize_code("mn"), "mn");
+        assert_eq!(code_of(Lang::Rus), "ru");
+    }
+
+    #[test]
+    fn detects_by_script_then_whatlang() {
+        let text = "Le président a déclaré hier que la réforme serait votée avant l'été.";
+        let tokens = crate::segment::tokens::tokenize(text);
+        assert_eq!(
+            detect_document(text, &tokens, Some(Script::Latin)).as_deref(),
+            Some("fr")
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! mtlint finds machine-translation garble in text before it is published:
+//! script mixing, untranslated words, punctuation and spacing artifacts,
+//! repeated lines and words, and residue of the web page.
+//!
+//! The data flows one way, one module per stage:
+//! [`source`] (lines and columns) → [`segment`] (paragraphs, sentences,
+//! tokens, scripts) and [`lang`] → [`rules`] → [`finding`]s → [`score`] →
+//! [`report`] → [`render`].
+//!
+//! ```
+//! use mtlint::{Config, Scanner};
+//! let scanner = Scanner::new(Config::default());
+//! let report = scanner.scan("article.txt", "استعادت القوات السيطرة عليها.الروس غادروا.");
+//! let rules: Vec<&str> = report.files[0].findings.iter().map(|f| f.rule.as_str()).collect();
+//! assert_eq!(rules, ["missing-space-after-punctuation"]);
+//! ```
+
+pub mod corpus;
+pub mod finding;
+pub mod lang;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod scanner;
+pub mod score;
+pub mod segment;
+pub mod source;
+
+pub use finding::{Applicability, Diagnostic, Finding, Fix, Severity};
+pub use report::{FileReport, Report, SentenceReport, Summary};
+pub use rules::{Rule, RuleMeta};
+pub use scanner::{Config, Scanner};

@@ -1,0 +1,85 @@
+//! The marked-up text: each line of the file with `⟦…⟧[n]` around flagged
+//! spans and a note per marker under the line, for snapshots that read like
+//! an editor's markup.
+
+use std::fmt::Write;
+
+use super::escape_invisible;
+use crate::report::FileReport;
+
+/// Renders `file` as marked-up text. Lines without findings are kept as they
+/// are, so a diff of two renderings shows the findings in context.
+pub fn render(file: &FileReport) -> String {
+    let text = file.source.as_str();
+    let mut out = String::new();
+    let mut by_line: Vec<Vec<usize>> = Vec::new();
+    for (i, f) in file.findings.iter().enumerate() {
+        let l = f.line - 1;
+        if by_line.len() <= l {
+            by_line.resize(l + 1, Vec::new());
+        }
+        by_line[l].push(i);
+    }
+    let mut line_start = 0;
+    for (l, raw) in text
+        .split_inclusive('\n')
+        .chain(std::iter::once(""))
+        .enumerate()
+    {
+        if raw.is_empty() && line_start < text.len() {
+            break;
+        }
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let line_end = line_start + line.len();
+        let ids: &[usize] = by_line.get(l).map_or(&[], |v| v.as_slice());
+        // Events: opening markers at starts, closing markers at ends (clamped to the line).
+        let mut events: Vec<(usize, u8, usize)> = Vec::new();
+        for (n, &i) in ids.iter().enumerate() {
+            let f = &file.findings[i];
+            let end = f.end.min(line_end).max(f.start);
+            events.push((f.start, 1, n));
+            events.push((end, 0, n));
+        }
+        // Closings before openings at the same offset; inner spans close first.
+        events.sort_by(|a, b| {
+            (a.0, a.1, std::cmp::Reverse(a.2)).cmp(&(b.0, b.1, std::cmp::Reverse(b.2)))
+        });
+        let mut pos = line_start;
+        for (at, kind, n) in events {
+            out.push_str(&escape_invisible(&text[pos..at]));
+            pos = at;
+            if kind == 1 {
+                out.push('⟦');
+            } else {
+                let _ = write!(out, "⟧[{}]", n + 1);
+            }
+        }
+        out.push_str(&escape_invisible(&text[pos..line_end]));
+        out.push('\n');
+        for (n, &i) in ids.iter().enumerate() {
+            let f = &file.findings[i];
+            let _ = write!(
+                out,
+                "    [{}] {} ({}): “{}”",
+                n + 1,
+                f.rule,
+                f.severity,
+                escape_invisible(&f.text)
+            );
+            if let Some(fix) = &f.fix {
+                let _ = write!(
+                    out,
+                    " → “{}” ({})",
+                    escape_invisible(&fix.replacement),
+                    match fix.applicability {
+                        crate::finding::Applicability::Safe => "safe",
+                        crate::finding::Applicability::Unsafe => "unsafe",
+                    }
+                );
+            }
+            out.push('\n');
+        }
+        line_start += raw.len();
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! The serializable report that every output format renders.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Finding, Severity};
+
+/// Version of the JSON contract.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A scan of one or more files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Version of the format.
+    pub version: u32,
+    /// One entry per file, sorted by path.
+    pub files: Vec<FileReport>,
+    /// Counts over all files.
+    pub summary: Summary,
+}
+
+/// The scan of one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    /// The display path given to the scanner (never made absolute).
+    pub path: String,
+    /// The document's language, ISO 639-1 where one exists.
+    pub language: Option<String>,
+    /// From 0 to 100.
+    pub score: f64,
+    /// Every sentence, in order.
+    pub sentences: Vec<SentenceReport>,
+    /// Every finding, sorted by position, then rule.
+    pub findings: Vec<Finding>,
+    /// The scanned text, kept for renderings that quote it.
+    #[serde(skip)]
+    pub source: String,
+}
+
+/// One sentence of a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceReport {
+    /// 0-based index in the file.
+    pub index: usize,
+    /// First byte.
+    pub start: usize,
+    /// Byte after the last one.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// The sentence's language, or `None` when too short or unsure.
+    pub language: Option<String>,
+    /// From 0 to 100.
+    pub score: f64,
+}
+
+/// Counts over a report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Files scanned.
+    pub files: usize,
+    /// Sentences in them.
+    pub sentences: usize,
+    /// Findings in them.
+    pub findings: usize,
+    /// Findings per rule id.
+    pub by_rule: BTreeMap<String, usize>,
+    /// Findings per severity.
+    pub by_severity: BTreeMap<String, usize>,
+}
+
+impl Report {
+    /// A report over `files`, sorted by path, with its summary.
+    pub fn new(mut files: Vec<FileReport>) -> Self {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut summary = Summary {
+            files: files.len(),
+            ..Summary::default()
+        };
+        for f in &files {
+            summary.sentences += f.sentences.len();
+            summary.findings += f.findings.len();
+            for x in &f.findings {
+                *summary.by_rule.entry(x.rule.clone()).or_default() += 1;
+                *summary
+                    .by_severity
+                    .entry(x.severity.to_string())
+                    .or_default() += 1;
+            }
+        }
+        Self {
+            version: FORMAT_VERSION,
+            files,
+            summary,
+        }
+    }
+
+    /// The highest severity of any finding, if there is one.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.files
+            .iter()
+            .flat_map(|f| f.findings.iter().map(|x| x.severity))
+            .max()
+    }
+
+    /// The report as pretty-printed JSON, ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a report always serializes");
+        s.push('\n');
+        s
+    }
+
+    /// The scanned text of every file with inline markers around flagged
+    /// spans, made for reading snapshot diffs: see [`FileReport::marked`].
+    pub fn marked(&self) -> String {
+        self.files
+            .iter()
+            .map(|f| format!("== {} (score {})\n{}", f.path, f.score, f.marked()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl FileReport {
+    /// The findings at or above `level`.
+    pub fn findings_at_least(&self, level: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.severity >= level)
+    }
+
+    /// The text, line by line, with each flagged span wrapped as `⟦…⟧[n]`
+    /// and, under each line, one note per marker:
+    /// `  [n] rule (severity): “text” → “replacement”`.
+    pub fn marked(&self) -> String {
+        crate::render::marked::render(self)
+    }
+}

@@ -1,0 +1,138 @@
+//! Rules: one small trait, one file per family, one registry listing every
+//! rule once.
+//!
+//! A rule reads a [`Document`] and pushes [`Diagnostic`]s. It never prints,
+//! reads files or knows about the command line; the scanner gives findings
+//! their rule id, severity, lines and columns.
+
+use crate::finding::{Diagnostic, Severity};
+use crate::segment::Document;
+
+pub mod characters;
+pub mod punctuation;
+pub mod quotes;
+pub mod repetition;
+pub mod script_mixing;
+pub mod web_residue;
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// One line, for `mtlint rules`.
+    pub summary: &'static str,
+    /// The user documentation printed by `mtlint explain`, in ruff's shape:
+    /// what it does, why it matters, examples, fix safety, limits.
+    pub explanation: &'static str,
+}
+
+/// A check over a segmented document.
+pub trait Rule: Send + Sync {
+    /// The rule's id, severity and documentation.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Pushes a diagnostic for every problem found in `doc`.
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, in a fixed order.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    &[
+        &script_mixing::MixedScriptWord,
+        &script_mixing::ForeignScriptRun,
+        &punctuation::SpaceBeforePunctuation,
+        &punctuation::MissingSpaceAfterPunctuation,
+        &punctuation::RepeatedPunctuation,
+        &quotes::UnbalancedQuotes,
+        &quotes::UnbalancedBrackets,
+        &repetition::RepeatedCharacters,
+        &repetition::RepeatedWord,
+        &repetition::DuplicateLine,
+        &repetition::RedundantParenthetical,
+        &web_residue::SocialEmbed,
+        &web_residue::Boilerplate,
+        &characters::InvisibleCharacter,
+        &characters::ControlCharacter,
+        &characters::ReplacementCharacter,
+    ]
+}
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    registry().iter().copied().find(|r| r.meta().id == id)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the rules' own tests.
+    use super::*;
+
+    /// Runs one rule over `text` (language detected) and returns the flagged texts.
+    pub fn flagged(rule: &dyn Rule, text: &str) -> Vec<String> {
+        flagged_in(rule, text, None)
+    }
+
+    /// Runs one rule over `text` in a declared language.
+    pub fn flagged_in(rule: &dyn Rule, text: &str, lang: Option<&str>) -> Vec<String> {
+        diagnostics(rule, text, lang)
+            .into_iter()
+            .map(|d| text[d.range].to_string())
+            .collect()
+    }
+
+    /// Runs one rule and returns its diagnostics, sorted.
+    pub fn diagnostics(rule: &dyn Rule, text: &str, lang: Option<&str>) -> Vec<Diagnostic> {
+        let doc = Document::new(text, lang);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.sort_by_key(|d| (d.range.start, d.range.end));
+        out
+    }
+
+    /// Applies every fix of one rule to `text`, right to left.
+    pub fn fixed(rule: &dyn Rule, text: &str, lang: Option<&str>) -> String {
+        let mut fixes: Vec<_> = diagnostics(rule, text, lang)
+            .into_iter()
+            .filter_map(|d| d.fix)
+            .collect();
+        fixes.sort_by_key(|f| std::cmp::Reverse(f.start));
+        let mut s = text.to_string();
+        let mut last = usize::MAX;
+        for f in fixes {
+            if f.end <= last {
+                s.replace_range(f.start..f.end, &f.replacement);
+                last = f.start;
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for r in registry() {
+            let m = r.meta();
+            assert!(seen.insert(m.id), "duplicate id {}", m.id);
+            assert!(
+                m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                m.id
+            );
+            assert!(!m.summary.is_empty() && m.summary.len() < 100, "{}", m.id);
+            for section in ["## What it does", "## Why is this bad?", "## Example"] {
+                assert!(m.explanation.contains(section), "{} lacks {section}", m.id);
+            }
+        }
+        assert_eq!(
+            find("duplicate-line").map(|r| r.meta().id),
+            Some("duplicate-line")
+        );
+    }
+}

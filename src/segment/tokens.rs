@@ -1,0 +1,341 @@
+//! Tokens: words, numbers, punctuation, symbols, white space, and the spans
+//! that must never be split or read as prose (URLs, domains, e-mail
+//! addresses, handles, hashtags).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_script::Script;
+
+use super::script::{compatible, family, is_arabic_extension, letter_script};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters and combining marks, possibly with digits and inner apostrophes.
+    Word,
+    /// Digits, with inner decimal, thousands and time separators.
+    Number,
+    /// One punctuation character.
+    Punct,
+    /// One other character: emoji, signs, format and control characters.
+    Symbol,
+    /// A run of white space within a line.
+    Space,
+    /// A line break (`\n`, `\r\n` or `\r`).
+    Newline,
+    /// A URL or a bare domain (`pic.twitter.com/…`, `العربية.نت`).
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A social-media handle (`@name`).
+    Handle,
+    /// A hashtag (`#name`).
+    Hashtag,
+}
+
+/// One token of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// UTF-8 byte range in the document.
+    pub range: Range<usize>,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// For words, the script family of most of its letters; for punctuation,
+    /// the script its Script_Extensions give (Arabic for `،`); else `None`.
+    pub script: Option<Script>,
+    /// For words, whether letters of incompatible scripts share the word.
+    pub mixed: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        &doc_text[self.range.clone()]
+    }
+
+    /// Whether the token is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// Whether the token is white space or a line break.
+    pub fn is_space(&self) -> bool {
+        matches!(self.kind, TokenKind::Space | TokenKind::Newline)
+    }
+}
+
+static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
+    let tlds = "com|net|org|gov|edu|mil|int|info|biz|io|co|me|tv|ly|ai|app|dev|news|online|site|ru|su|uk|us|fr|de|es|it|eg|sa|ae|ma|dz|tn|jo|lb|iq|qa|kw|bh|om|ye|sy|sd|ps|ir|tr|ua|by|kz|cn|jp|in|ca|au|ch|nl|be|pl|se|no|fi|dk|at|cz|gr|pt|br|mx|ar|ly";
+    Regex::new(&format!(
+        concat!(
+            r"(?P<url>(?i:https?://|ftp://|www\.)[^\s<>{q}]+)",
+            r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+            r"|(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{tlds})\b(?:/[^\s<>{q}]*)?)",
+            r"|(?P<adomain>\p{{Arabic}}+\.(?:نت|كوم|اورغ|أورغ|اورج|أورج)\b)",
+            r"|(?P<handle>@[A-Za-z0-9_]{{1,30}})",
+            r"|(?P<hashtag>#[\p{{L}}\p{{N}}_]*\p{{L}}[\p{{L}}\p{{N}}_]*)",
+        ),
+        q = "\"“”«»",
+        tlds = tlds
+    ))
+    .expect("valid token regex")
+});
+
+/// Finds the spans that are tokens of their own: URLs, domains, e-mails,
+/// handles and hashtags, left to right and never overlapping.
+fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
+    let mut out = Vec::new();
+    for caps in SPECIAL.captures_iter(text) {
+        let m = caps.get(0).expect("group 0");
+        let mut range = m.range();
+        let kind = if caps.name("url").is_some() || caps.name("domain").is_some() {
+            range.end = trim_url_end(text, range.clone());
+            TokenKind::Url
+        } else if caps.name("adomain").is_some() {
+            TokenKind::Url
+        } else if caps.name("email").is_some() {
+            TokenKind::Email
+        } else if caps.name("handle").is_some() {
+            TokenKind::Handle
+        } else {
+            TokenKind::Hashtag
+        };
+        // Handles, hashtags and domains start a word: `a@b` and `x#y` are not.
+        let prev = text[..range.start].chars().next_back();
+        if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '@') {
+            continue;
+        }
+        if range.is_empty() {
+            continue;
+        }
+        out.push((range, kind));
+    }
+    out
+}
+
+/// Trailing punctuation belongs to the sentence, not the URL, unless it closes
+/// a bracket the URL opened.
+fn trim_url_end(text: &str, range: Range<usize>) -> usize {
+    let s = &text[range.clone()];
+    let mut end = s.len();
+    while let Some(c) = s[..end].chars().next_back() {
+        let drop = match c {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '،' | '؛' | '؟' => true,
+            ')' => s[..end].matches('(').count() < s[..end].matches(')').count(),
+            ']' => s[..end].matches('[').count() < s[..end].matches(']').count(),
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    range.start + end
+}
+
+/// Whether `c` is punctuation (as opposed to a symbol or a letter).
+pub fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}'
+            | '،' | '؛' | '؟' | '٪' | '٫' | '٬' | '۔' | '«' | '»' | '¡' | '¿' | '·' | '§' | '¶'
+            | '、' | '。' | '，' | '！' | '？' | '：' | '；' | '（' | '）' | '「' | '」' | '『' | '』'
+            | '《' | '》' | '〈' | '〉' | '【' | '】')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks and joiners, which never start a word but continue one.
+fn is_mark(c: char) -> bool {
+    use unicode_script::UnicodeScript;
+    !c.is_alphanumeric() && c.script() == Script::Inherited
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits `text` into tokens that cover it completely, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let specials = special_spans(text);
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    let mut next_special = specials.into_iter().peekable();
+    let mut i = 0;
+    while i < text.len() {
+        if let Some((range, kind)) = next_special.peek() {
+            if range.start == i {
+                tokens.push(Token {
+                    range: range.clone(),
+                    kind: *kind,
+                    script: None,
+                    mixed: false,
+                });
+                i = range.end;
+                next_special.next();
+                continue;
+            }
+        }
+        let limit = next_special.peek().map_or(text.len(), |(r, _)| r.start);
+        let rest = &text[i..limit];
+        let c = rest.chars().next().expect("non-empty");
+        let (len, kind) = if c == '\r' || c == '\n' {
+            let len = if rest.starts_with("\r\n") { 2 } else { 1 };
+            (len, TokenKind::Newline)
+        } else if c.is_whitespace() {
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| !c.is_whitespace() || c == '\r' || c == '\n')
+                .map_or(rest.len(), |(j, _)| j);
+            (len, TokenKind::Space)
+        } else if c.is_alphanumeric() {
+            word_len(rest)
+        } else if is_punct(c) {
+            (c.len_utf8(), TokenKind::Punct)
+        } else {
+            (c.len_utf8(), TokenKind::Symbol)
+        };
+        let range = i..i + len;
+        let (script, mixed) = match kind {
+            TokenKind::Word => word_script(&text[range.clone()]),
+            TokenKind::Punct if is_arabic_extension(c) => (Some(Script::Arabic), false),
+            _ => (None, false),
+        };
+        tokens.push(Token {
+            range,
+            kind,
+            script,
+            mixed,
+        });
+        i += len;
+    }
+    tokens
+}
+
+/// Length and kind of the word or number at the start of `s`.
+fn word_len(s: &str) -> (usize, TokenKind) {
+    let mut end = 0;
+    let mut has_letter = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let keep = if is_word_char(c) {
+            true
+        } else if is_apostrophe(c) || c == '\u{200C}' || c == '\u{200D}' {
+            // Inner apostrophes and joiners: `don't`, `l'homme`, Persian ZWNJ.
+            end > 0 && next.is_some_and(char::is_alphabetic)
+        } else if matches!(c, '.' | ',' | ':' | '٫' | '٬') {
+            // Decimal, thousands and time separators between digits.
+            !has_letter
+                && s[..j].chars().next_back().is_some_and(|p| p.is_numeric())
+                && next.is_some_and(|n| n.is_numeric())
+        } else {
+            false
+        };
+        if !keep {
+            break;
+        }
+        has_letter |= c.is_alphabetic();
+        end = j + c.len_utf8();
+    }
+    let kind = if has_letter {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    };
+    (end, kind)
+}
+
+/// The main script family of a word and whether incompatible scripts mix in it.
+fn word_script(word: &str) -> (Option<Script>, bool) {
+    let mut counts: [(Option<Script>, usize); 4] = [(None, 0); 4];
+    let mut mixed = false;
+    for c in word.chars() {
+        let Some(s) = letter_script(c) else { continue };
+        let s = family(s);
+        if let Some(slot) = counts
+            .iter_mut()
+            .find(|(k, _)| *k == Some(s) || k.is_none())
+        {
+            slot.0 = Some(s);
+            slot.1 += 1;
+        }
+    }
+    let present: Vec<(Script, usize)> = counts
+        .iter()
+        .filter_map(|&(s, n)| s.map(|s| (s, n)))
+        .collect();
+    for (i, &(a, _)) in present.iter().enumerate() {
+        for &(b, _) in &present[i + 1..] {
+            if !compatible(a, b) {
+                mixed = true;
+            }
+        }
+    }
+    let main = present
+        .iter()
+        .fold(None::<(Script, usize)>, |best, &(s, n)| match best {
+            Some((_, b)) if b >= n => best,
+            _ => Some((s, n)),
+        })
+        .map(|(s, _)| s);
+    (main, mixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| !t.is_space())
+            .map(|t| (&text[t.range], t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn urls_domains_and_handles_are_single_tokens() {
+        let k = kinds("бна. pic.twitter.com/ry1yyiqzki (@enkhee0369) موقع العربية.نت");
+        assert!(k.contains(&("pic.twitter.com/ry1yyiqzki", TokenKind::Url)));
+        assert!(k.contains(&("@enkhee0369", TokenKind::Handle)));
+        assert!(k.contains(&("العربية.نت", TokenKind::Url)));
+        let k = kinds("see https://example.org/a_(b)). ok");
+        assert!(k.contains(&("https://example.org/a_(b)", TokenKind::Url)));
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_glued_sentences_split() {
+        let k = kinds("3.5 and 1,100 at 10:30 عليها.الروس");
+        assert!(k.contains(&("3.5", TokenKind::Number)));
+        assert!(k.contains(&("1,100", TokenKind::Number)));
+        assert!(k.contains(&("10:30", TokenKind::Number)));
+        assert!(k.contains(&("عليها", TokenKind::Word)));
+        assert!(k.contains(&(".", TokenKind::Punct)));
+    }
+
+    #[test]
+    fn words_carry_scripts() {
+        let t = tokenize("урррсافقة don't");
+        assert!(t[0].mixed);
+        assert_eq!(t[0].script, Some(Script::Cyrillic));
+        assert_eq!(&"урррсافقة don't"[t[2].range.clone()], "don't");
+        let t = tokenize("، x");
+        assert_eq!(t[0].script, Some(Script::Arabic));
+    }
+
+    #[test]
+    fn tokens_cover_the_text() {
+        let text = "a\r\nb  c…«d»\u{200B}e";
+        let t = tokenize(text);
+        let mut pos = 0;
+        for tok in &t {
+            assert_eq!(tok.range.start, pos);
+            pos = tok.range.end;
+        }
+        assert_eq!(pos, text.len());
+    }
+}
