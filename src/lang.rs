@@ -160,7 +160,7 @@ pub fn detect_document(text: &str, tokens: &[Token], script: Option<Script>) -> 
     if let Some(code) = single_language(script) {
         return Some(code.to_string());
     }
-    let sample = detection_sample(text, tokens, script, 4096);
+    let sample = detection_sample(text, tokens, script, 800);
     detect_text(&sample).map(code_of)
 }
 
@@ -190,9 +190,7 @@ pub fn sentence_language(
     doc_script: Option<Script>,
     doc_lang: Option<&str>,
 ) -> Option<String> {
-    let script = crate::segment::script::main_script(
-        tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)),
-    )?;
+    let script = crate::segment::script::main_script(crate::segment::words_by_script(tokens))?;
     if Some(script) == doc_script {
         return doc_lang.map(str::to_string);
     }

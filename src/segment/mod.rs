@@ -33,6 +33,14 @@ pub struct Document<'a> {
     pub language: Option<String>,
 }
 
+/// Each word's script with its length in bytes, for [`script::main_script`].
+pub fn words_by_script(tokens: &[Token]) -> impl Iterator<Item = (Option<Script>, usize)> + '_ {
+    tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| (t.script, t.range.len()))
+}
+
 impl<'a> Document<'a> {
     /// Segments `text`; `language` is the declared language, if any.
     pub fn new(text: &'a str, language: Option<&str>) -> Self {
@@ -40,8 +48,7 @@ impl<'a> Document<'a> {
         let lines = LineIndex::new(text);
         let paragraphs = sentences::paragraphs(text, &lines, &tokens);
         let sentences = sentences::sentences(text, &tokens, &paragraphs);
-        let script =
-            script::main_script(tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text)));
+        let script = script::main_script(words_by_script(&tokens));
         let language = match language {
             Some(code) => Some(lang::normalize_code(code)),
             None => lang::detect_document(text, &tokens, script),

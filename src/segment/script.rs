@@ -6,6 +6,14 @@ use unicode_script::{Script, UnicodeScript};
 /// The script of a letter, or `None` for digits, punctuation, symbols and
 /// combining marks (which take the script of the letter they follow).
 pub fn letter_script(c: char) -> Option<Script> {
+    // Fast paths for the scripts of most text mtlint reads.
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A => return Some(Script::Latin),
+        0..=0x7F => return None,
+        0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3 => return Some(Script::Arabic),
+        0x0400..=0x0481 | 0x048A..=0x04FF => return Some(Script::Cyrillic),
+        _ => {}
+    }
     if !c.is_alphabetic() {
         return None;
     }
@@ -47,18 +55,15 @@ pub fn name(s: Script) -> &'static str {
     s.full_name()
 }
 
-/// Counts letters per script family in `text` and returns the most frequent
-/// family, or `None` when the text has no letters.
-pub fn main_script<'a>(words: impl Iterator<Item = &'a str>) -> Option<Script> {
+/// Weighs each word's main script family by its length and returns the
+/// heaviest, or `None` when there are no words with letters.
+pub fn main_script(words: impl Iterator<Item = (Option<Script>, usize)>) -> Option<Script> {
     let mut counts: Vec<(Script, usize)> = Vec::new();
-    for w in words {
-        for c in w.chars() {
-            if let Some(s) = letter_script(c) {
-                let s = family(s);
-                match counts.iter_mut().find(|(k, _)| *k == s) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((s, 1)),
-                }
+    for (script, len) in words {
+        if let Some(s) = script {
+            match counts.iter_mut().find(|(k, _)| *k == s) {
+                Some((_, n)) => *n += len,
+                None => counts.push((s, len)),
             }
         }
     }
@@ -85,6 +90,11 @@ mod tests {
         assert_eq!(letter_script('7'), None);
         assert!(compatible(Script::Hiragana, Script::Han));
         assert!(!compatible(Script::Latin, Script::Cyrillic));
-        assert_eq!(main_script(["abc", "да"].into_iter()), Some(Script::Latin));
+        let words = [
+            (Some(Script::Latin), 3),
+            (Some(Script::Cyrillic), 4),
+            (Some(Script::Latin), 2),
+        ];
+        assert_eq!(main_script(words.into_iter()), Some(Script::Latin));
     }
 }

@@ -66,42 +66,60 @@ impl Token {
     }
 }
 
+/// One regex for every span that is a token of its own. No capture groups
+/// and no Unicode `\b`, so the regex crate can run its fast DFA; the kind and
+/// the word boundaries are checked on each (short) match afterwards.
 static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
-    let tlds = "com|net|org|gov|edu|mil|int|info|biz|io|co|me|tv|ly|ai|app|dev|news|online|site|ru|su|uk|us|fr|de|es|it|eg|sa|ae|ma|dz|tn|jo|lb|iq|qa|kw|bh|om|ye|sy|sd|ps|ir|tr|ua|by|kz|cn|jp|in|ca|au|ch|nl|be|pl|se|no|fi|dk|at|cz|gr|pt|br|mx|ar|ly";
     Regex::new(&format!(
         concat!(
-            r"(?P<url>(?i:https?://|ftp://|www\.)[^\s<>{q}]+)",
-            r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
-            r"|(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{tlds})\b(?:/[^\s<>{q}]*)?)",
-            r"|(?P<adomain>\p{{Arabic}}+\.(?:نت|كوم|اورغ|أورغ|اورج|أورج)\b)",
-            r"|(?P<handle>@[A-Za-z0-9_]{{1,30}})",
-            r"|(?P<hashtag>#[\p{{L}}\p{{N}}_]*\p{{L}}[\p{{L}}\p{{N}}_]*)",
+            r"(?i:https?://|ftp://|www\.)[^\s<>{q}]+",
+            r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+            r"|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{tlds})(?:/[^\s<>{q}]*)?",
+            r"|\p{{Arabic}}+\.(?:نت|كوم|اورغ|أورغ|اورج|أورج)",
+            r"|@[A-Za-z0-9_]{{1,30}}",
+            r"|#[\p{{L}}\p{{N}}_]*\p{{L}}[\p{{L}}\p{{N}}_]*",
         ),
         q = "\"“”«»",
-        tlds = tlds
+        tlds = TLDS
     ))
     .expect("valid token regex")
 });
+
+/// Top-level domains that make `name.tld` a domain; lowercase only, so that
+/// glued sentences such as `over.It` are not read as domains.
+const TLDS: &str = "com|net|org|gov|edu|mil|int|info|biz|io|co|me|tv|ly|ai|app|dev|news|online|site|ru|su|uk|us|fr|de|es|it|eg|sa|ae|ma|dz|tn|jo|lb|iq|qa|kw|bh|om|ye|sy|sd|ps|ir|tr|ua|by|kz|cn|jp|in|ca|au|ch|nl|be|pl|se|no|fi|dk|at|cz|gr|pt|br|mx|ar";
 
 /// Finds the spans that are tokens of their own: URLs, domains, e-mails,
 /// handles and hashtags, left to right and never overlapping.
 fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
     let mut out = Vec::new();
-    for caps in SPECIAL.captures_iter(text) {
-        let m = caps.get(0).expect("group 0");
+    // Every special span holds one of these; most sentences hold none.
+    if !text.bytes().any(|b| matches!(b, b'.' | b'@' | b'#')) {
+        return out;
+    }
+    for m in SPECIAL.find_iter(text) {
         let mut range = m.range();
-        let kind = if caps.name("url").is_some() || caps.name("domain").is_some() {
-            range.end = trim_url_end(text, range.clone());
-            TokenKind::Url
-        } else if caps.name("adomain").is_some() {
-            TokenKind::Url
-        } else if caps.name("email").is_some() {
-            TokenKind::Email
-        } else if caps.name("handle").is_some() {
+        let s = m.as_str();
+        let first = s.as_bytes()[0];
+        let kind = if first == b'@' {
             TokenKind::Handle
-        } else {
+        } else if first == b'#' {
             TokenKind::Hashtag
+        } else if s.contains('@') && !s.contains('/') {
+            TokenKind::Email
+        } else {
+            TokenKind::Url
         };
+        if kind == TokenKind::Url && !s.contains("://") {
+            // A bare domain ends at a word boundary: `example.community` is not `example.com`.
+            let after = text[range.end..].chars().next();
+            if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+        }
+        if kind == TokenKind::Url {
+            range.end = trim_url_end(text, range.clone());
+        }
         // Handles, hashtags and domains start a word: `a@b` and `x#y` are not.
         let prev = text[..range.start].chars().next_back();
         if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '@') {
@@ -146,13 +164,34 @@ pub fn is_punct(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    is_alnum(c) || is_mark(c)
+}
+
+/// `char::is_alphanumeric` with fast paths for ASCII, Arabic and Cyrillic,
+/// since the general lookup dominates tokenizing time.
+fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0x0621..=0x064A | 0x0660..=0x0669 | 0x0400..=0x0481 | 0x048A..=0x04FF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_alphabetic` with the same fast paths.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0x0621..=0x064A | 0x0400..=0x0481 | 0x048A..=0x04FF => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Combining marks and joiners, which never start a word but continue one.
 fn is_mark(c: char) -> bool {
     use unicode_script::UnicodeScript;
-    !c.is_alphanumeric() && c.script() == Script::Inherited
+    !c.is_ascii() && !c.is_alphanumeric() && c.script() == Script::Inherited
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -191,7 +230,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 .find(|&(_, c)| !c.is_whitespace() || c == '\r' || c == '\n')
                 .map_or(rest.len(), |(j, _)| j);
             (len, TokenKind::Space)
-        } else if c.is_alphanumeric() {
+        } else if is_alnum(c) {
             word_len(rest)
         } else if is_punct(c) {
             (c.len_utf8(), TokenKind::Punct)
@@ -226,7 +265,7 @@ fn word_len(s: &str) -> (usize, TokenKind) {
             true
         } else if is_apostrophe(c) || c == '\u{200C}' || c == '\u{200D}' {
             // Inner apostrophes and joiners: `don't`, `l'homme`, Persian ZWNJ.
-            end > 0 && next.is_some_and(char::is_alphabetic)
+            end > 0 && next.is_some_and(is_letter)
         } else if matches!(c, '.' | ',' | ':' | '٫' | '٬') {
             // Decimal, thousands and time separators between digits.
             !has_letter
@@ -238,7 +277,7 @@ fn word_len(s: &str) -> (usize, TokenKind) {
         if !keep {
             break;
         }
-        has_letter |= c.is_alphabetic();
+        has_letter |= is_letter(c);
         end = j + c.len_utf8();
     }
     let kind = if has_letter {
