@@ -190,7 +190,8 @@ pub fn sentence_language(
     doc_script: Option<Script>,
     doc_lang: Option<&str>,
 ) -> Option<String> {
-    let script = crate::segment::script::main_script(crate::segment::words_by_script(tokens))?;
+    let script =
+        crate::segment::script::main_script(crate::segment::words_by_script(text, tokens))?;
     if Some(script) == doc_script {
         return doc_lang.map(str::to_string);
     }

@@ -33,12 +33,15 @@ pub struct Document<'a> {
     pub language: Option<String>,
 }
 
-/// Each word's script with its length in bytes, for [`script::main_script`].
-pub fn words_by_script(tokens: &[Token]) -> impl Iterator<Item = (Option<Script>, usize)> + '_ {
+/// Each word's script with its length in characters, for [`script::main_script`].
+pub fn words_by_script<'t>(
+    text: &'t str,
+    tokens: &'t [Token],
+) -> impl Iterator<Item = (Option<Script>, usize)> + 't {
     tokens
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| (t.script, t.range.len()))
+        .map(move |t| (t.script, t.text(text).chars().count()))
 }
 
 impl<'a> Document<'a> {
@@ -48,7 +51,7 @@ impl<'a> Document<'a> {
         let lines = LineIndex::new(text);
         let paragraphs = sentences::paragraphs(text, &lines, &tokens);
         let sentences = sentences::sentences(text, &tokens, &paragraphs);
-        let script = script::main_script(words_by_script(&tokens));
+        let script = script::main_script(words_by_script(text, &tokens));
         let language = match language {
             Some(code) => Some(lang::normalize_code(code)),
             None => lang::detect_document(text, &tokens, script),
@@ -94,6 +97,29 @@ impl<'a> Document<'a> {
         first..last.max(first)
     }
 
+    /// The script of token `i`: its own for words and for punctuation whose
+    /// Script_Extensions name one script (`،` is Arabic); for neutral tokens
+    /// (digits, other punctuation, symbols), the script of the words on both
+    /// sides within the line when they agree, else the document's.
+    pub fn resolved_script(&self, i: usize) -> Option<Script> {
+        if let Some(s) = self.tokens[i].script {
+            return Some(s);
+        }
+        let on_line = |j: &usize| self.tokens[*j].kind != TokenKind::Newline;
+        let before = (0..i)
+            .rev()
+            .take_while(on_line)
+            .find_map(|j| self.tokens[j].script);
+        let after = (i + 1..self.tokens.len())
+            .take_while(on_line)
+            .find_map(|j| self.tokens[j].script);
+        match (before, after) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            (Some(a), None) | (None, Some(a)) => Some(a),
+            _ => self.script,
+        }
+    }
+
     /// Index of the first token at or after byte `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.range.end <= offset)
@@ -112,5 +138,26 @@ impl<'a> Document<'a> {
         (i + 1..self.tokens.len())
             .take_while(|&j| self.tokens[j].kind != TokenKind::Newline)
             .find(|&j| self.tokens[j].kind != TokenKind::Space)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutral_tokens_take_their_neighbours_script() {
+        let doc = Document::new("قال 12 شخصا ، then left 3 times.", None);
+        let idx = |s: &str| {
+            doc.tokens
+                .iter()
+                .position(|t| t.text(doc.text) == s)
+                .unwrap()
+        };
+        assert_eq!(doc.resolved_script(idx("12")), Some(Script::Arabic));
+        assert_eq!(doc.resolved_script(idx("،")), Some(Script::Arabic));
+        assert_eq!(doc.resolved_script(idx("3")), Some(Script::Latin));
+        assert_eq!(doc.script, Some(Script::Latin));
+        assert_eq!(doc.sentence_at(doc.text.len() - 1), Some(0));
     }
 }
