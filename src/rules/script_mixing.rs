@@ -64,8 +64,10 @@ Arabic (`iPhoneالجديد`).
 When every odd letter is a look-alike of a letter of the word's main script
 (Latin `a c e o p x y` and Cyrillic `а с е о р х у`, capitals `A B C E H K M O P T X`
 and their Cyrillic and Greek twins), it suggests the single-script spelling.
-When a Latin or Cyrillic word is glued to an Arabic or Hebrew one, it suggests
-the missing space.
+When a right-to-left script (Arabic, Hebrew) and another one share a word,
+the words were glued together: it suggests the missing spaces. A Latin word
+glued to Arabic is reported as `info` (a typo); Cyrillic or Greek glued to
+Arabic is garble and stays a warning.
 
 ## Why is this bad?
 A word with a letter from the wrong script looks right but is a different
@@ -76,7 +78,9 @@ typed with the wrong keyboard layout, or of deliberate spoofing.
 ## Example
 ```text
 урррсافقة ... ццрайнoid          (Arabic article, garbled)
-تحدث عن iPhoneالجديد              → تحدث عن iPhone الجديد
+تحدث عن iPhoneالجديد              → تحدث عن iPhone الجديد   (info)
+تسمحSolidللمستخدمين               → تسمح Solid للمستخدمين    (info)
+قالت الCIA                         → قالت الـCIA               (info)
 доступ к Wi-Fi cети               → доступ к Wi-Fi сети
 the prοblem (Greek omicron)       → the problem
 ```
@@ -87,8 +91,10 @@ The look-alike fix is **safe** when the word has a clear majority script
 exact twin in the main script (`с`→`c`): the word looks the same before and
 after, only its bytes change. It is **unsafe** when a twin is only close
 (`k`/`к`, `α`/`a`) or is a letter outside the Russian alphabet (`і`, `ј`, `һ`).
-The missing-space fix is **unsafe**: the glued word may be garble rather than
-two words. Words with odd letters that have no twin get no fix.
+The missing-space fix is **safe**: an Arabic or Hebrew letter and a Latin or
+Cyrillic one never belong to one word, and a space changes no letter; the
+same holds for the tatweel after an Arabic prefix. Other words with odd
+letters that have no twin get no fix.
 
 ## Limits
 Stays quiet on words that legitimately mix scripts: Japanese, Chinese, Korean,
@@ -96,7 +102,7 @@ Thai and other unspaced scripts next to Latin (`Tシャツ`, `iPhone手机`,
 `NATO는`); units and scientific names with a Greek letter at the edge
 (`μm`, `μg`, `kΩ`, `TNFα`, `NF-κB`, `Aβ`); a foreign word with an inflection
 after an apostrophe (`iPhone’ом`); and the Arabic convention of a prefix, a
-tatweel and a Latin word (`الـCIA`, `بـFacebook`). Words inside URLs, handles
+tatweel and a Latin word (`الـCIA`, `بـFacebook`), or `و`/`ف` glued to one (`وRT`). Words inside URLs, handles
 and hashtags are not words. It cannot see a whole word typed in the wrong
 script (`сор` for `cop`): that is one script.
 "#,
@@ -153,7 +159,7 @@ fn twin(c: char, target: Script) -> Option<(char, Likeness)> {
 
 /// Arabic proclitics that take a tatweel before a Latin word or a number
 /// (`الـCIA`, `بـFacebook`, `والـNATO`).
-const PROCLITICS: &[&str] = &[
+pub(crate) const PROCLITICS: &[&str] = &[
     "ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب",
     "فل", "وك", "فك",
 ];
@@ -215,13 +221,6 @@ fn check_mixed_word(word: &str, start: usize, doc_script: Option<Script>) -> Opt
     if inflected_foreign_word(word) {
         return None;
     }
-    // Arabic prefix + tatweel + Latin word: a written convention.
-    if let Some((prefix, rest)) = word.split_once('ـ') {
-        let rest = rest.trim_start_matches('ـ');
-        if PROCLITICS.contains(&prefix) && letter_counts(rest).len() == 1 {
-            return None;
-        }
-    }
 
     // Main script: the most frequent; ties go to the document's script.
     let mut sorted = counts.clone();
@@ -271,9 +270,11 @@ fn check_mixed_word(word: &str, start: usize, doc_script: Option<Script>) -> Opt
 
     // 2. A Latin or Cyrillic word glued to an Arabic or Hebrew one.
     if counts.len() == 2 && is_rtl(counts[0].0) != is_rtl(counts[1].0) {
-        if let Some(d) = glued(word, start, &counts, &message) {
-            return Some(d);
-        }
+        let scripts = [counts[0].0, counts[1].0];
+        return match glued(word, start, &scripts, &message) {
+            Glued::Convention => None,
+            Glued::Finding(d) => Some(d),
+        };
     }
     Some(Diagnostic::new(range, message).confidence(0.9))
 }
@@ -300,52 +301,79 @@ fn respell(word: &str, target: Script) -> Option<(String, Likeness, Vec<(char, c
     Some((out, worst, pairs))
 }
 
-/// A word made of two single-script parts, one right-to-left: a missing
-/// space (`iPhoneالجديد`), or an Arabic proclitic glued to a Latin word
-/// without its tatweel (`الCIA`).
-fn glued(word: &str, start: usize, counts: &[(Script, usize)], message: &str) -> Option<Diagnostic> {
-    // Byte offset of the first letter of the second script, and whether the
-    // script changes only once.
-    let first = counts[0].0;
-    let mut boundary = None;
-    let mut changes = 0;
-    let mut current = first;
+/// What to make of a word that glues a right-to-left script to another one.
+enum Glued {
+    /// A written convention (`الـCIA`, `وRT`): no finding.
+    Convention,
+    /// Missing spaces (and tatweels): the finding.
+    Finding(Diagnostic),
+}
+
+/// Proclitics that take a tatweel before a Latin word (`الـCIA`, `بـFacebook`);
+/// `و` and `ف` alone are glued without one (`وRT`).
+fn wants_tatweel(proclitic: &str) -> bool {
+    !matches!(proclitic, "و" | "ف")
+}
+
+/// A word whose letters switch between a right-to-left script and another
+/// one: words of two such scripts never share a word, so every switch is a
+/// missing space (`iPhoneالجديد`, `تسمحSolidللمستخدمين`), except after an
+/// Arabic proclitic (`الـCIA`, `وRT`), which takes a tatweel or nothing.
+fn glued(word: &str, start: usize, scripts: &[Script], message: &str) -> Glued {
+    // Segments of one script: (script, byte start); non-letters stay with
+    // the segment they follow (`F125المشؤومة` splits before `ال`).
+    let mut segments: Vec<(Script, usize)> = Vec::new();
     for (i, c) in word.char_indices() {
         if let Some(s) = letter_script(c).map(family) {
-            if s != current {
-                changes += 1;
-                current = s;
-                boundary.get_or_insert(i);
+            if segments.last().is_none_or(|&(k, _)| k != s) {
+                segments.push((s, i));
             }
         }
     }
-    let boundary = boundary?;
-    if changes != 1 {
-        return None;
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut spaces = 0;
+    let mut tatweels = 0;
+    let mut last_gap = ("", "");
+    for (k, &(s, from)) in segments.iter().enumerate() {
+        let to = segments.get(k + 1).map_or(word.len(), |&(_, i)| i);
+        let seg = &word[from..to];
+        if k > 0 {
+            let prev = &word[segments[k - 1].1..from];
+            let bare = prev.trim_end_matches('ـ');
+            let proclitic = segments[k - 1].0 == Script::Arabic
+                && !is_rtl(s)
+                && PROCLITICS.contains(&bare);
+            if proclitic {
+                if bare.len() == prev.len() && wants_tatweel(bare) {
+                    out.push('ـ');
+                    tatweels += 1;
+                }
+            } else {
+                out.push(' ');
+                spaces += 1;
+                last_gap = (prev, seg);
+            }
+        }
+        out.push_str(seg);
     }
-    let (left, right) = word.split_at(boundary);
+    if spaces + tatweels == 0 {
+        return Glued::Convention;
+    }
     let range = start..start + word.len();
-    if first == Script::Arabic && PROCLITICS.contains(&left) {
-        return Some(
-            Diagnostic::new(
-                range,
-                format!("{message}: Arabic prefix `{left}` glued to a Latin word; Arabic writes `{left}ـ{right}`"),
-            )
-            .confidence(0.8)
-            .severity(Severity::Info)
-            .fix(start + boundary..start + boundary, "ـ", Applicability::Unsafe),
-        );
+    let detail = match (spaces, tatweels) {
+        (1, 0) => format!(": a space is missing between `{}` and `{}`", last_gap.0, last_gap.1),
+        (n, 0) => format!(": {n} spaces are missing"),
+        (0, _) => ": an Arabic prefix before a Latin word takes a tatweel (`الـCIA`)".to_string(),
+        _ => ": spaces and a tatweel are missing".to_string(),
+    };
+    let mut d = Diagnostic::new(range.clone(), format!("{message}{detail}"))
+        .confidence(0.85)
+        .fix(range, out, Applicability::Safe);
+    // A Latin name glued to Arabic is a typo; Cyrillic glued to Arabic is garble.
+    if scripts.iter().all(|&s| is_rtl(s) || s == Script::Latin) {
+        d = d.severity(Severity::Info);
     }
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
-    if letters(left) < 2 || letters(right) < 2 {
-        return None;
-    }
-    // Digits glued to the first part stay with it (`COVID19الجديد`).
-    Some(
-        Diagnostic::new(range, format!("{message}: a space seems to be missing"))
-            .confidence(0.9)
-            .fix(start + boundary..start + boundary, " ", Applicability::Unsafe),
-    )
+    Glued::Finding(d)
 }
 
 // ---------------------------------------------------------------------------
@@ -398,6 +426,8 @@ Not this rule's business, and quiet:
 - URLs, e-mail addresses, handles and hashtags;
 - short runs: at least three foreign words, two of them distinct lowercase
   words, are needed (or two long lowercase words, reported as a warning);
+  a short complete sentence (capital first, full stop last, up to eight
+  words) is reported as `info`: it is often a quotation kept on purpose;
   words of scripts without case (Arabic, Hebrew, Chinese) need four;
 - documents without a clear main script: when the foreign script has more
   than two thirds as many letters as the main one, or more than 40% of them
@@ -448,7 +478,7 @@ fn script_stats(doc: &Document) -> Vec<ScriptStat> {
     let mut stats: Vec<ScriptStat> = Vec::new();
     // Letters per script on the current line.
     let mut line: Vec<(Script, usize)> = Vec::new();
-    let mut flush = |line: &mut Vec<(Script, usize)>, stats: &mut Vec<ScriptStat>| {
+    let flush = |line: &mut Vec<(Script, usize)>, stats: &mut Vec<ScriptStat>| {
         for &(s, n) in line.iter() {
             let i = match stats.iter().position(|st| st.script == s) {
                 Some(i) => i,
@@ -669,15 +699,28 @@ fn judge_run(
         .map(|&(s, _)| name(s))
         .collect::<Vec<_>>()
         .join(" and ");
-    let message = format!(
+    let mut message = format!(
         "run of {n_words} {foreign_names} words in {} text",
         name(main)
     );
+    // A short, well-formed sentence (capital, full stop) is more often a
+    // quotation left in its language than garble.
+    let quotation = n_words <= 8
+        && end_tok > run.last_word
+        && doc
+            .token_text(run.first_word)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
     let confidence = (0.5 + 0.06 * n_words as f32).min(0.95);
-    let mut d = Diagnostic::new(start..end, message).confidence(confidence);
-    if two_word {
+    let mut d = Diagnostic::new(start..end, String::new()).confidence(confidence);
+    if quotation {
+        message.push_str(": a short complete sentence, maybe a quotation to keep");
+        d = d.severity(Severity::Info).confidence(0.4);
+    } else if two_word {
         d = d.severity(Severity::Warning);
     }
+    d.message = message;
     let fix = deletion(doc, start, end);
     Some(d.fix(fix, "", Applicability::Unsafe))
 }
@@ -757,21 +800,35 @@ mod tests {
     }
 
     #[test]
-    fn glued_latin_and_arabic_get_a_space() {
+    fn glued_latin_and_arabic_get_spaces() {
         let text = "أعلنت الشركة عن iPhoneالجديد اليوم";
         assert_eq!(flagged(&MixedScriptWord, text), vec!["iPhoneالجديد"]);
+        let d = diagnostics(&MixedScriptWord, text, Some("ar"));
+        assert_eq!(d[0].severity, Some(Severity::Info));
+        assert!(d[0].message.contains("between `iPhone` and `الجديد`"), "{}", d[0].message);
         assert_eq!(
             fixed(&MixedScriptWord, text, Some("ar")),
             "أعلنت الشركة عن iPhone الجديد اليوم"
         );
-        let d = diagnostics(&MixedScriptWord, "قالت الCIA إن", Some("ar"));
-        assert_eq!(d[0].fix.as_ref().unwrap().replacement, "ـ");
+        for (word, want) in [
+            ("تسمحSolidللمستخدمين", "تسمح Solid للمستخدمين"),
+            ("علىBellengliseوLehaucourt", "على Bellenglise وLehaucourt"),
+            ("موديلF125المشؤومة", "موديل F125 المشؤومة"),
+            ("قالت الCIA إن", "قالت الـCIA إن"),
+            ("عن بالFBI", "عن بالـFBI"),
+        ] {
+            assert_eq!(fixed(&MixedScriptWord, word, Some("ar")), want);
+        }
+        // Cyrillic glued to Arabic is garble: a warning, still split.
+        let d = diagnostics(&MixedScriptWord, "كلمة урррсافقة هنا", Some("ar"));
+        assert_eq!(d[0].severity, None);
+        assert_eq!(d[0].fix.as_ref().unwrap().replacement, "урррс افقة");
     }
 
     #[test]
     fn legitimate_mixes_stay_quiet() {
         for (text, lang) in [
-            ("قالت الـCIA إن بـFacebook والـNATO", Some("ar")),
+            ("قالت الـCIA إن بـFacebook والـNATO وRT فCNN", Some("ar")),
             ("a 5 μm filter and 10 μg/mL of TNFα, NF-κB and Aβ", Some("en")),
             ("a 4.7 kΩ resistor with αvβ3 integrin", Some("en")),
             ("Он купил новый iPhone’ом и Facebook'а", Some("ru")),
@@ -818,6 +875,17 @@ mod tests {
         assert_eq!(d[0].message, "run of 6 Latin words in Cyrillic text");
         let out = fixed(&ForeignScriptRun, &text, Some("ru"));
         assert!(out.ends_with("Он добавил, Потом ушел."), "{out}");
+    }
+
+    #[test]
+    fn a_short_complete_sentence_is_info() {
+        let text = format!("{RU}\nIl faut bien le faire.\n{RU}");
+        let d = diagnostics(&ForeignScriptRun, &text, Some("ru"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Some(Severity::Info));
+        let text = format!("{RU}\nil faut bien le faire\n{RU}");
+        let d = diagnostics(&ForeignScriptRun, &text, Some("ru"));
+        assert_eq!(d[0].severity, None);
     }
 
     #[test]
