@@ -54,7 +54,8 @@ pub struct MixedScriptWord;
 static MIXED_SCRIPT_WORD: RuleMeta = RuleMeta {
     id: "mixed-script-word",
     severity: Severity::Warning,
-    summary: "A word mixes letters of incompatible scripts (Cyrillic in Latin, Latin glued to Arabic)",
+    summary:
+        "A word mixes letters of incompatible scripts (Cyrillic in Latin, Latin glued to Arabic)",
     explanation: r#"## What it does
 Flags a single word whose letters come from two or more scripts that are
 never written together inside one word: Cyrillic and Arabic (`урррсافقة`),
@@ -135,8 +136,8 @@ enum Likeness {
 
 /// Groups of letters that look the same, across Latin, Cyrillic and Greek.
 const EXACT_TWINS: &[&str] = &[
-    "aа", "cс", "eе", "oоο", "pр", "xх", "yу", "ëё", "AАΑ", "BВΒ", "CС", "EЕΕ", "ËЁ", "HНΗ",
-    "KКΚ", "MМΜ", "OОΟ", "PРΡ", "TТΤ", "XХΧ", "NΝ", "ZΖ", "YΥ", "IΙ",
+    "aа", "cс", "eе", "oоο", "pр", "xх", "yу", "ëё", "AАΑ", "BВΒ", "CС", "EЕΕ", "ËЁ", "HНΗ", "KКΚ",
+    "MМΜ", "OОΟ", "PРΡ", "TТΤ", "XХΧ", "NΝ", "ZΖ", "YΥ", "IΙ",
 ];
 /// Close look-alikes, and exact ones outside the everyday Russian alphabet.
 const NEAR_TWINS: &[&str] = &[
@@ -160,8 +161,8 @@ fn twin(c: char, target: Script) -> Option<(char, Likeness)> {
 /// Arabic proclitics that take a tatweel before a Latin word or a number
 /// (`الـCIA`, `بـFacebook`, `والـNATO`).
 pub(crate) const PROCLITICS: &[&str] = &[
-    "ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب",
-    "فل", "وك", "فك",
+    "ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "و", "ف", "ب", "ل", "ك", "وب", "ول",
+    "فب", "فل", "وك", "فك",
 ];
 
 /// Letter counts per script family of a word, in order of first appearance.
@@ -193,10 +194,8 @@ fn greek_is_symbol(word: &str) -> bool {
     let has_digit = word.chars().any(|c| c.is_ascii_digit());
     // Inner Greek next to a digit (`αvβ3`) is still a symbol.
     let inner_ok = !inner_greek || has_digit;
-    let unit_prefix = letters
-        .iter()
-        .any(|&c| matches!(c, 'μ' | 'µ' | 'Ω' | 'ω'))
-        && rest.len() <= 3;
+    let unit_prefix =
+        letters.iter().any(|&c| matches!(c, 'μ' | 'µ' | 'Ω' | 'ω')) && rest.len() <= 3;
     let acronym = rest.iter().any(|c| c.is_uppercase()) || has_digit;
     inner_ok && (lead > 0 || trail > 0) && (unit_prefix || acronym)
 }
@@ -279,9 +278,13 @@ fn check_mixed_word(word: &str, start: usize, doc_script: Option<Script>) -> Opt
     Some(Diagnostic::new(range, message).confidence(0.9))
 }
 
+/// A respelled word, the worst likeness of its replacements, and the
+/// replaced pairs.
+type Respelled = (String, Likeness, Vec<(char, char)>);
+
 /// The word respelled in `target` when every letter of another script has a
 /// twin there, with the worst likeness and the replaced pairs.
-fn respell(word: &str, target: Script) -> Option<(String, Likeness, Vec<(char, char)>)> {
+fn respell(word: &str, target: Script) -> Option<Respelled> {
     let mut out = String::with_capacity(word.len());
     let mut worst = Likeness::Exact;
     let mut pairs: Vec<(char, char)> = Vec::new();
@@ -325,7 +328,7 @@ fn glued(word: &str, start: usize, scripts: &[Script], message: &str) -> Glued {
     let mut segments: Vec<(Script, usize)> = Vec::new();
     for (i, c) in word.char_indices() {
         if let Some(s) = letter_script(c).map(family) {
-            if segments.last().is_none_or(|&(k, _)| k != s) {
+            if segments.last().map_or(true, |&(k, _)| k != s) {
                 segments.push((s, i));
             }
         }
@@ -340,9 +343,8 @@ fn glued(word: &str, start: usize, scripts: &[Script], message: &str) -> Glued {
         if k > 0 {
             let prev = &word[segments[k - 1].1..from];
             let bare = prev.trim_end_matches('ـ');
-            let proclitic = segments[k - 1].0 == Script::Arabic
-                && !is_rtl(s)
-                && PROCLITICS.contains(&bare);
+            let proclitic =
+                segments[k - 1].0 == Script::Arabic && !is_rtl(s) && PROCLITICS.contains(&bare);
             if proclitic {
                 if bare.len() == prev.len() && wants_tatweel(bare) {
                     out.push('ـ');
@@ -361,7 +363,10 @@ fn glued(word: &str, start: usize, scripts: &[Script], message: &str) -> Glued {
     }
     let range = start..start + word.len();
     let detail = match (spaces, tatweels) {
-        (1, 0) => format!(": a space is missing between `{}` and `{}`", last_gap.0, last_gap.1),
+        (1, 0) => format!(
+            ": a space is missing between `{}` and `{}`",
+            last_gap.0, last_gap.1
+        ),
         (n, 0) => format!(": {n} spaces are missing"),
         (0, _) => ": an Arabic prefix before a Latin word takes a tatweel (`الـCIA`)".to_string(),
         _ => ": spaces and a tatweel are missing".to_string(),
@@ -387,7 +392,8 @@ pub struct ForeignScriptRun;
 static FOREIGN_SCRIPT_RUN: RuleMeta = RuleMeta {
     id: "foreign-script-run",
     severity: Severity::Error,
-    summary: "A run of words in another script than the document's (untranslated or hallucinated text)",
+    summary:
+        "A run of words in another script than the document's (untranslated or hallucinated text)",
     explanation: r#"## What it does
 Flags a run of words written in a script that is not the document's main
 script: a Cyrillic or Mongolian line in an Arabic article, an English sentence
@@ -581,23 +587,22 @@ fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
 const PARTICLES: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as",
     "is", "vs", "de", "du", "des", "la", "le", "les", "et", "en", "au", "aux", "sur", "pour", "d",
-    "l", "del", "della", "dei", "di", "da", "dos", "das", "do", "e", "y", "el", "las", "los", "con",
-    "por", "van", "von", "der", "den", "die", "das", "und", "zu", "zum", "zur", "im", "am", "het",
-    "ten", "ter", "al", "bin", "ibn", "bint", "abu", "ben", "bou", "ould", "st", "и", "де", "да",
-    "фон", "ван", "аль", "ибн", "бин",
+    "l", "del", "della", "dei", "di", "da", "dos", "das", "do", "e", "y", "el", "las", "los",
+    "con", "por", "van", "von", "der", "den", "die", "das", "und", "zu", "zum", "zur", "im", "am",
+    "het", "ten", "ter", "al", "bin", "ibn", "bint", "abu", "ben", "bou", "ould", "st", "и", "де",
+    "да", "фон", "ван", "аль", "ибн", "бин",
 ];
 
 /// Opening and closing quotation marks and brackets.
-const OPENERS: &[&str] = &["(", "[", "{", "«", "‹", "\"", "“", "„", "'", "‘", "‚", "「", "『", "（"];
-const CLOSERS: &[&str] = &[")", "]", "}", "»", "›", "\"", "”", "“", "'", "’", "‘", "」", "』", "）"];
+const OPENERS: &[&str] = &[
+    "(", "[", "{", "«", "‹", "\"", "“", "„", "'", "‘", "‚", "「", "『", "（",
+];
+const CLOSERS: &[&str] = &[
+    ")", "]", "}", "»", "›", "\"", "”", "“", "'", "’", "‘", "」", "』", "）",
+];
 
 /// Decides whether a run is foreign text to report, and builds the finding.
-fn judge_run(
-    doc: &Document,
-    run: &Run,
-    main: Script,
-    stats: &[ScriptStat],
-) -> Option<Diagnostic> {
+fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> Option<Diagnostic> {
     // Scripts of the run, most frequent first.
     let mut scripts: Vec<(Script, usize)> = Vec::new();
     for &w in &run.words {
@@ -607,7 +612,7 @@ fn judge_run(
             None => scripts.push((s, 1)),
         }
     }
-    scripts.sort_by(|a, b| b.1.cmp(&a.1));
+    scripts.sort_by_key(|s| std::cmp::Reverse(s.1));
     let run_script = scripts[0].0;
 
     // Bilingual text: the run's script is not clearly rarer than the main one.
@@ -771,7 +776,11 @@ mod tests {
         let f = flagged(&MixedScriptWord, SEED_LINE);
         assert_eq!(f, vec!["урррсافقة", "ццрайнoid", "энхэhy"]);
         let d = diagnostics(&MixedScriptWord, SEED_LINE, None);
-        assert!(d[0].message.contains("Cyrillic and Arabic"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("Cyrillic and Arabic"),
+            "{}",
+            d[0].message
+        );
         assert!(d[1].fix.is_none(), "d has no Cyrillic twin");
         // h → һ is outside the Russian alphabet: unsafe.
         let fix = d[2].fix.as_ref().expect("fix");
@@ -791,8 +800,15 @@ mod tests {
         );
         let d = diagnostics(&MixedScriptWord, "Тhe end of the story", Some("en"));
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("looks like Latin `T`"), "{}", d[0].message);
-        assert_eq!(d[0].fix.as_ref().unwrap().applicability, Applicability::Safe);
+        assert!(
+            d[0].message.contains("looks like Latin `T`"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(
+            d[0].fix.as_ref().unwrap().applicability,
+            Applicability::Safe
+        );
         // No clear majority: no fix.
         let d = diagnostics(&MixedScriptWord, "so аb is", Some("en"));
         assert_eq!(d.len(), 1);
@@ -805,7 +821,11 @@ mod tests {
         assert_eq!(flagged(&MixedScriptWord, text), vec!["iPhoneالجديد"]);
         let d = diagnostics(&MixedScriptWord, text, Some("ar"));
         assert_eq!(d[0].severity, Some(Severity::Info));
-        assert!(d[0].message.contains("between `iPhone` and `الجديد`"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("between `iPhone` and `الجديد`"),
+            "{}",
+            d[0].message
+        );
         assert_eq!(
             fixed(&MixedScriptWord, text, Some("ar")),
             "أعلنت الشركة عن iPhone الجديد اليوم"
@@ -829,7 +849,10 @@ mod tests {
     fn legitimate_mixes_stay_quiet() {
         for (text, lang) in [
             ("قالت الـCIA إن بـFacebook والـNATO وRT فCNN", Some("ar")),
-            ("a 5 μm filter and 10 μg/mL of TNFα, NF-κB and Aβ", Some("en")),
+            (
+                "a 5 μm filter and 10 μg/mL of TNFα, NF-κB and Aβ",
+                Some("en"),
+            ),
             ("a 4.7 kΩ resistor with αvβ3 integrin", Some("en")),
             ("Он купил новый iPhone’ом и Facebook'а", Some("ru")),
             ("新しいTシャツとiPhone手机、NATO는 발표했다", None),
@@ -910,7 +933,8 @@ mod tests {
             let f = flagged_in(&ForeignScriptRun, &text, Some("ar"));
             assert!(f.is_empty(), "{tail}: {f:?}");
         }
-        let text = format!("{RU} Организаторы Global citizen и клиники Brigham and Women's Hospital.");
+        let text =
+            format!("{RU} Организаторы Global citizen и клиники Brigham and Women's Hospital.");
         assert!(flagged_in(&ForeignScriptRun, &text, Some("ru")).is_empty());
     }
 
@@ -927,13 +951,20 @@ mod tests {
     fn runs_stop_at_line_breaks() {
         let text = format!("{AR}\nthe first line of text\nand the second line here\n{AR}");
         let f = flagged_in(&ForeignScriptRun, &text, Some("ar"));
-        assert_eq!(f, vec!["the first line of text", "and the second line here"]);
+        assert_eq!(
+            f,
+            vec!["the first line of text", "and the second line here"]
+        );
     }
 
     #[test]
     fn uncased_scripts_need_four_words() {
         let en = "The minister said on Thursday that the government would continue to work with international partners to ensure stability in the region and to strengthen economic cooperation between the two countries in the coming years.";
-        let f = flagged_in(&ForeignScriptRun, &format!("{en} He wrote محمد بن سلمان there."), Some("en"));
+        let f = flagged_in(
+            &ForeignScriptRun,
+            &format!("{en} He wrote محمد بن سلمان there."),
+            Some("en"),
+        );
         assert!(f.is_empty(), "{f:?}");
         let f = flagged_in(
             &ForeignScriptRun,
