@@ -113,7 +113,8 @@ letters; a BOM at the start of the file; one tatweel (`الـ`, `بـ`); a
 no-break space between digit groups (`1 000`), next to a number (`10 km`),
 before a dash, around a one- or two-letter word (`à Paris`, `14 h`), after
 an abbreviation or a title (`M. Trump`, `Mme May`), between two capitalized
-words (a name), and in French before `; : ! ? »` and after `«`. A zero-width
+words (a name), at the start or end of a line (trailing white space), and
+in French before `; : ! ? »` and after `«`. A zero-width
 space next to a space is harmless residue and only `info`.
 "#,
 };
@@ -486,6 +487,12 @@ fn judge_nbsp(
     let (prev, next) = neighbours(text, at, end);
     let prev_space = prev.map_or(true, char::is_whitespace);
     let next_space = next.map_or(true, char::is_whitespace);
+    // At the start or end of a line it is trailing white space, which
+    // shows nothing and harms nothing.
+    let line_edge = |c: Option<char>| c.map_or(true, |c| c == '\n' || c == '\r');
+    if line_edge(prev) || line_edge(next) {
+        return None;
+    }
     if count == 1 && !prev_space && !next_space {
         let digit = |c: Option<char>| c.is_some_and(|c| c.is_numeric());
         let french = doc.lang() == Some("fr")
@@ -532,7 +539,11 @@ fn judge_nbsp(
     Some(
         Diagnostic::new(
             at..end,
-            format!("{what} between ordinary words: usually left over from HTML (`&nbsp;`)"),
+            if prev_space || next_space {
+                format!("{what} next to a space: a double space left over from HTML (`&nbsp;`)")
+            } else {
+                format!("{what} between ordinary words: usually left over from HTML (`&nbsp;`)")
+            },
         )
         .severity(Severity::Info)
         .confidence(0.5)
@@ -574,7 +585,8 @@ Direzione Pd, ok â\u0080\u009csenza modifiche\u0094 …   → ok “senza modif
 ## Fix safety
 Removing a C0 control or DEL is **safe**: it shows nothing. Decoding a C1
 run back from UTF-8 is **safe** when the bytes form valid UTF-8 (that is
-the exact inverse of the mistake). A lone C1 control that is a
+the exact inverse of the mistake), and **unsafe** when the result still
+looks like mojibake (text encoded twice: one decoding is not the whole fix). A lone C1 control that is a
 Windows-1252 character (`\u0093` → `“`) is replaced by it, **unsafe**
 (a guess); the other C1 controls are removed, **safe**.
 
@@ -792,6 +804,11 @@ fn c1_run(text: &str, at: usize) -> (Diagnostic, usize) {
         repaired.push(chars[k]);
         k += 1;
     }
+    // Still mojibake after one decoding (`Ã¢â‚¬Â` → `â€`): encoded twice.
+    let again: Vec<Option<u8>> = repaired.chars().map(as_byte).collect();
+    let clean = !again
+        .windows(2)
+        .any(|w| matches!(w[0], Some(0xC2..=0xF4)) && matches!(w[1], Some(0x80..=0xBF)));
     let controls: Vec<String> = chars
         .iter()
         .filter(|&&c| is_c1(c))
@@ -804,7 +821,15 @@ fn c1_run(text: &str, at: usize) -> (Diagnostic, usize) {
             start..end,
             format!("C1 control character{plural} {list}: mojibake, UTF-8 text decoded as Latin-1; it reads `{repaired}`"),
         )
-        .fix(start..end, repaired, Applicability::Safe);
+        .fix(
+            start..end,
+            repaired,
+            if clean {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            },
+        );
         return (d, end);
     }
     // Not UTF-8: report the first control alone.
@@ -1047,7 +1072,10 @@ mod tests {
                 Some("fr"),
             ),
             ("1\u{00A0}000 et 10\u{00A0}km", Some("fr")),
-            ("M.\u{00A0}Trump, en\u{00A0}2019, Mme\u{00A0}May", Some("fr")),
+            (
+                "M.\u{00A0}Trump, en\u{00A0}2019, Mme\u{00A0}May",
+                Some("fr"),
+            ),
             ("classe\u{00A0}A et Brett\u{00A0}Kavanaugh", Some("fr")),
             ("сказал он\u{00A0}— и ушел в\u{00A0}Москву", Some("ru")),
         ] {
@@ -1118,6 +1146,16 @@ mod tests {
             "He's Justin❤"
         );
         assert_eq!(fixed(&ControlCharacter, "a\u{81}b", Some("en")), "ab");
+        // Encoded twice: one decoding leaves mojibake, so the fix is unsafe.
+        let d = diagnostics(
+            &ControlCharacter,
+            "x \u{c3}\u{a2}\u{e2}\u{20ac}\u{9d}\u{e2}\u{20ac}\u{2122} y",
+            Some("en"),
+        );
+        assert_eq!(
+            d[0].fix.as_ref().unwrap().applicability,
+            Applicability::Unsafe
+        );
     }
 
     #[test]

@@ -103,8 +103,8 @@ Thai and other unspaced scripts next to Latin (`Tシャツ`, `iPhone手机`,
 `NATO는`); units and scientific names with a Greek letter at the edge
 (`μm`, `μg`, `kΩ`, `TNFα`, `NF-κB`, `Aβ`); a foreign word with an inflection
 after an apostrophe (`iPhone’ом`); and the Arabic convention of a prefix, a
-tatweel and a Latin word (`الـCIA`, `بـFacebook`), or `و`/`ف` glued to one (`وRT`). Words inside URLs, handles
-and hashtags are not words. It cannot see a whole word typed in the wrong
+tatweel and a Latin word (`الـCIA`, `بـFacebook`), or `و`/`ف` glued to
+one (`وRT`). Words inside URLs, handles and hashtags are not words. It cannot see a whole word typed in the wrong
 script (`сор` for `cop`): that is one script.
 "#,
 };
