@@ -80,6 +80,8 @@ pub enum ErrorKind {
         offset: usize,
         /// The offending bytes.
         bytes: Vec<u8>,
+        /// 1-based line of `offset`.
+        line: usize,
     },
     /// The file starts with a UTF-16 byte order mark.
     Utf16 {
@@ -128,7 +130,7 @@ impl InputError {
     /// The byte offset the error points at, if any.
     pub fn offset(&self) -> Option<usize> {
         match self.kind {
-            ErrorKind::InvalidUtf8 { offset, .. } | ErrorKind::Binary { offset } => Some(offset),
+            ErrorKind::InvalidUtf8 { offset, .. } => Some(offset),
             ErrorKind::Utf16 { .. } => Some(0),
             _ => None,
         }
@@ -139,11 +141,10 @@ impl InputError {
         match &self.kind {
             ErrorKind::NotFound => "no such file or folder".into(),
             ErrorKind::Io(m) => m.clone(),
-            ErrorKind::InvalidUtf8 { bytes, .. } => {
+            ErrorKind::InvalidUtf8 { bytes, line, .. } => {
                 let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
                 format!(
-                    "not valid UTF-8: invalid sequence {}; convert the file to UTF-8 \
-                     (legacy encodings such as Windows-1256 or ISO-8859-6 are not read)",
+                    "invalid UTF-8 sequence {} on line {line}; save the file as UTF-8",
                     hex.join(" ")
                 )
             }
@@ -151,7 +152,9 @@ impl InputError {
                 "the file is UTF-16{endian} (byte order mark); mtlint reads UTF-8: \
                  convert it, e.g. `iconv -f UTF-16 -t UTF-8`"
             ),
-            ErrorKind::Binary { .. } => "binary file (NUL byte), skipped".into(),
+            ErrorKind::Binary { offset } => {
+                format!("skipped: binary file (NUL byte at offset {offset})")
+            }
         }
     }
 }
@@ -359,9 +362,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ErrorKind> {
             .error_len()
             .unwrap_or(e.as_bytes().len() - offset)
             .min(4);
+        let bytes = e.as_bytes();
         ErrorKind::InvalidUtf8 {
             offset,
-            bytes: e.as_bytes()[offset..offset + len].to_vec(),
+            bytes: bytes[offset..offset + len].to_vec(),
+            line: 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count(),
         }
     })
 }
@@ -388,16 +393,18 @@ mod tests {
             decode(b),
             Err(ErrorKind::InvalidUtf8 {
                 offset: 4,
-                bytes: vec![0xC7]
+                bytes: vec![0xC7],
+                line: 1
             })
         );
         // A sequence cut by the end of the file.
-        let b = "ab".bytes().chain([0xD8]).collect();
+        let b = "a\nb".bytes().chain([0xD8]).collect();
         assert_eq!(
             decode(b),
             Err(ErrorKind::InvalidUtf8 {
-                offset: 2,
-                bytes: vec![0xD8]
+                offset: 3,
+                bytes: vec![0xD8],
+                line: 2
             })
         );
     }
@@ -425,11 +432,15 @@ mod tests {
             ErrorKind::InvalidUtf8 {
                 offset: 17,
                 bytes: vec![0xE1, 0x20],
+                line: 3,
             },
         );
         let s = e.to_string();
-        assert!(s.starts_with("news/ar.txt: not valid UTF-8"), "{s}");
-        assert!(s.contains("0xE1 0x20") && s.ends_with("(byte 17)"), "{s}");
+        assert!(
+            s.starts_with("news/ar.txt: invalid UTF-8 sequence 0xE1 0x20 on line 3;"),
+            "{s}"
+        );
+        assert!(s.ends_with(" (byte 17)"), "{s}");
         assert!(!e.is_skip());
         assert!(InputError::new("x", ErrorKind::Binary { offset: 0 }).is_skip());
         assert_eq!(
@@ -498,7 +509,13 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["a.md", "b/deep/c.TXT", "b/notes.rst", "skipped/s.txt", "z.txt"]
+            [
+                "a.md",
+                "b/deep/c.TXT",
+                "b/notes.rst",
+                "skipped/s.txt",
+                "z.txt"
+            ]
         );
     }
 

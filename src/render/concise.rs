@@ -60,7 +60,9 @@ pub fn render(report: &Report, opts: &Options) -> String {
             out.push('\n');
         }
     }
-    let _ = writeln!(out, "{bold}{}{bold:#}", summary_line(report));
+    if !opts.quiet {
+        let _ = writeln!(out, "{bold}{}{bold:#}", summary_line(report));
+    }
     out
 }
 
@@ -147,7 +149,7 @@ mod tests {
             &r,
             &Options {
                 color: true,
-                isolate_rtl: false,
+                ..Options::default()
             },
         );
         assert!(colored.contains('\u{1b}'));

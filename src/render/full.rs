@@ -47,6 +47,9 @@ pub fn render(report: &Report, opts: &Options) -> String {
             render_finding(&mut out, &renderer, file, &lines, f, opts);
         }
     }
+    if opts.quiet {
+        return out;
+    }
     let summary = summary_line(report);
     if opts.color {
         let bold = Style::new().effects(Effects::BOLD);
@@ -322,6 +325,7 @@ Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
             &Options {
                 color: true,
                 isolate_rtl: true,
+                quiet: false,
             },
         );
         assert!(out.contains('\u{1b}'), "colour when asked");
@@ -332,8 +336,8 @@ Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
         let out = render(
             &r,
             &Options {
-                color: false,
                 isolate_rtl: true,
+                ..Options::default()
             },
         );
         assert!(out.contains("= text: \"\u{2068}قال.\u{2069}\""), "{out}");
@@ -343,6 +347,11 @@ Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
     fn no_findings_and_no_source() {
         let r = report("clean.txt", "Fine.", &[]);
         assert_eq!(render(&r, &Options::default()), "No findings in 1 file.\n");
+        let quiet = Options {
+            quiet: true,
+            ..Options::default()
+        };
+        assert_eq!(render(&r, &quiet), "");
         // A report read back from JSON has no source: location and quote remain.
         let mut r = report(
             "x.txt",

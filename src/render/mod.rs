@@ -21,6 +21,8 @@ pub struct Options {
     /// Wrap quoted text holding right-to-left letters in Unicode isolates
     /// (FSI U+2068 … PDI U+2069); see [`quote`] for when this is wise.
     pub isolate_rtl: bool,
+    /// Leave out the summary line.
+    pub quiet: bool,
 }
 
 /// Makes text safe to quote in a terminal or a log: bidi controls and other
