@@ -91,7 +91,14 @@ fn replacement_character_fails_with_one() {
         .code(0);
     mtlint()
         .current_dir(dir.path())
-        .args(["check", "bad.txt", "--format", "concise", "--fail-level", "info"])
+        .args([
+            "check",
+            "bad.txt",
+            "--format",
+            "concise",
+            "--fail-level",
+            "info",
+        ])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
@@ -119,7 +126,11 @@ fn exit_code_agrees_with_the_json_report() {
             let fail: Severity = serde_json::from_str(&format!("\"{fail}\"")).unwrap();
             let all: Vec<_> = report.files.iter().flat_map(|f| &f.findings).collect();
             assert!(all.iter().all(|f| f.severity >= min), "--min-level filters");
-            assert_eq!(report.summary.findings, all.len(), "summary counts what is kept");
+            assert_eq!(
+                report.summary.findings,
+                all.len(),
+                "summary counts what is kept"
+            );
             let want = i32::from(all.iter().any(|f| f.severity >= fail));
             assert_eq!(out.status.code(), Some(want));
         }
@@ -151,7 +162,9 @@ fn unknown_rule_is_a_usage_error_with_a_suggestion() {
             .assert()
             .code(2)
             .stdout("")
-            .stderr(predicate::str::contains("unknown rule `replacment-character`"))
+            .stderr(predicate::str::contains(
+                "unknown rule `replacment-character`",
+            ))
             .stderr(predicate::str::contains("`replacement-character`"));
     }
     mtlint()
@@ -173,7 +186,11 @@ fn non_utf8_file_names_the_byte_and_the_other_file_is_reported() {
         .args(["check", "legacy.txt", "good.txt", "--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "an I/O error wins over findings");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an I/O error wins over findings"
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("mtlint: error: legacy.txt: invalid UTF-8 sequence 0xC7 on line 2"),
@@ -194,7 +211,9 @@ fn binary_files_are_skipped_with_a_note() {
         .args(["check", "blob.txt"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("mtlint: note: blob.txt: skipped: binary"))
+        .stderr(predicate::str::contains(
+            "mtlint: note: blob.txt: skipped: binary",
+        ))
         .stdout("No findings in 0 files.\n");
     mtlint()
         .current_dir(dir.path())
@@ -224,7 +243,10 @@ fn json_parses_and_keeps_paths_relative() {
     assert_eq!(report.summary.files, 2);
     let abs = dir.path().canonicalize().unwrap();
     for p in [dir.path(), abs.as_path()] {
-        assert!(!stdout.contains(p.to_str().unwrap()), "absolute path in output");
+        assert!(
+            !stdout.contains(p.to_str().unwrap()),
+            "absolute path in output"
+        );
     }
 }
 
@@ -232,7 +254,11 @@ fn json_parses_and_keeps_paths_relative() {
 fn concise_is_one_line_a_finding() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", GARBLED);
-    write(dir.path(), "b.txt", "قال بوتين ، اليوم.الروس غادروا!!\n\u{200B}x\n");
+    write(
+        dir.path(),
+        "b.txt",
+        "قال بوتين ، اليوم.الروس غادروا!!\n\u{200B}x\n",
+    );
     let json = mtlint()
         .current_dir(dir.path())
         .args(["check", ".", "--format", "json"])
@@ -250,9 +276,15 @@ fn concise_is_one_line_a_finding() {
     assert_eq!(findings.len(), report.summary.findings, "{stdout}");
     let re = regex::Regex::new(r#"^[ab]\.txt:\d+:\d+: (error|warning|info)\[[a-z-]+\] .*: ".*""#)
         .unwrap();
-    for (line, f) in findings.iter().zip(report.files.iter().flat_map(|f| &f.findings)) {
+    for (line, f) in findings
+        .iter()
+        .zip(report.files.iter().flat_map(|f| &f.findings))
+    {
         assert!(re.is_match(line), "{line}");
-        assert!(line.contains(&format!(":{}:{}: {}[{}]", f.line, f.column, f.severity, f.rule)));
+        assert!(line.contains(&format!(
+            ":{}:{}: {}[{}]",
+            f.line, f.column, f.severity, f.rule
+        )));
     }
     assert!(summary.starts_with("Found ") || summary.starts_with("No findings"));
     // Invisible characters never reach the output raw.
@@ -277,7 +309,10 @@ fn full_shows_location_and_quoted_text_for_every_finding() {
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.matches(" --> ").count(), report.summary.findings);
-    assert_eq!(stdout.matches("= text: \"").count(), report.summary.findings);
+    assert_eq!(
+        stdout.matches("= text: \"").count(),
+        report.summary.findings
+    );
     for file in &report.files {
         for f in &file.findings {
             assert!(stdout.contains(&format!("--> {}:{}:{}", file.path, f.line, f.column)));
@@ -302,7 +337,14 @@ fn stdin_is_read_with_dash() {
     assert_eq!(report.files[0].path, "-");
     assert_eq!(report.files[0].language.as_deref(), Some("ar"));
     mtlint()
-        .args(["check", "-", "--stdin-filename", "article.md", "--lang", "ar"])
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "article.md",
+            "--lang",
+            "ar",
+        ])
         .write_stdin(CLEAN)
         .assert()
         .code(0)
@@ -310,7 +352,14 @@ fn stdin_is_read_with_dash() {
     if replacement_rule_live() {
         // Relies on replacement-character.
         mtlint()
-            .args(["check", "-", "--stdin-filename", "article.md", "--format", "concise"])
+            .args([
+                "check",
+                "-",
+                "--stdin-filename",
+                "article.md",
+                "--format",
+                "concise",
+            ])
             .write_stdin(GARBLED)
             .assert()
             .code(1)
@@ -357,7 +406,13 @@ fn folders_are_walked_sorted_filtered_and_ignored() {
     // A file named explicitly is scanned whatever its extension or ignore files.
     assert_eq!(
         run(&["notes.rst", "build/out.txt", "z.txt", "."]),
-        ["a/deep/x.txt", "b/a.md", "build/out.txt", "notes.rst", "z.txt"]
+        [
+            "a/deep/x.txt",
+            "b/a.md",
+            "build/out.txt",
+            "notes.rst",
+            "z.txt"
+        ]
     );
 }
 
@@ -422,20 +477,31 @@ fn rules_lists_every_rule() {
     let registry = mtlint::rules::registry();
     assert_eq!(stdout.lines().count(), registry.len());
     // Aligned: the severity column starts at the same place on every line.
-    let col = |l: &str| l.find("  ").map(|i| i + l[i..].len() - l[i..].trim_start().len());
+    let col = |l: &str| {
+        l.find("  ")
+            .map(|i| i + l[i..].len() - l[i..].trim_start().len())
+    };
     let first = col(stdout.lines().next().unwrap());
     for (line, rule) in stdout.lines().zip(registry) {
         let m = rule.meta();
-        assert!(line.starts_with(m.id) && line.ends_with(m.summary), "{line}");
+        assert!(
+            line.starts_with(m.id) && line.ends_with(m.summary),
+            "{line}"
+        );
         assert!(line.contains(m.severity.as_str()));
         assert_eq!(col(line), first, "{line}");
     }
 
-    let out = mtlint().args(["rules", "--format", "json"]).output().unwrap();
+    let out = mtlint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
     let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(list.len(), registry.len());
     assert_eq!(list[0]["id"], registry[0].meta().id);
-    assert!(list.iter().all(|r| r["severity"].is_string() && r["summary"].is_string()));
+    assert!(list
+        .iter()
+        .all(|r| r["severity"].is_string() && r["summary"].is_string()));
 }
 
 #[test]
