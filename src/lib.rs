@@ -17,6 +17,7 @@
 
 pub mod corpus;
 pub mod finding;
+pub mod input;
 pub mod lang;
 pub mod render;
 pub mod report;

@@ -1,7 +1,29 @@
 //! Renderings of a [`Report`](crate::report::Report). Renderers never rescan
 //! text: everything they show comes from the report.
+//!
+//! - [`full`]: for people, each finding with its source line (like rustc).
+//! - [`concise`]: one line a finding, for editors, grep and CI logs.
+//! - [`marked`]: the text with inline markers, for snapshot diffs.
+//!
+//! JSON is [`Report::to_json`](crate::report::Report::to_json).
 
+pub mod concise;
+pub mod full;
 pub mod marked;
+
+use crate::report::Report;
+
+/// How [`full`] and [`concise`] write.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Write ANSI colours and bold.
+    pub color: bool,
+    /// Wrap quoted text holding right-to-left letters in Unicode isolates
+    /// (FSI U+2068 … PDI U+2069); see [`quote`] for when this is wise.
+    pub isolate_rtl: bool,
+    /// Leave out the summary line.
+    pub quiet: bool,
+}
 
 /// Makes text safe to quote in a terminal or a log: bidi controls and other
 /// invisible or control characters become `<U+XXXX>`, so they can neither
@@ -24,4 +46,114 @@ pub fn is_invisible_or_control(c: char) -> bool {
         || matches!(c,
             '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
             | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// Whether `c` is a letter of a right-to-left script (bidi class R or AL:
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
+pub fn is_rtl(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+        && !matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// Longest quoted text, in characters, before the middle is cut out.
+const QUOTE_MAX: usize = 160;
+
+/// `s` between straight double quotes, made readable whatever the terminal
+/// does: invisible and control characters escaped as `<U+XXXX>`, the middle
+/// of a very long text replaced by `…`.
+///
+/// Right-to-left text: a bidi-capable terminal (VTE, Konsole, mlterm, the
+/// terminal-wg "implicit" model) lays out each line with the Unicode bidi
+/// algorithm in a left-to-right paragraph, so the weak and neutral
+/// characters at the edges of an Arabic quote (a final `.`, a leading ` ،`,
+/// digits) attach to the surrounding English and land on the wrong side of
+/// the Arabic word, or outside the quotes. With `isolate` the content is
+/// wrapped in FSI … PDI (UAX #9 isolates, what Fluent and HTML's
+/// `dir=auto` do for text of unknown direction): inside, the direction comes
+/// from the first strong letter; outside, the isolate is one neutral, so
+/// `"…"` stays in place. The CLI turns this on only when writing to a
+/// terminal: piped output, logs and tests get no invisible characters (a
+/// tool that flags bidi controls must not leave them in files), and
+/// terminals without bidi support draw isolates as nothing. annotate-snippets
+/// strips bidi controls from source lines, as rustc does, so the caret row is
+/// never the only pointer: the `-->` location and the quoted text always are.
+pub fn quote(s: &str, isolate: bool) -> String {
+    let n = s.chars().count();
+    let body = if n > QUOTE_MAX {
+        let head: String = s.chars().take(QUOTE_MAX * 2 / 3).collect();
+        let tail: String = s.chars().skip(n - QUOTE_MAX / 4).collect();
+        format!("{}…{}", escape_invisible(&head), escape_invisible(&tail))
+    } else {
+        escape_invisible(s)
+    };
+    if isolate && s.chars().any(is_rtl) {
+        format!("\"\u{2068}{body}\u{2069}\"")
+    } else {
+        format!("\"{body}\"")
+    }
+}
+
+/// `n word`, with an `s` unless `n` is 1.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The closing line of a rendering:
+/// `Found N findings (E errors, W warnings, I info) in F files.` or
+/// `No findings in F files.`
+pub fn summary_line(report: &Report) -> String {
+    let s = &report.summary;
+    let files = plural(s.files, "file");
+    if s.findings == 0 {
+        return format!("No findings in {files}.");
+    }
+    let count = |k: &str| s.by_severity.get(k).copied().unwrap_or(0);
+    format!(
+        "Found {} ({}, {}, {} info) in {files}.",
+        plural(s.findings, "finding"),
+        plural(count("error"), "error"),
+        plural(count("warning"), "warning"),
+        count("info"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_and_isolates_only_rtl() {
+        assert_eq!(quote("a\u{200B}b", true), "\"a<U+200B>b\"");
+        assert_eq!(quote("عليها.", false), "\"عليها.\"");
+        assert_eq!(quote("عليها.", true), "\"\u{2068}عليها.\u{2069}\"");
+        // Isolates in the text itself are escaped, never left to pair with ours.
+        assert_eq!(
+            quote("\u{2069}قال", true),
+            "\"\u{2068}<U+2069>قال\u{2069}\""
+        );
+        assert_eq!(quote("١٢٣", true), "\"١٢٣\"");
+        let long = "ب".repeat(400);
+        let q = quote(&long, false);
+        assert!(q.contains('…') && q.chars().count() < 160, "{q}");
+    }
+
+    #[test]
+    fn summary_line_counts_and_pluralizes() {
+        let mut r = Report::new(vec![]);
+        assert_eq!(summary_line(&r), "No findings in 0 files.");
+        r.summary.files = 1;
+        r.summary.findings = 3;
+        r.summary.by_severity.insert("error".into(), 1);
+        r.summary.by_severity.insert("info".into(), 2);
+        assert_eq!(
+            summary_line(&r),
+            "Found 3 findings (1 error, 0 warnings, 2 info) in 1 file."
+        );
+    }
 }

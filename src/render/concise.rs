@@ -1,0 +1,157 @@
+//! The concise rendering: one line a finding, for editors' problem matchers,
+//! grep and CI logs.
+//!
+//! ```text
+//! news/ar.txt:2:10: warning[space-before-punctuation] space before a comma: " ،" → "،"
+//! ```
+//!
+//! When the fix replaces other bytes than the finding covers, the line says
+//! which: `…: "text"; fix: "old" → "new"`. Quoted text is escaped as in
+//! [`quote`](super::quote).
+
+use std::fmt::Write;
+
+use annotate_snippets::renderer::{AnsiColor, Effects, Style};
+
+use super::{escape_invisible, quote, summary_line, Options};
+use crate::finding::Severity;
+use crate::report::Report;
+
+/// Renders every finding of `report` on its own line, in file order, then
+/// the summary line.
+pub fn render(report: &Report, opts: &Options) -> String {
+    let mut out = String::new();
+    let style = |s: Style| if opts.color { s } else { Style::new() };
+    let bold = style(Style::new().effects(Effects::BOLD));
+    for file in &report.files {
+        let path = escape_invisible(&file.path);
+        for f in &file.findings {
+            let sev = style(
+                match f.severity {
+                    Severity::Error => AnsiColor::BrightRed,
+                    Severity::Warning => AnsiColor::Yellow,
+                    Severity::Info => AnsiColor::BrightBlue,
+                }
+                .on_default()
+                .effects(Effects::BOLD),
+            );
+            let _ = write!(
+                out,
+                "{bold}{path}:{}:{}:{bold:#} {sev}{}[{}]{sev:#} {}: {}",
+                f.line,
+                f.column,
+                f.severity,
+                f.rule,
+                escape_invisible(&f.message),
+                quote(&f.text, opts.isolate_rtl)
+            );
+            if let Some(fix) = &f.fix {
+                let new = quote(&fix.replacement, opts.isolate_rtl);
+                let old = file.source.get(fix.start..fix.end);
+                match old {
+                    Some(old) if (fix.start, fix.end) != (f.start, f.end) => {
+                        let _ = write!(out, "; fix: {} → {new}", quote(old, opts.isolate_rtl));
+                    }
+                    _ => {
+                        let _ = write!(out, " → {new}");
+                    }
+                }
+            }
+            out.push('\n');
+        }
+    }
+    if !opts.quiet {
+        let _ = writeln!(out, "{bold}{}{bold:#}", summary_line(report));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Applicability, Finding, Fix};
+    use crate::report::FileReport;
+
+    fn finding(text: &str, start: usize, column: usize, fix: Option<Fix>) -> Finding {
+        Finding {
+            rule: "space-before-punctuation".into(),
+            severity: Severity::Warning,
+            message: "space before punctuation".into(),
+            text: text.into(),
+            start,
+            end: start + text.len(),
+            line: 1,
+            column,
+            end_line: 1,
+            end_column: column + text.chars().count(),
+            sentence: Some(0),
+            confidence: 0.9,
+            fix,
+        }
+    }
+
+    fn file(path: &str, source: &str, findings: Vec<Finding>) -> FileReport {
+        FileReport {
+            path: path.into(),
+            language: None,
+            score: 90.0,
+            sentences: vec![],
+            findings,
+            source: source.into(),
+        }
+    }
+
+    #[test]
+    fn one_line_a_finding_in_file_order() {
+        let ar = "قال بوتين ، اليوم.";
+        let s = ar.find(" ،").unwrap();
+        let fix = Fix {
+            start: s,
+            end: s + " ،".len(),
+            replacement: "،".into(),
+            applicability: Applicability::Safe,
+        };
+        let en = "Hello , world\u{200B}.";
+        let e = en.find(" ,").unwrap();
+        // A fix over a wider range than the finding.
+        let wide = Fix {
+            start: e,
+            end: e + 2,
+            replacement: ",".into(),
+            applicability: Applicability::Safe,
+        };
+        let r = Report::new(vec![
+            file("b/en.txt", en, vec![finding(",", e + 1, 7, Some(wide))]),
+            file("a/ar.txt", ar, vec![finding(" ،", s, 10, Some(fix))]),
+            file("c/clean.txt", "Fine.", vec![]),
+        ]);
+        let out = render(&r, &Options::default());
+        assert_eq!(
+            out,
+            "a/ar.txt:1:10: warning[space-before-punctuation] space before punctuation: \" ،\" → \"،\"\n\
+             b/en.txt:1:7: warning[space-before-punctuation] space before punctuation: \",\"; fix: \" ,\" → \",\"\n\
+             Found 2 findings (0 errors, 2 warnings, 0 info) in 3 files.\n"
+        );
+    }
+
+    #[test]
+    fn escapes_invisible_text_and_omits_missing_fix() {
+        let src = "a\u{200F}b";
+        let r = Report::new(vec![file(
+            "x.txt",
+            src,
+            vec![finding("\u{200F}", 1, 2, None)],
+        )]);
+        let out = render(&r, &Options::default());
+        assert!(out.starts_with("x.txt:1:2: warning[space-before-punctuation] space before punctuation: \"<U+200F>\"\n"), "{out}");
+        assert!(!out.contains('→') && !out.contains('\u{200F}'));
+        let colored = render(
+            &r,
+            &Options {
+                color: true,
+                ..Options::default()
+            },
+        );
+        assert!(colored.contains('\u{1b}'));
+    }
+}
