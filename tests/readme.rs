@@ -3,13 +3,24 @@
 
 #[test]
 fn readme_lists_every_rule_with_its_severity() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     for rule in mtlint::rules::registry() {
         let m = rule.meta();
         let row = format!("| `{}` | {} |", m.id, m.severity);
         assert!(readme.contains(&row), "README.md lacks the row {row}");
     }
-    for key in ["\"version\"", "\"files\"", "\"sentences\"", "\"findings\"", "\"summary\"", "\"by_rule\""] {
-        assert!(readme.contains(key), "README.md lacks {key} in the JSON section");
+    for key in [
+        "\"version\"",
+        "\"files\"",
+        "\"sentences\"",
+        "\"findings\"",
+        "\"summary\"",
+        "\"by_rule\"",
+    ] {
+        assert!(
+            readme.contains(key),
+            "README.md lacks {key} in the JSON section"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! A [`Document`] is built once per file and read by every rule; nothing
 //! here knows about rules or output.
 
+pub mod normalize;
 pub mod script;
 pub mod sentences;
 pub mod tokens;
