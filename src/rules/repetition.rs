@@ -12,7 +12,7 @@ use unicode_script::Script;
 
 use super::{Rule, RuleMeta};
 use crate::finding::{Applicability, Diagnostic, Severity};
-use crate::segment::normalize::{fold, strip_arabic_article};
+use crate::segment::normalize::{fold, folded_chars, strip_arabic_article};
 use crate::segment::script::letter_script;
 use crate::segment::{Document, TokenKind};
 
@@ -94,6 +94,25 @@ fn squeeze(word: &str, keep: usize) -> String {
     out
 }
 
+/// Whether a letter occurs three times in a row, ignoring ASCII and Russian
+/// case: a cheap test that lets the rule skip almost every word.
+fn has_triple(word: &str) -> bool {
+    let quick = |c: char| match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    };
+    let (mut prev, mut n) = ('\0', 0);
+    for c in word.chars().map(quick) {
+        n = if c == prev { n + 1 } else { 1 };
+        if n == 3 {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
 /// `XVIII`, and ordinals written with one (`VIIIe`, `XIIIth`, `XIX-й`).
 fn is_roman_numeral(word: &str) -> bool {
     let numeral = word.trim_end_matches(|c: char| c.is_lowercase() || c == '-');
@@ -110,7 +129,11 @@ impl Rule for RepeatedCharacters {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for t in doc.tokens.iter().filter(|t| t.is_word()) {
             let word = t.text(doc.text);
-            if word.len() < 3 || is_roman_numeral(word) || word.eq_ignore_ascii_case("www") {
+            if word.len() < 3
+                || !has_triple(word)
+                || is_roman_numeral(word)
+                || word.eq_ignore_ascii_case("www")
+            {
                 continue;
             }
             let first = word.chars().next().map(lower);
@@ -368,8 +391,11 @@ impl Rule for RepeatedWord {
                 continue;
             }
             let (wa, wb) = (a.text(doc.text), b.text(doc.text));
-            let (fa, fb) = (fold(wa), fold(wb));
-            if fa != fb || !fa.chars().any(char::is_alphabetic) {
+            if wa != wb && !folded_chars(wa).eq(folded_chars(wb)) {
+                continue;
+            }
+            let fa = fold(wa);
+            if !fa.chars().any(char::is_alphabetic) {
                 continue;
             }
             // A word glued to a hyphen or apostrophe belongs to a compound (`so-so`).

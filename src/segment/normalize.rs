@@ -11,20 +11,22 @@ pub fn is_arabic_mark(c: char) -> bool {
 /// diacritics and tatweel removed, `أ إ آ ٱ → ا`, `ى → ي`, `ة → ه`, and
 /// Persian `ی ک` to Arabic `ي ك`.
 pub fn fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if is_arabic_mark(c) {
-            continue;
-        }
+    folded_chars(word).collect()
+}
+
+/// The characters of [`fold`]`(word)`, without allocating: compare two words
+/// with `folded_chars(a).eq(folded_chars(b))`.
+pub fn folded_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().filter(|&c| !is_arabic_mark(c)).flat_map(|c| {
         match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' | 'ی' => out.push('ي'),
-            'ة' => out.push('ه'),
-            'ک' => out.push('ك'),
-            c => out.extend(c.to_lowercase()),
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' | 'ی' => 'ي',
+            'ة' => 'ه',
+            'ک' => 'ك',
+            c => c,
         }
-    }
-    out
+        .to_lowercase()
+    })
 }
 
 /// Arabic clitics that may stand before a word (`و ف ب ل ك` and the article
