@@ -141,17 +141,10 @@ impl Rule for SpaceBeforePunctuation {
                     }
                     confidence = 0.8;
                 }
-                ':' | ';' => {
-                    // `:)`, `;-)`, `:D`, `:emoji:`, `::`
-                    if after.is_some_and(|a| !a.is_whitespace()) {
-                        continue;
-                    }
-                }
-                '!' | '?' => {
-                    if after.is_some_and(char::is_alphanumeric) {
-                        continue; // `!important`, `?query`
-                    }
-                }
+                // `:)`, `;-)`, `:D`, `:emoji:`, `::`
+                ':' | ';' if after.is_some_and(|a| !a.is_whitespace()) => continue,
+                // `!important`, `?query`
+                '!' | '?' if after.is_some_and(char::is_alphanumeric) => continue,
                 ',' | '،' => {
                     if c == ',' && after.is_some_and(|a| a.is_ascii_digit()) {
                         continue; // `,5`
@@ -195,7 +188,7 @@ impl Rule for SpaceBeforePunctuation {
                 }
                 '»' | '”' => {
                     let q = quotes.get_or_insert_with(|| quote_marks(doc));
-                    if quote_at(q, i).is_none_or(|m| m.role != Role::Close) {
+                    if !quote_at(q, i).is_some_and(|m| m.role == Role::Close) {
                         continue;
                     }
                 }
@@ -231,11 +224,13 @@ fn cased(word: &str) -> bool {
 
 /// Why the mark at token `i`, between words `p` and `n`, lacks a space after
 /// it: a confidence, or `None` when the glue is normal.
-fn glued_between_words(doc: &Document, i: usize, c: char) -> Option<f32> {
-    let (p, n) = (&doc.tokens[i - 1], &doc.tokens[i + 1]);
-    let (pt, nt) = (doc.token_text(i - 1), doc.token_text(i + 1));
+/// `pi` is the word before the mark: `i - 1`, or `i - 2` across a closing
+/// quotation mark or bracket (`الأراضي".أوكراني`).
+fn glued_between_words(doc: &Document, pi: usize, i: usize, c: char) -> Option<f32> {
+    let (p, n) = (&doc.tokens[pi], &doc.tokens[i + 1]);
+    let (pt, nt) = (doc.token_text(pi), doc.token_text(i + 1));
     // Dotted chains: `U.S.A`, `e.g.`, `a.m.`, `java.util.List`, `т.е.`.
-    if i >= 2 && punct_char(doc, i - 2).is_some_and(|d| d == '.' || d == c) {
+    if pi >= 1 && punct_char(doc, pi - 1).is_some_and(|d| d == '.' || d == c) {
         return None;
     }
     if punct_char(doc, i + 2) == Some(c)
@@ -369,10 +364,20 @@ impl Rule for MissingSpaceAfterPunctuation {
             if !matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '،' | '؛' | '؟') {
                 continue;
             }
-            if !(doc.tokens[i - 1].is_word() && doc.tokens[i + 1].is_word()) {
+            if !doc.tokens[i + 1].is_word() {
                 continue;
             }
-            if let Some(confidence) = glued_between_words(doc, i, c) {
+            let pi = if doc.tokens[i - 1].is_word() {
+                i - 1
+            } else if i >= 2
+                && doc.tokens[i - 2].is_word()
+                && punct_char(doc, i - 1).is_some_and(|q| matches!(q, '"' | '”' | '»' | ')' | ']'))
+            {
+                i - 2
+            } else {
+                continue;
+            };
+            if let Some(confidence) = glued_between_words(doc, pi, i, c) {
                 let end = doc.tokens[i].range.end;
                 out.push(
                     Diagnostic::new(
@@ -781,6 +786,13 @@ mod tests {
 
     #[test]
     fn missing_space_after_marks_in_cased_scripts() {
+        assert_eq!(
+            flagged(
+                &MissingSpaceAfterPunctuation,
+                "و \"شكر الجنود على تحرير الأراضي\".أوكراني"
+            ),
+            ["."]
+        );
         let text = "The talks came to an end.The delegates left this,that behind.";
         assert_eq!(
             flagged_in(&MissingSpaceAfterPunctuation, text, Some("en")),
