@@ -2,7 +2,9 @@
 //! rule, per 1,000 sentences.
 //!
 //! `cargo run --release --example eval [-- --show RULE]` prints the table,
-//! and with `--show` every finding of that rule (or `all`).
+//! and with `--show` every finding of that rule (or `all`). `-- --errata`
+//! prints every warning and error not yet in `tests/errata/` as errata lines,
+//! for a person to confirm by reading before adding them.
 
 use std::collections::BTreeMap;
 
@@ -11,12 +13,13 @@ use mtlint::{Config, Scanner, Severity};
 
 fn main() {
     let show: Option<String> = std::env::args().skip_while(|a| a != "--show").nth(1);
+    let candidates = std::env::args().any(|a| a == "--errata");
     let Some(dir) = corpus::data_dir() else {
         eprintln!("../shared/data not found: skipped");
         return;
     };
-    println!("| lang | sentences | errors/1k | warnings/1k | info/1k | by rule (count) |");
-    println!("|---|---|---|---|---|---|");
+    println!("| lang | sentences | errata | errors/1k | warnings/1k | info/1k | by rule (count) |");
+    println!("|---|---|---|---|---|---|---|");
     for (lang, _, _) in corpus::LANGUAGES {
         let scanner = Scanner::new(Config {
             language: Some(lang.to_string()),
@@ -25,10 +28,30 @@ fn main() {
         let mut sentences = 0;
         let mut sev: BTreeMap<Severity, usize> = BTreeMap::new();
         let mut rules: BTreeMap<String, usize> = BTreeMap::new();
+        let errata = corpus::errata(lang).expect("errata");
+        let mut excused = 0;
         for doc in corpus::documents(&dir, lang).expect("corpus") {
             let r = scanner.scan_file(&doc.name, &doc.text);
             sentences += r.sentences.len();
             for f in &r.findings {
+                let known = errata.iter().any(|e| {
+                    e.doc == doc.name && e.line == f.line && e.rule == f.rule && e.text == f.text
+                });
+                if known {
+                    excused += 1;
+                    continue;
+                }
+                if candidates && f.severity >= Severity::Warning {
+                    let line = r.source.lines().nth(f.line - 1).unwrap_or("");
+                    println!(
+                        "{lang}\t{}\t{}\t{}\t{}\t{}",
+                        doc.name,
+                        f.line,
+                        f.rule,
+                        corpus::escape(&f.text),
+                        line
+                    );
+                }
                 *sev.entry(f.severity).or_default() += 1;
                 *rules
                     .entry(format!("{}:{}", f.rule, f.severity))
@@ -44,7 +67,7 @@ fn main() {
         }
         let per_k = |s: Severity| *sev.get(&s).unwrap_or(&0) as f64 * 1000.0 / sentences as f64;
         println!(
-            "| {lang} | {sentences} | {:.2} | {:.2} | {:.2} | {:?} |",
+            "| {lang} | {sentences} | {excused} | {:.2} | {:.2} | {:.2} | {:?} |",
             per_k(Severity::Error),
             per_k(Severity::Warning),
             per_k(Severity::Info),

@@ -411,7 +411,15 @@ impl Rule for RepeatedWord {
             }
             // Letter names next to other letter names spell an acronym.
             let letter_name = |j: Option<usize>| {
-                j.is_some_and(|j| ARABIC_LETTER_NAMES.contains(&fold(doc.token_text(j)).as_str()))
+                j.is_some_and(|j| {
+                    let w = fold(doc.token_text(j));
+                    // A conjunction or preposition may be glued on: `وسي إن إن`.
+                    let bare = w
+                        .strip_prefix(['و', 'ب', 'ل', 'ف'])
+                        .filter(|r| r.chars().count() >= 2);
+                    ARABIC_LETTER_NAMES.contains(&w.as_str())
+                        || bare.is_some_and(|b| ARABIC_LETTER_NAMES.contains(&b))
+                })
             };
             // Letter names that are also common words (`في`, `ان`) need a neighbour to show it.
             let common_word = matches!(fa.as_str(), "في" | "فى" | "ان" | "او" | "اي" | "ال" | "ام");
@@ -707,6 +715,7 @@ mod tests {
             "مراسلي سي إن إن اليوم",
             "شبكة بي بي سي",
             "ضابطاً في وحدات إس إس وقاد",
+            "قنوات إيه بي سي وسي إن إن وفوكس",
             "It's a tragedy.\nIt's a tragedy.",
         ] {
             assert!(flagged(&RepeatedWord, quiet).is_empty(), "{quiet}");
