@@ -71,9 +71,9 @@ impl Scanner {
     /// let report = Scanner::new(Config::default()).scan("note.txt", "قال بوتين ، اليوم.");
     /// assert_eq!(report.files[0].findings[0].rule, "space-before-punctuation");
     /// insta::assert_yaml_snapshot!(report.files[0].findings[0].fix, @r#"
-    /// start: 15
+    /// start: 17
     /// end: 18
-    /// replacement: "،"
+    /// replacement: ""
     /// applicability: safe
     /// "#);
     /// ```

@@ -58,24 +58,23 @@ pub fn render(file: &FileReport) -> String {
         out.push('\n');
         for (n, &i) in ids.iter().enumerate() {
             let f = &file.findings[i];
-            let _ = write!(
-                out,
-                "    [{}] {} ({}): “{}”",
-                n + 1,
-                f.rule,
-                f.severity,
-                escape_invisible(&f.text)
-            );
-            if let Some(fix) = &f.fix {
-                let _ = write!(
-                    out,
-                    " → “{}” ({})",
-                    escape_invisible(&fix.replacement),
-                    match fix.applicability {
+            let _ = write!(out, "    [{}] {} ({}): ", n + 1, f.rule, f.severity);
+            match (super::before_after(text, f), &f.fix) {
+                (Some((before, after)), Some(fix)) => {
+                    let safety = match fix.applicability {
                         crate::finding::Applicability::Safe => "safe",
                         crate::finding::Applicability::Unsafe => "unsafe",
-                    }
-                );
+                    };
+                    let _ = write!(
+                        out,
+                        "“{}” → “{}” ({safety})",
+                        escape_invisible(&before),
+                        escape_invisible(&after)
+                    );
+                }
+                _ => {
+                    let _ = write!(out, "“{}”", escape_invisible(&f.text));
+                }
             }
             out.push('\n');
         }

@@ -40,6 +40,26 @@ pub fn escape_invisible(s: &str) -> String {
     out
 }
 
+/// The flagged text as it reads after its fix: the span covering both the
+/// finding and the fix, with the fix applied, and that span's original text.
+/// `None` when the finding has no fix.
+pub fn before_after(source: &str, f: &crate::finding::Finding) -> Option<(String, String)> {
+    let fix = f.fix.as_ref()?;
+    let start = f.start.min(fix.start);
+    let end = f.end.max(fix.end);
+    let (Some(before_fix), Some(after_fix), Some(whole)) = (
+        source.get(start..fix.start),
+        source.get(fix.end..end),
+        source.get(start..end),
+    ) else {
+        return None;
+    };
+    Some((
+        whole.to_string(),
+        format!("{before_fix}{}{after_fix}", fix.replacement),
+    ))
+}
+
 /// Characters that show nothing, or that change how the text around them is shown.
 pub fn is_invisible_or_control(c: char) -> bool {
     (c.is_control() && c != '\t')
