@@ -45,16 +45,12 @@ pub fn render(report: &Report, opts: &Options) -> String {
                 escape_invisible(&f.message),
                 quote(&f.text, opts.isolate_rtl)
             );
-            if let Some(fix) = &f.fix {
-                let new = quote(&fix.replacement, opts.isolate_rtl);
-                let old = file.source.get(fix.start..fix.end);
-                match old {
-                    Some(old) if (fix.start, fix.end) != (f.start, f.end) => {
-                        let _ = write!(out, "; fix: {} → {new}", quote(old, opts.isolate_rtl));
-                    }
-                    _ => {
-                        let _ = write!(out, " → {new}");
-                    }
+            if let Some((before, after)) = super::before_after(&file.source, f) {
+                let new = quote(&after, opts.isolate_rtl);
+                if before == f.text {
+                    let _ = write!(out, " → {new}");
+                } else {
+                    let _ = write!(out, "; fix: {} → {new}", quote(&before, opts.isolate_rtl));
                 }
             }
             out.push('\n');

@@ -8,7 +8,7 @@
 //!   |             ^
 //!   |
 //!   = text: "�"
-//!   = fix: none
+//!   = fix: none   (or `= fix (safe): "before" → "after"`)
 //! ```
 //!
 //! The two `=` lines never depend on the caret: terminals draw right-to-left
@@ -135,15 +135,23 @@ fn render_finding(
                 Applicability::Safe => "safe",
                 Applicability::Unsafe => "unsafe",
             };
-            let _ = write!(
-                out,
-                "{pad}{eq} fix ({kind}): {}",
-                quote(&fix.replacement, opts.isolate_rtl)
-            );
-            // A fix over other bytes than the finding says which ones.
-            if (fix.start, fix.end) != (f.start, f.end) {
-                if let Some(old) = file.source.get(fix.start..fix.end) {
-                    let _ = write!(out, " (replaces {})", quote(old, opts.isolate_rtl));
+            // Before → after over the span the finding and its fix cover
+            // together, so an insertion or deletion reads unambiguously.
+            match super::before_after(&file.source, f) {
+                Some((before, after)) => {
+                    let _ = write!(
+                        out,
+                        "{pad}{eq} fix ({kind}): {} → {}",
+                        quote(&before, opts.isolate_rtl),
+                        quote(&after, opts.isolate_rtl)
+                    );
+                }
+                None => {
+                    let _ = write!(
+                        out,
+                        "{pad}{eq} fix ({kind}): {}",
+                        quote(&fix.replacement, opts.isolate_rtl)
+                    );
                 }
             }
             out.push('\n');
@@ -285,7 +293,7 @@ warning[test-rule]: something is off
   |          --
   |
   = text: \" ،\"
-  = fix (safe): \"،\"
+  = fix (safe): \" ،\" → \"،\"
 
 Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
 ";

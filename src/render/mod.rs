@@ -27,11 +27,15 @@ pub struct Options {
 
 /// Makes text safe to quote in a terminal or a log: bidi controls and other
 /// invisible or control characters become `<U+XXXX>`, so they can neither
-/// reorder the surrounding output nor hide.
+/// reorder the surrounding output nor hide. Line breaks read as `\n` and `\r`.
 pub fn escape_invisible(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if is_invisible_or_control(c) {
+        if c == '\n' {
+            out.push_str("\\n");
+        } else if c == '\r' {
+            out.push_str("\\r");
+        } else if is_invisible_or_control(c) {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);
