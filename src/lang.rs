@@ -170,16 +170,15 @@ pub fn detect_text(sample: &str) -> Option<Lang> {
         return None;
     }
     let info = Detector::new().detect(sample)?;
-    // Arabic script: whatlang's Arabic, Persian and Urdu; for short samples
-    // prefer Arabic unless whatlang is sure, since Arabic is by far the most
-    // written of them.
-    if info.is_reliable() || info.confidence() > 0.5 {
-        Some(info.lang())
-    } else if info.script() == whatlang::Script::Arabic {
-        Some(Lang::Ara)
-    } else {
-        None
+    if info.script() == whatlang::Script::Arabic {
+        // Arabic script is whatlang's Arabic, Persian or Urdu; Arabic is by
+        // far the most written, so another guess must be reliable to win.
+        return Some(if info.is_reliable() { info.lang() } else { Lang::Ara });
     }
+    // A guess at confidence 0.25 is right far more often than not on a
+    // sentence or two (a 10-word French sentence scores 0.28).
+    (info.is_reliable() || info.confidence() >= 0.25).then(|| info.lang())
+}
 }
 
 /// The language of one sentence: the document's where the sentence is in the
