@@ -179,7 +179,6 @@ pub fn detect_text(sample: &str) -> Option<Lang> {
     // sentence or two (a 10-word French sentence scores 0.28).
     (info.is_reliable() || info.confidence() >= 0.25).then(|| info.lang())
 }
-}
 
 /// The language of one sentence: the document's where the sentence is in the
 /// document's script, else whatlang's guess among the sentence's script.
