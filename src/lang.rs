@@ -161,7 +161,37 @@ pub fn detect_document(text: &str, tokens: &[Token], script: Option<Script>) -> 
         return Some(code.to_string());
     }
     let sample = detection_sample(text, tokens, script, 800);
+    if script == Script::Arabic {
+        if let Some(code) = arabic_script_language(&sample) {
+            return Some(code.to_string());
+        }
+    }
     detect_text(&sample).map(code_of)
+}
+
+/// Persian and Urdu write `ی ک` where Arabic writes `ي ك ى`, and use letters
+/// Arabic lacks (`پ چ ژ گ`, Urdu `ٹ ڈ ڑ ں ے`): when those outnumber the
+/// Arabic forms, the text is Persian or Urdu, whatever a trigram model says
+/// of a short sample. `None` when the sample has too few of either.
+fn arabic_script_language(sample: &str) -> Option<&'static str> {
+    let (mut arabic, mut persian, mut urdu) = (0, 0, 0);
+    for c in sample.chars() {
+        match c {
+            'ي' | 'ك' | 'ى' | 'ة' => arabic += 1,
+            'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ' => persian += 1,
+            'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' => urdu += 1,
+            _ => {}
+        }
+    }
+    if arabic + persian + urdu < 3 {
+        None
+    } else if persian + urdu <= arabic {
+        Some("ar")
+    } else if urdu * 4 >= persian {
+        Some("ur")
+    } else {
+        Some("fa")
+    }
 }
 
 /// whatlang's best guess for a text, or `None` when it is unsure.
@@ -173,7 +203,11 @@ pub fn detect_text(sample: &str) -> Option<Lang> {
     if info.script() == whatlang::Script::Arabic {
         // Arabic script is whatlang's Arabic, Persian or Urdu; Arabic is by
         // far the most written, so another guess must be reliable to win.
-        return Some(if info.is_reliable() { info.lang() } else { Lang::Ara });
+        return Some(if info.is_reliable() {
+            info.lang()
+        } else {
+            Lang::Ara
+        });
     }
     // A guess at confidence 0.25 is right far more often than not on a
     // sentence or two (a 10-word French sentence scores 0.28).
@@ -211,6 +245,26 @@ mod tests {
         assert_eq!(normalize_code("fre"), "fr");
         assert_eq!(normalize_code("mn"), "mn");
         assert_eq!(code_of(Lang::Rus), "ru");
+    }
+
+    #[test]
+    fn arabic_script_languages_by_their_letters() {
+        let detect = |text: &str| {
+            let tokens = crate::segment::tokens::tokenize(text);
+            detect_document(text, &tokens, Some(Script::Arabic))
+        };
+        assert_eq!(
+            detect("دیروز به تهران رفتم و کتاب‌ها را خریدم.").as_deref(),
+            Some("fa")
+        );
+        assert_eq!(
+            detect("میں نے کل ایک کتاب خریدی اور وہ بہت اچھی ہے۔").as_deref(),
+            Some("ur")
+        );
+        assert_eq!(
+            detect("زار الرئيس الروسي منطقة كورسك يوم الأربعاء.").as_deref(),
+            Some("ar")
+        );
     }
 
     #[test]
