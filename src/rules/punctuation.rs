@@ -379,9 +379,10 @@ impl Rule for MissingSpaceAfterPunctuation {
             };
             if let Some(confidence) = glued_between_words(doc, pi, i, c) {
                 let end = doc.tokens[i].range.end;
+                // The finding covers the glued words, so it quotes `عليها.الروس`.
                 out.push(
                     Diagnostic::new(
-                        doc.tokens[i].range.clone(),
+                        doc.tokens[pi].range.start..doc.tokens[i + 1].range.end,
                         format!("no space after `{c}`: it glues two words together"),
                     )
                     .confidence(confidence)
@@ -410,7 +411,7 @@ impl Rule for MissingSpaceAfterPunctuation {
             // A lone mark glued on both sides (`a"b`) says little about its side.
             let confidence = if m.paired { 0.85 } else { 0.6 };
             out.push(
-                Diagnostic::new(t.range.clone(), message)
+                Diagnostic::new(glued_span(doc, m.token), message)
                     .confidence(confidence)
                     .fix(at..at, " ", Applicability::Safe),
             );
@@ -452,12 +453,31 @@ impl Rule for MissingSpaceAfterPunctuation {
             }
             let r = doc.tokens[b.token].range.clone();
             out.push(
-                Diagnostic::new(r.clone(), format!("no space after the closing `{}`", b.ch))
-                    .confidence(0.7)
-                    .fix(r.end..r.end, " ", Applicability::Safe),
+                Diagnostic::new(
+                    glued_span(doc, b.token),
+                    format!("no space after the closing `{}`", b.ch),
+                )
+                .confidence(0.7)
+                .fix(r.end..r.end, " ", Applicability::Safe),
             );
         }
     }
+}
+
+/// The span of punctuation token `i` with the words glued to it on either
+/// side, so a finding quotes `البلاد"موجود` rather than a lone `"`.
+fn glued_span(doc: &Document, i: usize) -> std::ops::Range<usize> {
+    let t = &doc.tokens;
+    let start = if i > 0 && t[i - 1].is_word() {
+        t[i - 1].range.start
+    } else {
+        t[i].range.start
+    };
+    let end = match t.get(i + 1) {
+        Some(n) if n.is_word() => n.range.end,
+        _ => t[i].range.end,
+    };
+    start..end
 }
 
 /// `repeated-punctuation`.
@@ -769,7 +789,7 @@ mod tests {
         let text = "استعادت القوات السيطرة عليها.الروس في كورسك،اليوم وفي الماضي.الشمال";
         assert_eq!(
             flagged(&MissingSpaceAfterPunctuation, text),
-            [".", "،", "."]
+            ["عليها.الروس", "كورسك،اليوم", "الماضي.الشمال"]
         );
         assert_eq!(
             fixed(&MissingSpaceAfterPunctuation, text, None),
@@ -780,7 +800,7 @@ mod tests {
                 &MissingSpaceAfterPunctuation,
                 "قال بوتين:هناك حاجة ماسة للمزيد."
             ),
-            [":"]
+            ["بوتين:هناك"]
         );
     }
 
@@ -791,12 +811,12 @@ mod tests {
                 &MissingSpaceAfterPunctuation,
                 "و \"شكر الجنود على تحرير الأراضي\".أوكراني"
             ),
-            ["."]
+            ["الأراضي\".أوكراني"]
         );
         let text = "The talks came to an end.The delegates left this,that behind.";
         assert_eq!(
             flagged_in(&MissingSpaceAfterPunctuation, text, Some("en")),
-            [".", ","]
+            ["end.The", "this,that"]
         );
         assert_eq!(
             flagged_in(
@@ -804,7 +824,7 @@ mod tests {
                 "Переговоры закончились.Делегаты уехали.",
                 Some("ru")
             ),
-            ["."]
+            ["закончились.Делегаты"]
         );
     }
 
@@ -814,7 +834,7 @@ mod tests {
             "وأضاف \"وعليه يبقى الخطر الأكبر على البلاد\"موجود ، وفي الواقع يصبح أكثر موضوعية \".";
         let d = diagnostics(&MissingSpaceAfterPunctuation, text, None);
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].range.start, text.find("\"موجود").unwrap());
+        assert_eq!(&text[d[0].range.clone()], "البلاد\"موجود");
         assert_eq!(
             fixed(
                 &MissingSpaceAfterPunctuation,
@@ -832,7 +852,7 @@ mod tests {
                 &MissingSpaceAfterPunctuation,
                 "قوات حلف الناتو (الناتو)على الأراضي."
             ),
-            [")"]
+            ["الناتو)على"]
         );
     }
 
