@@ -717,8 +717,7 @@ fn tail(
     let s = &text[core.clone()];
     // Candidates start after white space that follows a sentence end, within
     // the last `max_chars` characters.
-    let mut chars = s.char_indices().rev().take(max_chars + 1).peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in s.char_indices().rev().take(max_chars + 1) {
         if !c.is_whitespace() {
             continue;
         }
