@@ -435,11 +435,8 @@ fn normalize_into(s: &str, base: usize, out: &mut String, map: &mut Vec<usize>) 
     for (i, c) in s.char_indices() {
         let at = base + i;
         let c = match c {
-            '\u{064B}'..='\u{065F}'
-            | '\u{0670}'
-            | '\u{0640}'
-            | '\u{200C}'..='\u{200F}'
-            | '\u{061C}' => continue,
+            c if crate::segment::normalize::is_arabic_mark(c) => continue,
+            '\u{200C}'..='\u{200F}' | '\u{061C}' => continue,
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
             'ى' | 'ی' => 'ي',
             'ة' => 'ه',
