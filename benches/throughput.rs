@@ -82,4 +82,22 @@ fn main() {
         rayon::current_num_threads(),
         mb / all
     );
+
+    // One paragraph of 2 MB on a single line, with glued sentences: costs
+    // that grow with the square of a line or paragraph show up here.
+    let mut line = String::new();
+    for d in base.iter().cycle() {
+        line.push_str(&d.replace('\n', "."));
+        if line.len() > 2_000_000 {
+            break;
+        }
+    }
+    let t = Instant::now();
+    let n = scanner.scan_file("line", &line).findings.len();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "one {:.1} MB line: {:.2} MB/s ({secs:.2} s, {n} findings)",
+        line.len() as f64 / 1e6,
+        line.len() as f64 / 1e6 / secs
+    );
 }

@@ -204,8 +204,16 @@ fn check(args: CheckArgs) -> u8 {
         Format::Full => render::full::render(&report, &render_opts),
         Format::Concise => render::concise::render(&report, &render_opts),
     };
-    let mut out = AutoStream::new(stdout.lock(), choice);
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    // Without colour the text holds no escapes: skip anstream's stripping
+    // pass, which costs a scan of every byte of a large JSON report.
+    let written = if render_opts.color {
+        let mut out = AutoStream::new(stdout.lock(), choice);
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    } else {
+        let mut out = stdout.lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    };
+    if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("mtlint: error: cannot write the output: {e}");
             return EXIT_ERROR;

@@ -7,7 +7,7 @@ use crate::report::{FileReport, Report, SentenceReport};
 use crate::rules::{self, Rule};
 use crate::score;
 use crate::segment::Document;
-use crate::source::floor_char_boundary;
+use crate::source::{floor_char_boundary, Cursor};
 
 /// What a scan looks at.
 #[derive(Debug, Clone, Default)]
@@ -99,6 +99,16 @@ impl Scanner {
             (a.start, a.end, &a.rule, &a.message).cmp(&(b.start, b.end, &b.rule, &b.message))
         });
         findings.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
+        // Lines and columns in one forward pass over the sorted findings.
+        let mut cursor = Cursor::new(text, &doc.lines);
+        for f in &mut findings {
+            (f.line, f.column) = cursor.line_col(f.start);
+            (f.end_line, f.end_column) = if doc.lines.line_of(f.end) + 1 == f.line {
+                (f.line, f.column + f.text.chars().count())
+            } else {
+                doc.lines.line_col(text, f.end)
+            };
+        }
 
         let spans: Vec<_> = doc
             .sentences
@@ -151,8 +161,8 @@ fn finding(doc: &Document, rule: &dyn Rule, d: Diagnostic) -> Option<Finding> {
     let fix = d
         .fix
         .filter(|f| valid(f.start, f.end) && floor_char_boundary(text, f.start) == f.start);
-    let (line, column) = doc.lines.line_col(text, start);
-    let (end_line, end_column) = doc.lines.line_col(text, end);
+    // Lines and columns are filled in once the findings are sorted.
+    let (line, column, end_line, end_column) = (0, 0, 0, 0);
     Some(Finding {
         rule: rule.meta().id.to_string(),
         severity: d.severity.unwrap_or(rule.meta().severity),

@@ -75,6 +75,47 @@ impl LineIndex {
     }
 }
 
+/// Turns byte offsets into 1-based lines and columns, cheaply when the
+/// offsets come in increasing order: a column is counted from the previous
+/// offset on the same line, not from the line start, so a long line with
+/// many findings costs one pass instead of one pass per finding.
+#[derive(Debug)]
+pub struct Cursor<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        Self {
+            text,
+            index,
+            offset: 0,
+            line: 0,
+            col: 0,
+        }
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of byte `offset`.
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let line = self.index.line_of(offset);
+        if line == self.line && offset >= self.offset {
+            self.col += self.text[self.offset..offset].chars().count();
+        } else if line == self.line {
+            self.col -= self.text[offset..self.offset].chars().count();
+        } else {
+            self.col = self.text[self.index.starts[line]..offset].chars().count();
+        }
+        self.line = line;
+        self.offset = offset;
+        (line + 1, self.col + 1)
+    }
+}
+
 /// Largest char boundary of `text` at or below `offset`.
 pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut o = offset.min(text.len());
@@ -101,5 +142,13 @@ mod tests {
             4..text.find('\r').map(|_| 4 + "عليها.الروس".len()).unwrap()
         );
         assert_eq!(idx.line_of(text.len()), 3);
+        let mut cursor = Cursor::new(text, &idx);
+        for offset in [0, dot, dot - 2, text.find('x').unwrap(), 1, text.len()] {
+            assert_eq!(
+                cursor.line_col(offset),
+                idx.line_col(text, offset),
+                "{offset}"
+            );
+        }
     }
 }

@@ -21,7 +21,7 @@ pub(crate) enum Role {
 }
 
 /// Quotation marks that pair with each other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Family {
     /// `"`, and `”` when a paragraph has no `“` or `„` (Swedish and some
     /// Arabic typesetting use `”` both ways, and often mix it with `"`).
@@ -394,7 +394,12 @@ fn starts_with_quote(doc: &Document, marks: &[QuoteMark], p: usize, family: Fami
         .tokens
         .clone()
         .find(|&i| !doc.tokens[i].is_space() && doc.tokens[i].kind != TokenKind::Symbol);
-    first.is_some_and(|i| marks.iter().any(|m| m.token == i && m.family == family))
+    // Marks are in token order.
+    first.is_some_and(|i| {
+        marks
+            .binary_search_by_key(&i, |m| m.token)
+            .is_ok_and(|k| marks[k].family == family)
+    })
 }
 
 /// How many paragraphs a quotation may run over: quoted speech in news runs
@@ -437,18 +442,32 @@ fn excuse_quotes(doc: &Document, marks: &mut [QuoteMark]) {
     // quotation that the paragraph split cut (hard-wrapped text, one
     // sentence a line): an opening mark after the paragraph's last pair,
     // a closing mark before its first pair.
+    // First opening and last closing mark per paragraph and family, so each
+    // question is answered without scanning the paragraph again.
+    let mut bounds: std::collections::HashMap<(usize, Family), (usize, usize)> =
+        std::collections::HashMap::new();
+    for (k, m) in marks.iter().enumerate() {
+        let b = bounds
+            .entry((m.paragraph, m.family))
+            .or_insert((usize::MAX, 0));
+        match m.role {
+            Role::Open => b.0 = b.0.min(k),
+            Role::Close => b.1 = b.1.max(k + 1),
+            Role::Unknown => {}
+        }
+    }
     for k in 0..marks.len() {
         let m = &marks[k];
         if m.paired || m.excused {
             continue;
         }
-        let same = |j: usize| marks[j].family == m.family && marks[j].paragraph == m.paragraph;
+        let (first_open, last_close_end) = bounds[&(m.paragraph, m.family)];
         // Nothing in the paragraph contradicts a quotation running to its
         // end (from its start): no closing mark after the opening one (no
         // opening mark before the closing one).
         marks[k].at_edge = match m.role {
-            Role::Open => !(k + 1..marks.len()).any(|j| same(j) && marks[j].role == Role::Close),
-            Role::Close => !(0..k).any(|j| same(j) && marks[j].role == Role::Open),
+            Role::Open => last_close_end <= k + 1,
+            Role::Close => first_open >= k,
             Role::Unknown => false,
         };
     }
