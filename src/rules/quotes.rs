@@ -456,8 +456,7 @@ fn excuse_quotes(doc: &Document, marks: &mut [QuoteMark]) {
             Role::Unknown => {}
         }
     }
-    for k in 0..marks.len() {
-        let m = &marks[k];
+    for (k, m) in marks.iter_mut().enumerate() {
         if m.paired || m.excused {
             continue;
         }
@@ -465,7 +464,7 @@ fn excuse_quotes(doc: &Document, marks: &mut [QuoteMark]) {
         // Nothing in the paragraph contradicts a quotation running to its
         // end (from its start): no closing mark after the opening one (no
         // opening mark before the closing one).
-        marks[k].at_edge = match m.role {
+        m.at_edge = match m.role {
             Role::Open => last_close_end <= k + 1,
             Role::Close => first_open >= k,
             Role::Unknown => false,
