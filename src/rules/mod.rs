@@ -8,6 +8,7 @@
 use crate::finding::{Diagnostic, Severity};
 use crate::segment::Document;
 
+pub mod alphabets;
 pub mod characters;
 pub mod punctuation;
 pub mod quotes;
@@ -53,6 +54,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &repetition::RedundantParenthetical,
         &web_residue::SocialEmbed,
         &web_residue::Boilerplate,
+        &alphabets::ForeignLetters,
         &characters::InvisibleCharacter,
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
