@@ -230,7 +230,10 @@ impl Rule for ForeignLetters {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let doc_lang = doc.lang().and_then(alphabet);
+        let doc_lang = match doc.lang() {
+            Some(code) => alphabet(code).map(|a| letters_language(doc, a)),
+            None => doc.script.and_then(|s| guess_language(doc, s)),
+        };
         let mut counts: Option<HashMap<&str, usize>> = None;
         for tok in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let word = tok.text(doc.text);
@@ -259,6 +262,76 @@ impl Rule for ForeignLetters {
             out.push(d);
         }
     }
+}
+
+/// The document's language, or another language whatlang knows of the same
+/// script when the letters of the text say so: whatlang takes Russian for
+/// Bulgarian or Ukrainian now and then (a few Ukrainian letters are enough),
+/// and a finding on every `ы` is then no help. When more than one word in
+/// twenty of the script has letters the language lacks, and another
+/// language lacks letters of a quarter as many words or fewer, that one is
+/// the language. Not for Arabic script, which `lang` already tells from
+/// Persian and Urdu by these very letters.
+fn letters_language(doc: &Document, own: &'static Alphabet) -> &'static Alphabet {
+    if own.script == Script::Arabic {
+        return own;
+    }
+    let words = script_words(doc, own.script);
+    let n_own = foreign_words(&words, own);
+    if n_own < 3 || n_own * 20 <= words.len() {
+        return own;
+    }
+    match best_language(&words, own.script, Some(own.code)) {
+        Some((n, a)) if n * 4 <= n_own => a,
+        _ => own,
+    }
+}
+
+/// For a document in no known language (too short or too unsure for
+/// whatlang), the language whatlang knows in a Cyrillic-like script whose
+/// alphabet fits all but one word in twenty; none for Arabic and Latin,
+/// where the letters decide nothing.
+fn guess_language(doc: &Document, script: Script) -> Option<&'static Alphabet> {
+    if matches!(script, Script::Arabic | Script::Latin) {
+        return None;
+    }
+    let words = script_words(doc, script);
+    match best_language(&words, script, None) {
+        Some((n, a)) if n * 20 <= words.len() => Some(a),
+        _ => None,
+    }
+}
+
+/// The non-ASCII words of `script` in the document.
+fn script_words<'a>(doc: &Document<'a>, script: Script) -> Vec<&'a str> {
+    doc.tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.script.map(family) == Some(script))
+        .map(|t| t.text(doc.text))
+        .filter(|w| !w.is_ascii())
+        .collect()
+}
+
+/// How many of `words` have letters the language `a` lacks.
+fn foreign_words(words: &[&str], a: &'static Alphabet) -> usize {
+    words
+        .iter()
+        .filter(|w| foreign_letters(w, Some(a)).is_some())
+        .count()
+}
+
+/// The language whatlang knows in `script` (other than `except`) that
+/// lacks letters of the fewest words, first in table order on a tie.
+fn best_language(
+    words: &[&str],
+    script: Script,
+    except: Option<&str>,
+) -> Option<(usize, &'static Alphabet)> {
+    alphabets()
+        .iter()
+        .filter(|a| a.whatlang && a.script == script && Some(a.code) != except)
+        .map(|a| (foreign_words(words, a), a))
+        .min_by_key(|&(n, _)| n)
 }
 
 /// The script and the distinct foreign letters (lowercase, in order) of the
@@ -547,6 +620,27 @@ mod tests {
             let f = flagged_in(&ForeignLetters, text, lang);
             assert!(f.is_empty(), "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn a_misdetected_language_gives_way_to_the_letters() {
+        // Russian with two Ukrainian letters, declared (or detected) Ukrainian:
+        // the letters say Russian, and only the Ukrainian letters are flagged.
+        let text = "Съешь же ещё этих мягких французских булок, да выпей чаю. \
+            Мы были в этом городе, и мы вышли из дома, когда объявили посадку. \
+            Это нєобоснованное утверждение является полной ложью, — пішет он.";
+        let f = flagged_in(&ForeignLetters, text, Some("uk"));
+        assert_eq!(f, ["нєобоснованное", "пішет"]);
+        // Detection unsure (no language): the letters pick Russian.
+        let one = text.replace("нєобоснованное", "необоснованное");
+        let doc = Document::new(&one, None);
+        assert_eq!(
+            guess_language(&doc, Script::Cyrillic).map(|a| a.code),
+            Some("ru")
+        );
+        // Genuine Ukrainian stays Ukrainian.
+        let text = "Київ — столиця України, і тут живуть мільйони людей. Вони сказали: ыы.";
+        assert_eq!(flagged_in(&ForeignLetters, text, Some("uk")), ["ыы"]);
     }
 
     #[test]
