@@ -180,6 +180,13 @@ article may be Russian, Ukrainian or Serbian, but `ө` and `ү` are none of
 those, so `чөийн` is flagged as Mongolian/Kazakh. One finding a word; the
 message names the letters and the languages they belong to.
 
+When whatlang's guess for a Cyrillic document is plainly contradicted by its
+letters (Russian taken for Ukrainian because of two `і`: one word in twenty
+or more has letters the guess lacks, and another language explains four
+times as many words), the letters decide; when whatlang has no guess, the
+Cyrillic language whatlang knows that fits all but one word in twenty is
+used.
+
 In Latin-script text it flags only letters that no Latin alphabet of the
 table has, main or auxiliary (IPA letters such as `ʃ`, `ɣ`).
 
@@ -220,7 +227,10 @@ are not its business. A foreign letter that the document language also has
 (`і` is Ukrainian and Kazakh; in Kazakh text it is right) is only seen when
 the document language is right: declare it with `--lang` for Kazakh,
 Mongolian or other languages whatlang does not know. Quoted names in their
-own spelling (a Ukrainian `Київ` in Russian text) are flagged too.
+own spelling (a Ukrainian `Київ` in Russian text) are flagged too. A whole
+article typed on a Persian keyboard is detected as Persian and then has
+nothing to flag (declare `--lang ar`); a whole Mongolian or Kazakh article
+read as Russian gets a finding on most words.
 "#,
 };
 
@@ -271,9 +281,10 @@ impl Rule for ForeignLetters {
 /// twenty of the script has letters the language lacks, and another
 /// language lacks letters of a quarter as many words or fewer, that one is
 /// the language. Not for Arabic script, which `lang` already tells from
-/// Persian and Urdu by these very letters.
+/// Persian and Urdu by these very letters, nor for Latin, judged by no
+/// single language.
 fn letters_language(doc: &Document, own: &'static Alphabet) -> &'static Alphabet {
-    if own.script == Script::Arabic {
+    if matches!(own.script, Script::Arabic | Script::Latin) {
         return own;
     }
     let words = script_words(doc, own.script);

@@ -15,7 +15,7 @@ fn scanner(lang: Option<&str>) -> Scanner {
     })
 }
 
-/// False alarms on one clean corpus, its language declared.
+/// False alarms on one clean corpus.
 #[derive(Debug)]
 pub struct FalseAlarms {
     /// Sentences read.
@@ -33,9 +33,10 @@ impl FalseAlarms {
     }
 }
 
-/// Findings on the clean documents of `lang`.
-pub fn false_alarms(dir: &Path, lang: &str) -> FalseAlarms {
-    let scanner = scanner(Some(lang));
+/// Findings on the clean documents of `lang`, the language declared or
+/// (`declared` false) detected.
+pub fn false_alarms(dir: &Path, lang: &str, declared: bool) -> FalseAlarms {
+    let scanner = scanner(declared.then_some(lang));
     let mut fa = FalseAlarms {
         sentences: 0,
         findings: 0,
