@@ -9,6 +9,7 @@ use crate::finding::{Diagnostic, Severity};
 use crate::segment::Document;
 
 pub mod characters;
+pub mod language;
 pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
@@ -42,6 +43,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     &[
         &script_mixing::MixedScriptWord,
         &script_mixing::ForeignScriptRun,
+        &language::WrongLanguage,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,
