@@ -468,9 +468,10 @@ fn beats(sample: &str, lang: Lang, other: &str) -> bool {
 /// Cyrillic, where many languages share it: there whatlang reads the
 /// masked sample (see [`masked_sample`]) among the script's languages, and
 /// another language than the document's must also win head to head against
-/// it. A sentence in another script is detected the same way and is `None`
-/// when too short (fewer than [`MIN_SENTENCE_WORDS`] words after masking)
-/// or unsure; a short or unsure sentence in the document's script keeps the
+/// it. A sentence in another script is identified as [`identify_run`]
+/// does (its language's alphabet must have every letter) and is `None` when
+/// too short (fewer than [`MIN_SENTENCE_WORDS`] words after masking) or
+/// unsure; a short or unsure sentence in the document's script keeps the
 /// document's language.
 pub fn sentence_language(
     text: &str,
@@ -498,10 +499,10 @@ pub fn sentence_language(
     if words < MIN_SENTENCE_WORDS {
         return fallback();
     }
-    if script == Script::Arabic {
-        if let Some(code) = arabic_script_language(&sample) {
-            return Some(code.to_string());
-        }
+    if !same {
+        // Another script: a real language whose alphabet has all the
+        // letters, or nothing (the Mongolian garble of a hallucination).
+        return identify_run(text, tokens, script);
     }
     let Some(info) = detector(script).and_then(|d| d.detect(&sample)) else {
         return fallback();
@@ -514,8 +515,8 @@ pub fn sentence_language(
     // even on clear text (close languages share trigrams): a guess that
     // differs from the document's must win head to head against it.
     let sure = match doc_lang {
-        Some(d) if same => beats(&sample, info.lang(), d),
-        _ => info.confidence() >= MIN_GUESS_CONFIDENCE,
+        Some(d) => beats(&sample, info.lang(), d),
+        None => info.confidence() >= MIN_GUESS_CONFIDENCE,
     };
     if sure {
         Some(code)
@@ -586,13 +587,24 @@ pub fn identify_run(text: &str, tokens: &[Token], script: Script) -> Option<Stri
     if words < 3 || sample.chars().filter(|c| c.is_alphabetic()).count() < 15 {
         return None;
     }
-    let code = if script == Script::Arabic {
-        arabic_script_language(&sample).map(str::to_string)
-    } else {
-        let info = detector(script)?.detect(&sample)?;
-        (info.confidence() >= MIN_GUESS_CONFIDENCE).then(|| code_of(info.lang()))
-    }?;
-    alphabet_covers(&code, &sample).then_some(code)
+    if script == Script::Arabic {
+        let code = arabic_script_language(&sample)?;
+        return alphabet_covers(code, &sample).then(|| code.to_string());
+    }
+    // The alphabets choose the candidates, whatlang among them: its first
+    // guess among all the script's languages is often a neighbour whose
+    // alphabet lacks a letter of the text (Bulgarian for Russian with `ы`).
+    let candidates: Vec<Lang> = script_languages(script)
+        .iter()
+        .copied()
+        .filter(|&l| alphabet_covers(&code_of(l), &sample))
+        .collect();
+    let info = match candidates.len() {
+        0 => return None,
+        1 => return Some(code_of(candidates[0])),
+        _ => Detector::with_allowlist(candidates).detect(&sample)?,
+    };
+    (info.confidence() >= MIN_GUESS_CONFIDENCE).then(|| code_of(info.lang()))
 }
 
 /// Groups of languages so close that whatlang often takes one for the
@@ -632,7 +644,12 @@ mod tests {
     fn arabic_script_languages_by_their_letters() {
         let detect = |text: &str| {
             let tokens = crate::segment::tokens::tokenize(text);
-            detect_document(text, &tokens, &[0..tokens.len()], Some(Script::Arabic))
+            detect_document(
+                text,
+                &tokens,
+                std::slice::from_ref(&(0..tokens.len())),
+                Some(Script::Arabic),
+            )
         };
         assert_eq!(
             detect("دیروز به تهران رفتم و کتاب‌ها را خریدم.").as_deref(),
@@ -652,7 +669,12 @@ mod tests {
     fn arabic_typed_on_a_persian_keyboard_stays_arabic() {
         let detect = |text: &str| {
             let tokens = crate::segment::tokens::tokenize(text);
-            detect_document(text, &tokens, &[0..tokens.len()], Some(Script::Arabic))
+            detect_document(
+                text,
+                &tokens,
+                std::slice::from_ref(&(0..tokens.len())),
+                Some(Script::Arabic),
+            )
         };
         // `ی ک` for `ي ك`: still Arabic, by its words.
         assert_eq!(
@@ -745,7 +767,13 @@ mod tests {
         let text = "Le président a déclaré hier que la réforme serait votée avant l'été.";
         let tokens = crate::segment::tokens::tokenize(text);
         assert_eq!(
-            detect_document(text, &tokens, &[0..tokens.len()], Some(Script::Latin)).as_deref(),
+            detect_document(
+                text,
+                &tokens,
+                std::slice::from_ref(&(0..tokens.len())),
+                Some(Script::Latin)
+            )
+            .as_deref(),
             Some("fr")
         );
     }

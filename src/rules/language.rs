@@ -72,9 +72,10 @@ document's script there is no fix: the sentence needs translating.
 - A foreign phrase inside a sentence of the document's script and language
   (a French clause in an English sentence) is not seen: the unit is the
   sentence. Across scripts, runs of any length inside a sentence are.
-- Names, titles and acronyms are masked, and a sentence wholly inside
-  quotation marks is taken as a quotation and left alone; a short complete
-  foreign-script sentence (up to eight words) is reported as `info`.
+- Names, titles and acronyms are masked. A sentence wholly inside
+  quotation marks is taken as a quotation: left alone under eight words,
+  reported as `info` from eight; a short complete foreign-script sentence
+  (up to eight words) is `info` too.
 - Languages whatlang does not know (Mongolian, Kazakh, …), and text with a
   letter outside the identified language's alphabet, are not identified:
   that stays `foreign-script-run`. Scripts with a single language (Greek,
@@ -83,6 +84,9 @@ document's script there is no fix: the sentence needs translating.
   reported here rather than as garble.
 "#,
 };
+
+/// Words from which a quoted foreign sentence is reported (as info).
+const QUOTED_WORDS: usize = 8;
 
 /// Opening and closing quotation marks around a quoted sentence.
 const OPEN_QUOTES: &[&str] = &["\"", "“", "„", "«", "‹", "'", "‘", "(", "["];
@@ -116,7 +120,15 @@ impl Rule for WrongLanguage {
                 format!("run of {} words", run.words)
             };
             d.message = format!("{} {what} in {doc_name} text", language_name(&code));
-            if run.quotation {
+            if run.quoted {
+                // A long quotation left in its language is worth a look,
+                // a short one is usually kept on purpose.
+                if run.words < QUOTED_WORDS {
+                    continue;
+                }
+                d.message.push_str(": quoted, maybe a quotation to keep");
+                d = d.severity(Severity::Info);
+            } else if run.quotation {
                 d.message
                     .push_str(": a short complete sentence, maybe a quotation to keep");
                 d = d.severity(Severity::Info);
@@ -141,16 +153,20 @@ impl Rule for WrongLanguage {
             if main_script(words_by_script(doc.text, tokens)) != Some(doc_script) {
                 continue;
             }
+            let mut d = Diagnostic::new(
+                s.range.clone(),
+                format!("{} sentence in {doc_name} text", language_name(lang)),
+            )
+            .confidence(0.8);
             if quoted(doc, s.tokens.clone()) {
-                continue;
+                let words = tokens.iter().filter(|t| t.is_word()).count();
+                if words < QUOTED_WORDS {
+                    continue;
+                }
+                d.message.push_str(": quoted, maybe a quotation to keep");
+                d = d.severity(Severity::Info);
             }
-            out.push(
-                Diagnostic::new(
-                    s.range.clone(),
-                    format!("{} sentence in {doc_name} text", language_name(lang)),
-                )
-                .confidence(0.8),
-            );
+            out.push(d);
         }
     }
 }

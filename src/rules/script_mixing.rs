@@ -453,7 +453,7 @@ impl Rule for ForeignScriptRun {
         out.extend(
             foreign_runs(doc)
                 .into_iter()
-                .filter(|r| r.language.is_none())
+                .filter(|r| r.language.is_none() && !r.quoted)
                 .map(|r| r.diagnostic),
         );
     }
@@ -471,6 +471,9 @@ pub(crate) struct ForeignRun {
     pub words: usize,
     /// Whether it is a short complete sentence, maybe a quotation.
     pub quotation: bool,
+    /// Whether it is wholly inside quotation marks or brackets: a quotation
+    /// or a gloss, which `foreign-script-run` leaves alone.
+    pub quoted: bool,
 }
 
 /// Every run of words in a script foreign to the document that is worth
@@ -723,11 +726,8 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
         }
         j
     });
-    if let (Some(b), Some(a)) = (before, after) {
-        if OPENERS.contains(&doc.token_text(b)) && CLOSERS.contains(&doc.token_text(a)) {
-            return None;
-        }
-    }
+    let quoted = matches!((before, after), (Some(b), Some(a))
+        if OPENERS.contains(&doc.token_text(b)) && CLOSERS.contains(&doc.token_text(a)));
 
     let foreign_names = scripts
         .iter()
@@ -765,6 +765,7 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
         language,
         words: n_words,
         quotation,
+        quoted,
     })
 }
 
@@ -947,11 +948,11 @@ mod tests {
     fn a_short_complete_sentence_is_info() {
         // Garble shaped as a sentence (a real French one is
         // `wrong-language`'s, which keeps the same info level).
-        let text = format!("{RU}\nZqx vrkt bzzq wmnx pfft.\n{RU}");
+        let text = format!("{RU}\nXqzt vrkpl wmnxq bzzrt kkvvq.\n{RU}");
         let d = diagnostics(&ForeignScriptRun, &text, Some("ru"));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Some(Severity::Info));
-        let text = format!("{RU}\nzqx vrkt bzzq wmnx pfft\n{RU}");
+        let text = format!("{RU}\nxqzt vrkpl wmnxq bzzrt kkvvq\n{RU}");
         let d = diagnostics(&ForeignScriptRun, &text, Some("ru"));
         assert_eq!(d[0].severity, None);
     }
