@@ -60,10 +60,7 @@ impl<'a> Document<'a> {
         let script = script::main_script(words_by_script(text, &tokens));
         let language = match language {
             Some(code) => Some(lang::normalize_code(code)),
-            None => {
-                let ranges: Vec<_> = sentences.iter().map(|s| s.tokens.clone()).collect();
-                lang::detect_document(text, &tokens, &ranges, script)
-            }
+            None => lang::detect_document(text, &tokens, script),
         };
         Self {
             text,
