@@ -35,9 +35,11 @@ not at a sentence start, ALLCAPS acronyms), URLs, handles, e-mails, hashtags
 and numbers masked. When the language is identified reliably and its alphabet
 has every letter of the run, the run is a `wrong-language` warning, and no
 longer a `foreign-script-run` error. Within the document's script, a sentence
-of five words or more (after masking) whose language whatlang names reliably
-among the script's languages, and which also beats the document's language
-head to head, is reported.
+of five words or more (after masking) is judged unless one word in six is a
+function word of the document's language (lists for English, French, German,
+Spanish and Russian): another listed language's function words, or from
+eight words whatlang among the script's languages, name a candidate, which is
+reported only when it also beats the document's language head to head.
 
 ## Why is this bad?
 A segment the machine translation left untranslated, or copied from the
@@ -69,6 +71,9 @@ document's script there is no fix: the sentence needs translating.
   Swedish; Czech and Slovak; Croatian, Serbian and Slovenian; Malay-family
   languages; Hindi, Marathi and Nepali; Arabic, Persian and Urdu (see
   `foreign-letters` for their letters); Dutch and Afrikaans.
+- A sentence in a language that shares many function words with the
+  document's (Spanish `de la que en` in French text) can pass for the
+  document's language and be missed.
 - A foreign phrase inside a sentence of the document's script and language
   (a French clause in an English sentence) is not seen: the unit is the
   sentence. Across scripts, runs of any length inside a sentence are.
