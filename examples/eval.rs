@@ -4,7 +4,10 @@
 //! `cargo run --release --example eval [-- --show RULE]` prints the table,
 //! and with `--show` every finding of that rule (or `all`). `-- --errata`
 //! prints every warning and error not yet in `tests/errata/` as errata lines,
-//! for a person to confirm by reading before adding them.
+//! for a person to confirm by reading before adding them. `-- --splice`
+//! measures `wrong-language` instead: recall on lines of each language
+//! spliced into documents of each other one, and its false alarms on the
+//! clean corpora.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +21,10 @@ fn main() {
         eprintln!("../shared/data not found: skipped");
         return;
     };
+    if std::env::args().any(|a| a == "--splice") {
+        splice(&dir);
+        return;
+    }
     println!("| lang | sentences | errata | errors/1k | warnings/1k | info/1k | by rule (count) |");
     println!("|---|---|---|---|---|---|---|");
     for (lang, _, _) in corpus::LANGUAGES {
@@ -73,5 +80,40 @@ fn main() {
             per_k(Severity::Info),
             rules
         );
+    }
+}
+
+/// Recall of `wrong-language` per pair of languages and its false alarms.
+fn splice(dir: &std::path::Path) {
+    println!("| document | spliced | lines of 8+ words | found | recall | stray findings |");
+    println!("|---|---|---|---|---|---|");
+    for (host, _, _) in corpus::LANGUAGES {
+        for (guest, _, _) in corpus::LANGUAGES {
+            if host == guest {
+                continue;
+            }
+            let s = corpus::splice_score(dir, host, guest).expect("corpus");
+            println!(
+                "| {host} | {guest} | {} | {} | {:.1}% | {} |",
+                s.spliced,
+                s.found,
+                100.0 * s.found as f64 / s.spliced.max(1) as f64,
+                s.stray
+            );
+        }
+    }
+    println!();
+    println!("| language | sentences | false alarms | per 1,000 |");
+    println!("|---|---|---|---|");
+    for (lang, _, _) in corpus::LANGUAGES {
+        let (sentences, alarms) = corpus::wrong_language_alarms(dir, lang).expect("corpus");
+        println!(
+            "| {lang} | {sentences} | {} | {:.2} |",
+            alarms.len(),
+            alarms.len() as f64 * 1000.0 / sentences as f64
+        );
+        for (doc, line, what) in &alarms {
+            println!("  {doc}:{line}: {what}");
+        }
     }
 }

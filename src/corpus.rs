@@ -148,3 +148,118 @@ fn unescape(s: &str) -> String {
     }
     out
 }
+
+/// A clean document with lines of another language spliced in, for
+/// measuring `wrong-language`.
+#[derive(Debug, Clone)]
+pub struct Spliced {
+    /// The host document's name.
+    pub name: String,
+    /// The text, one segment a line.
+    pub text: String,
+    /// Byte ranges of the spliced lines, with their number of words.
+    pub spans: Vec<(std::ops::Range<usize>, usize)>,
+}
+
+/// The documents of `host` with every tenth line, from the fourth, replaced
+/// by the parallel line of `guest` (NTREX and PUD are line-aligned across
+/// languages): an untranslated segment left in a translation.
+pub fn spliced(dir: &Path, host: &str, guest: &str) -> std::io::Result<Vec<Spliced>> {
+    let hosts = documents(dir, host)?;
+    let guests = documents(dir, guest)?;
+    let mut out = Vec::new();
+    for (h, g) in hosts.iter().zip(&guests) {
+        let (hl, gl): (Vec<&str>, Vec<&str>) = (h.text.lines().collect(), g.text.lines().collect());
+        if hl.len() != gl.len() {
+            return Err(std::io::Error::other(format!("{} is not aligned", h.name)));
+        }
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (i, (a, b)) in hl.iter().zip(&gl).enumerate() {
+            if i % 10 == 3 && !b.trim().is_empty() {
+                spans.push((
+                    text.len()..text.len() + b.len(),
+                    b.split_whitespace().count(),
+                ));
+                text.push_str(b);
+            } else {
+                text.push_str(a);
+            }
+            text.push('\n');
+        }
+        out.push(Spliced {
+            name: h.name.clone(),
+            text,
+            spans,
+        });
+    }
+    Ok(out)
+}
+
+/// How `wrong-language` does on one pair of languages: spliced lines of
+/// eight words or more, how many of them a finding overlaps, and the
+/// findings on the unspliced lines (false alarms).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SpliceScore {
+    /// Spliced lines of eight words or more.
+    pub spliced: usize,
+    /// Of those, the ones a `wrong-language` finding overlaps.
+    pub found: usize,
+    /// Findings that overlap no spliced line.
+    pub stray: usize,
+}
+
+/// Scans the documents of `host` with lines of `guest` spliced in, with
+/// `wrong-language` alone and the host language declared.
+pub fn splice_score(dir: &Path, host: &str, guest: &str) -> std::io::Result<SpliceScore> {
+    let scanner = crate::Scanner::new(crate::Config {
+        language: Some(host.to_string()),
+        select: vec!["wrong-language".to_string()],
+        ..crate::Config::default()
+    });
+    let mut score = SpliceScore::default();
+    for doc in spliced(dir, host, guest)? {
+        let report = scanner.scan_file(&doc.name, &doc.text);
+        let overlaps =
+            |r: &std::ops::Range<usize>, f: &crate::Finding| f.start < r.end && r.start < f.end;
+        for (range, words) in &doc.spans {
+            if *words >= 8 {
+                score.spliced += 1;
+                score.found += usize::from(report.findings.iter().any(|f| overlaps(range, f)));
+            }
+        }
+        score.stray += report
+            .findings
+            .iter()
+            .filter(|f| !doc.spans.iter().any(|(r, _)| overlaps(r, f)))
+            .count();
+    }
+    Ok(score)
+}
+
+/// A finding on clean text: document, line, message and text.
+pub type Alarm = (String, usize, String);
+
+/// `wrong-language` findings on the clean documents of `lang` (declared):
+/// the sentences read and every finding.
+pub fn wrong_language_alarms(dir: &Path, lang: &str) -> std::io::Result<(usize, Vec<Alarm>)> {
+    let scanner = crate::Scanner::new(crate::Config {
+        language: Some(lang.to_string()),
+        select: vec!["wrong-language".to_string()],
+        ..crate::Config::default()
+    });
+    let mut sentences = 0;
+    let mut alarms = Vec::new();
+    for doc in documents(dir, lang)? {
+        let report = scanner.scan_file(&doc.name, &doc.text);
+        sentences += report.sentences.len();
+        for f in &report.findings {
+            alarms.push((
+                doc.name.clone(),
+                f.line,
+                format!("{} «{}»", f.message, f.text),
+            ));
+        }
+    }
+    Ok((sentences, alarms))
+}

@@ -2,7 +2,6 @@
 //! findings, score.
 
 use crate::finding::{Diagnostic, Finding};
-use crate::lang;
 use crate::report::{FileReport, Report, SentenceReport};
 use crate::rules::{self, Rule};
 use crate::score;
@@ -116,6 +115,7 @@ impl Scanner {
             .map(|s| (s.range.clone(), text[s.range.clone()].chars().count()))
             .collect();
         let (sentence_scores, file_score) = score::score(&spans, &findings);
+        let languages = doc.sentence_languages();
         let sentences = doc
             .sentences
             .iter()
@@ -126,12 +126,7 @@ impl Scanner {
                 start: s.range.start,
                 end: s.range.end,
                 line: doc.lines.line_of(s.range.start) + 1,
-                language: lang::sentence_language(
-                    text,
-                    &doc.tokens[s.tokens.clone()],
-                    doc.script,
-                    doc.lang(),
-                ),
+                language: languages[index].clone(),
                 score,
             })
             .collect();

@@ -10,6 +10,7 @@ use crate::segment::Document;
 
 pub mod alphabets;
 pub mod characters;
+pub mod language;
 pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
@@ -43,6 +44,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     &[
         &script_mixing::MixedScriptWord,
         &script_mixing::ForeignScriptRun,
+        &language::WrongLanguage,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,

@@ -449,22 +449,56 @@ impl Rule for ForeignScriptRun {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(main) = doc.script else { return };
-        let stats = script_stats(doc);
-        let mut i = 0;
-        while i < doc.tokens.len() {
-            match foreign_word(doc, i, main) {
-                Some(_) => {
-                    let run = collect_run(doc, i, main);
-                    i = run.last_word + 1;
-                    if let Some(d) = judge_run(doc, &run, main, &stats) {
-                        out.push(d);
-                    }
+        // Runs identified as a real language are `wrong-language`'s.
+        out.extend(
+            foreign_runs(doc)
+                .into_iter()
+                .filter(|r| r.language.is_none() && !r.quoted)
+                .map(|r| r.diagnostic),
+        );
+    }
+}
+
+/// A run of words in a script foreign to the document that is worth
+/// reporting: names, quotations, glosses and short runs are already left out.
+pub(crate) struct ForeignRun {
+    /// The `foreign-script-run` finding for it, with its deletion fix.
+    pub diagnostic: Diagnostic,
+    /// Its language, when it is confidently a real language whose alphabet
+    /// has all its letters (see [`crate::lang::identify_run`]).
+    pub language: Option<String>,
+    /// Its number of words.
+    pub words: usize,
+    /// Whether it is a short complete sentence, maybe a quotation.
+    pub quotation: bool,
+    /// Whether it is wholly inside quotation marks or brackets: a quotation
+    /// or a gloss, which `foreign-script-run` leaves alone.
+    pub quoted: bool,
+}
+
+/// Every run of words in a script foreign to the document that is worth
+/// reporting, in order; shared by `foreign-script-run` and `wrong-language`.
+pub(crate) fn foreign_runs(doc: &Document) -> Vec<ForeignRun> {
+    let mut out = Vec::new();
+    let Some(main) = doc.script else {
+        return out;
+    };
+    let mut stats = None;
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        match foreign_word(doc, i, main) {
+            Some(_) => {
+                let run = collect_run(doc, i, main);
+                i = run.last_word + 1;
+                let stats = stats.get_or_insert_with(|| script_stats(doc));
+                if let Some(r) = judge_run(doc, &run, main, stats) {
+                    out.push(r);
                 }
-                None => i += 1,
             }
+            None => i += 1,
         }
     }
+    out
 }
 
 /// Letters of one script family over the document's words, and the number
@@ -602,7 +636,7 @@ const CLOSERS: &[&str] = &[
 ];
 
 /// Decides whether a run is foreign text to report, and builds the finding.
-fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> Option<Diagnostic> {
+fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> Option<ForeignRun> {
     // Scripts of the run, most frequent first.
     let mut scripts: Vec<(Script, usize)> = Vec::new();
     for &w in &run.words {
@@ -692,11 +726,8 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
         }
         j
     });
-    if let (Some(b), Some(a)) = (before, after) {
-        if OPENERS.contains(&doc.token_text(b)) && CLOSERS.contains(&doc.token_text(a)) {
-            return None;
-        }
-    }
+    let quoted = matches!((before, after), (Some(b), Some(a))
+        if OPENERS.contains(&doc.token_text(b)) && CLOSERS.contains(&doc.token_text(a)));
 
     let foreign_names = scripts
         .iter()
@@ -727,12 +758,20 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
     }
     d.message = message;
     let fix = deletion(doc, start, end);
-    Some(d.fix(fix, "", Applicability::Unsafe))
+    let language =
+        crate::lang::identify_run(doc.text, &doc.tokens[run.first_word..=end_tok], run_script);
+    Some(ForeignRun {
+        diagnostic: d.fix(fix, "", Applicability::Unsafe),
+        language,
+        words: n_words,
+        quotation,
+        quoted,
+    })
 }
 
 /// The bytes to delete to remove `start..end` and the white space that
 /// separated it from the rest of its line.
-fn deletion(doc: &Document, start: usize, end: usize) -> std::ops::Range<usize> {
+pub(crate) fn deletion(doc: &Document, start: usize, end: usize) -> std::ops::Range<usize> {
     let first = doc.token_at(start);
     let last = doc.token_at(end.saturating_sub(1));
     let space_before = first
@@ -885,28 +924,35 @@ mod tests {
 
     #[test]
     fn latin_run_in_arabic_and_russian() {
-        let text = format!("{AR} وقال الوزير the government will not accept this deal اليوم.");
+        // Runs that read as a real language (`the government will not
+        // accept this deal`) are `wrong-language`'s since that rule came;
+        // these are garble no language claims.
+        let text = format!("{AR} وقال الوزير xqzt vrkpl wmnxq bzzrt kkvvq اليوم.");
         let f = flagged_in(&ForeignScriptRun, &text, Some("ar"));
-        assert_eq!(f, vec!["the government will not accept this deal"]);
+        assert_eq!(f, vec!["xqzt vrkpl wmnxq bzzrt kkvvq"]);
         let out = fixed(&ForeignScriptRun, &text, Some("ar"));
         assert!(out.ends_with("وقال الوزير اليوم."), "{out}");
+        let text = format!("{AR} وقال الوزير the government will not accept this deal اليوم.");
+        assert!(flagged_in(&ForeignScriptRun, &text, Some("ar")).is_empty());
 
-        let text = format!("{RU} Он добавил, that the talks were going well. Потом ушел.");
+        let text = format!("{RU} Он добавил, thq tklx wrrq gqing wlkk. Потом ушел.");
         let d = diagnostics(&ForeignScriptRun, &text, Some("ru"));
         assert_eq!(d.len(), 1);
-        assert_eq!(&text[d[0].range.clone()], "that the talks were going well.");
-        assert_eq!(d[0].message, "run of 6 Latin words in Cyrillic text");
+        assert_eq!(&text[d[0].range.clone()], "thq tklx wrrq gqing wlkk.");
+        assert_eq!(d[0].message, "run of 5 Latin words in Cyrillic text");
         let out = fixed(&ForeignScriptRun, &text, Some("ru"));
         assert!(out.ends_with("Он добавил, Потом ушел."), "{out}");
     }
 
     #[test]
     fn a_short_complete_sentence_is_info() {
-        let text = format!("{RU}\nIl faut bien le faire.\n{RU}");
+        // Garble shaped as a sentence (a real French one is
+        // `wrong-language`'s, which keeps the same info level).
+        let text = format!("{RU}\nXqzt vrkpl wmnxq bzzrt kkvvq.\n{RU}");
         let d = diagnostics(&ForeignScriptRun, &text, Some("ru"));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Some(Severity::Info));
-        let text = format!("{RU}\nil faut bien le faire\n{RU}");
+        let text = format!("{RU}\nxqzt vrkpl wmnxq bzzrt kkvvq\n{RU}");
         let d = diagnostics(&ForeignScriptRun, &text, Some("ru"));
         assert_eq!(d[0].severity, None);
     }
@@ -949,12 +995,9 @@ mod tests {
 
     #[test]
     fn runs_stop_at_line_breaks() {
-        let text = format!("{AR}\nthe first line of text\nand the second line here\n{AR}");
+        let text = format!("{AR}\nxqzt vrkpl wmnxq bzzrt\nkkvvq zzpt qxxw vvrk\n{AR}");
         let f = flagged_in(&ForeignScriptRun, &text, Some("ar"));
-        assert_eq!(
-            f,
-            vec!["the first line of text", "and the second line here"]
-        );
+        assert_eq!(f, vec!["xqzt vrkpl wmnxq bzzrt", "kkvvq zzpt qxxw vvrk"]);
     }
 
     #[test]
@@ -966,11 +1009,13 @@ mod tests {
             Some("en"),
         );
         assert!(f.is_empty(), "{f:?}");
+        // Four Arabic words that are no identifiable Arabic (real Arabic is
+        // `wrong-language`'s).
         let f = flagged_in(
             &ForeignScriptRun,
-            &format!("{en} He wrote قال الوزير إن المحادثات تسير there."),
+            &format!("{en} He wrote ضصث قفغ عهخ حجد there."),
             Some("en"),
         );
-        assert_eq!(f, vec!["قال الوزير إن المحادثات تسير"]);
+        assert_eq!(f, vec!["ضصث قفغ عهخ حجد"]);
     }
 }

@@ -8,6 +8,8 @@ pub mod script;
 pub mod sentences;
 pub mod tokens;
 
+use std::sync::OnceLock;
+
 use unicode_script::Script;
 
 use crate::lang;
@@ -32,6 +34,9 @@ pub struct Document<'a> {
     pub script: Option<Script>,
     /// The document's language (ISO 639-1 where one exists), declared or detected.
     pub language: Option<String>,
+    /// Each sentence's language, computed on first use (see
+    /// [`Document::sentence_languages`]).
+    sentence_languages: OnceLock<Vec<Option<String>>>,
 }
 
 /// Each word's script with its length in characters, for [`script::main_script`].
@@ -65,7 +70,27 @@ impl<'a> Document<'a> {
             sentences,
             script,
             language,
+            sentence_languages: OnceLock::new(),
         }
+    }
+
+    /// The language of every sentence, in order (see
+    /// [`lang::sentence_language`]): computed once, on first use, so the
+    /// rules and the report share it and scans that need none skip it.
+    pub fn sentence_languages(&self) -> &[Option<String>] {
+        self.sentence_languages.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|s| {
+                    lang::sentence_language(
+                        self.text,
+                        &self.tokens[s.tokens.clone()],
+                        self.script,
+                        self.lang(),
+                    )
+                })
+                .collect()
+        })
     }
 
     /// The text of a token.
