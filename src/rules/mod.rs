@@ -9,6 +9,7 @@ use crate::finding::{Diagnostic, Severity};
 use crate::segment::Document;
 
 pub mod characters;
+pub mod gibberish;
 pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
@@ -56,6 +57,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &characters::InvisibleCharacter,
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
+        &gibberish::Gibberish,
     ]
 }
 
