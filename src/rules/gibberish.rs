@@ -46,10 +46,14 @@ letters. Nobody can read such text and it must not be published.
 ```text
 … في وقت مبكر.
 птин кре мид и и крекийй чөийн жилилараг уирдсан уирдаааа трввээ.
-→ 8 of 9 Cyrillic words are no plausible word of Russian, Ukrainian, Bulgarian or Macedonian
+урррсافقة ооогоссн давшилтгг ццрайнoid с сид үрээүүүэхалаварө өөөн бна.
+→ error: 11 of 15 Cyrillic words are no plausible word of Russian,
+  Ukrainian, Bulgarian or Macedonian (one finding for the two sentences)
 
-The mnisetir disa hatt eth ksalt rewe ongig llew.   → warning
-asdfgh qwerty zxcvbn hjkl                           → warning
+The mnisetir disa hatt eth ksalt rewe ongig llew dna lwodu ctiunneo.
+→ error (four or more implausible words filling their line)
+asdfgh qwerty zxcvbn hjkl
+→ warning: 3 of 4 Latin words are no plausible word of any of 14 languages
 ```
 
 ## Fix safety
@@ -65,10 +69,14 @@ model for, and what it should say is for a person to find.
   script than the document's is judged against all the models of that
   script: real Mongolian or Kazakh in an Arabic article is reported, as the
   garble it cannot be told from.
-- Words of one or two letters, words with digits, and ALLCAPS acronyms are
-  not judged; a sentence needs at least two implausible words, more than
-  half of those judged. One garbled word among real ones (`the gvnmnoeret
-  said`) is not reported, nor garble made of short words.
+- Words of one or two letters, words with digits, ALLCAPS acronyms,
+  mixed-script words (`mixed-script-word`'s business) and Arabic-script
+  words of more than 13 letters (words glued together) are not judged. A
+  sentence needs at least three implausible words, more than half of those
+  judged (or a quarter, when its judged words together cost far more than
+  real text). One garbled word among real ones (`the gvnmnoeret said`) is
+  not reported, nor garble made of short words, nor two garbled words alone.
+  Capitalized words inside a sentence get some leeway as names.
 - Garble that happens to be plausible letter sequences (real words in a
   senseless order, a word repeated, letters swapped into another real word)
   is not seen: the models know words, not sentences.
