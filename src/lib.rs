@@ -19,6 +19,7 @@ pub mod corpus;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod ngram;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -10,6 +10,7 @@ use crate::segment::Document;
 
 pub mod alphabets;
 pub mod characters;
+pub mod gibberish;
 pub mod language;
 pub mod punctuation;
 pub mod quotes;
@@ -45,6 +46,8 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &script_mixing::MixedScriptWord,
         &script_mixing::ForeignScriptRun,
         &language::WrongLanguage,
+        &alphabets::ForeignLetters,
+        &gibberish::Gibberish,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,
@@ -56,7 +59,6 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &repetition::RedundantParenthetical,
         &web_residue::SocialEmbed,
         &web_residue::Boilerplate,
-        &alphabets::ForeignLetters,
         &characters::InvisibleCharacter,
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
