@@ -13,6 +13,7 @@ pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
 pub mod script_mixing;
+pub mod untranslated;
 pub mod web_residue;
 
 /// What every rule declares about itself.
@@ -42,6 +43,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     &[
         &script_mixing::MixedScriptWord,
         &script_mixing::ForeignScriptRun,
+        &untranslated::UntranslatedTerm,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,

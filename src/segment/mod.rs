@@ -32,6 +32,10 @@ pub struct Document<'a> {
     pub script: Option<Script>,
     /// The document's language (ISO 639-1 where one exists), declared or detected.
     pub language: Option<String>,
+    /// Terms that are never untranslated (`untranslated-term`'s allowlist),
+    /// compared without case; empty until the scanner fills it from the
+    /// configuration.
+    pub allowed_terms: Vec<String>,
 }
 
 /// Each word's script with its length in characters, for [`script::main_script`].
@@ -65,6 +69,7 @@ impl<'a> Document<'a> {
             sentences,
             script,
             language,
+            allowed_terms: Vec::new(),
         }
     }
 
