@@ -27,6 +27,7 @@ pub mod scanner;
 pub mod score;
 pub mod segment;
 pub mod source;
+pub mod translit;
 
 pub use finding::{Applicability, Diagnostic, Finding, Fix, Severity};
 pub use report::{FileReport, Report, SentenceReport, Summary};

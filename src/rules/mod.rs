@@ -16,6 +16,7 @@ pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
 pub mod script_mixing;
+pub mod untranslated;
 pub mod web_residue;
 
 /// What every rule declares about itself.
@@ -48,6 +49,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &language::WrongLanguage,
         &alphabets::ForeignLetters,
         &gibberish::Gibberish,
+        &untranslated::UntranslatedTerm,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,

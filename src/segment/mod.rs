@@ -37,6 +37,10 @@ pub struct Document<'a> {
     /// Each sentence's language, computed on first use (see
     /// [`Document::sentence_languages`]).
     sentence_languages: OnceLock<Vec<Option<String>>>,
+    /// Terms that are never untranslated (`untranslated-term`'s allowlist),
+    /// compared without case; empty until the scanner fills it from the
+    /// configuration.
+    pub allowed_terms: Vec<String>,
 }
 
 /// Each word's script with its length in characters, for [`script::main_script`].
@@ -71,6 +75,7 @@ impl<'a> Document<'a> {
             script,
             language,
             sentence_languages: OnceLock::new(),
+            allowed_terms: Vec::new(),
         }
     }
 
