@@ -68,3 +68,68 @@ fn reports_are_deterministic() {
         );
     }
 }
+
+/// The scan of the seed whose name starts with `prefix`.
+fn seed(prefix: &str) -> mtlint::FileReport {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .expect("seed exists");
+    scan_seed(&path).files.remove(0)
+}
+
+/// The language rules of issue 3.
+const LANGUAGE_RULES: [&str; 4] = [
+    "wrong-language",
+    "foreign-letters",
+    "untranslated-term",
+    "gibberish",
+];
+
+#[test]
+fn seed_000_shows_its_cyrillic_line_and_latin_names() {
+    let r = seed("000");
+    let at_least_warning = |f: &&mtlint::Finding| f.severity >= mtlint::Severity::Warning;
+    // The garbled Cyrillic line: one long run, seen as garble.
+    let line = r
+        .findings
+        .iter()
+        .filter(at_least_warning)
+        .find(|f| f.rule == "gibberish" && f.text.contains("уирдаааа"))
+        .expect("gibberish on the Cyrillic line");
+    assert_eq!(line.severity, mtlint::Severity::Error, "{line:?}");
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "foreign-script-run" && f.text.starts_with("птин кре мид")));
+    // The two Latin names, with the article's own spelling as the fix.
+    for (name, arabic) in [("Gerasimov", "جيراسيموف"), ("Kursk", "كورسك")] {
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.rule == "untranslated-term" && f.text == name)
+            .unwrap_or_else(|| panic!("{name} not flagged"));
+        assert_eq!(f.severity, mtlint::Severity::Warning);
+        let fix = f.fix.as_ref().expect("a fix");
+        assert_eq!(fix.replacement, arabic);
+    }
+    // The Mongolian letters in Arabic text.
+    assert!(r.findings.iter().any(|f| f.rule == "foreign-letters"));
+}
+
+#[test]
+fn human_seeds_have_no_language_findings_above_info() {
+    for prefix in ["001", "002", "004"] {
+        let r = seed(prefix);
+        let loud: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| {
+                LANGUAGE_RULES.contains(&f.rule.as_str()) && f.severity > mtlint::Severity::Info
+            })
+            .collect();
+        assert!(loud.is_empty(), "seed {prefix}: {loud:#?}");
+    }
+}
