@@ -592,55 +592,18 @@ fn function_words(sample: &str, code: &str) -> usize {
         .count()
 }
 
-/// The letters of the languages whose text mtlint identifies across scripts,
-/// lowercase. Latin and Cyrillic: whatlang 0.16.4's own alphabet tables
-/// (`src/alphabets/{latin,cyrillic}.rs`, MIT); Arabic, Persian and Urdu:
-/// their standard letters (Arabic with the `ی ک` of Persian keyboards).
-const ALPHABETS: &[(&str, &str)] = &[
-    ("en", "abcdefghijklmnopqrstuvwxyz"),
-    ("fr", "abcdefghijklmnopqrstuvwxyzàâçèéêëîïôùûüÿœæ"),
-    ("de", "abcdefghijklmnopqrstuvwxyzßäöü"),
-    ("es", "abcdefghijklmnopqrstuvwxyzáéíñóúü"),
-    ("it", "abcdefghijklmnopqrstuvwxyzàèéìòù"),
-    ("pt", "abcdefghijklmnopqrstuvwxyzàáâãçéêíóôõú"),
-    ("nl", "abcdefghijklmnopqrstuvwxyzàèéëïĳ"),
-    ("ca", "abcdefghijklmnopqrstuvwxyzàçèéíïòóúü"),
-    ("ro", "abcdefghijklmnopqrstuvwxyzâîăşţșț"),
-    ("pl", "abcdefghijklmnopqrstuvwxyzóąćęłńśźż"),
-    ("cs", "abcdefghijklmnopqrstuvwxyzáéíóúýčďěňřšťůž"),
-    ("sk", "abcdefghijklmnopqrstuvwxyzáäéíóôúýčďĺľňŕšťž"),
-    ("hr", "abcdefghijklmnopqrstuvwxyzćčđšž"),
-    ("sl", "abcdefghijklmnopqrstuvwxyzčšž"),
-    ("hu", "abcdefghijklmnopqrstuvwxyzáéíóöúüőű"),
-    ("tr", "abcdefghijklmnopqrstuvwxyzçöüğış"),
-    ("sv", "abcdefghijklmnopqrstuvwxyzäåö"),
-    ("da", "abcdefghijklmnopqrstuvwxyzåæø"),
-    ("nb", "abcdefghijklmnopqrstuvwxyzåæø"),
-    ("fi", "abcdefghijklmnopqrstuvwxyzäöšž"),
-    ("et", "abcdefghijklmnopqrstuvwxyzäõöü"),
-    ("id", "abcdefghijklmnopqrstuvwxyz"),
-    ("ru", "абвгдежзийклмнопрстуфхцчшщъыьэюяё"),
-    ("uk", "абвгдежзийклмнопрстуфхцчшщьюяєіїґ'"),
-    ("bg", "абвгдежзийклмнопрстуфхцчшщъьюя"),
-    ("be", "абвгдежзйклмнопрстуфхцчшыьэюяёіў"),
-    ("sr", "абвгдежзиклмнопрстуфхцчшђјљњћџ"),
-    ("mk", "абвгдежзиклмнопрстуфхцчшѓѕјљњќџ"),
-    ("ar", "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيٱیک"),
-    ("fa", "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژگکی"),
-    ("ur", "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژگکیٹڈڑںےھہۃۓ"),
-];
-
-/// Whether every letter of `sample` is in the alphabet of language `code`;
+/// Whether every letter of `sample` is in the alphabet of language `code`
+/// (its main letters and those of its loanwords and names, from CLDR);
 /// `false` for a language without a table.
 fn alphabet_covers(code: &str, sample: &str) -> bool {
-    let Some((_, alphabet)) = ALPHABETS.iter().find(|(c, _)| *c == code) else {
+    let Some(alphabet) = crate::alphabet::alphabet(code) else {
         return false;
     };
     sample
         .chars()
         .filter(|&c| crate::segment::script::letter_script(c).is_some())
         .flat_map(char::to_lowercase)
-        .all(|c| alphabet.contains(c))
+        .all(|c| alphabet.has_main(c) || alphabet.has_aux(c))
 }
 
 /// The language of a run of words in a script foreign to the document

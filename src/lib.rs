@@ -15,6 +15,7 @@
 //! assert_eq!(rules, ["missing-space-after-punctuation"]);
 //! ```
 
+pub mod alphabet;
 pub mod corpus;
 pub mod finding;
 pub mod input;
