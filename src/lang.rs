@@ -1,6 +1,7 @@
 //! Document language: declared, or detected from the main script and then by
 //! `whatlang` among that script's languages.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use unicode_script::Script;
@@ -449,8 +450,9 @@ fn beats(sample: &str, lang: Lang, other: &str) -> bool {
 /// it. A sentence in another script is identified as [`identify_run`]
 /// does (its language's alphabet must have every letter) and is `None` when
 /// too short (fewer than [`MIN_SENTENCE_WORDS`] words after masking) or
-/// unsure; a short or unsure sentence in the document's script keeps the
-/// document's language.
+/// unsure. In Latin and Cyrillic, a sentence of the document's script is
+/// also `None` when it is too short or unsure, unless function words of the
+/// document's language settle it.
 pub fn sentence_language(
     text: &str,
     tokens: &[Token],
@@ -463,19 +465,21 @@ pub fn sentence_language(
         return Some(code.to_string());
     }
     let same = Some(script) == doc_script;
-    let fallback = || {
-        if same {
-            doc_lang.map(str::to_string)
-        } else {
-            None
-        }
-    };
     if same && !matches!(script, Script::Latin | Script::Cyrillic) {
-        return fallback();
+        // Arabic, Hebrew, Devanagari …: the script and the document decide.
+        return doc_lang.map(str::to_string);
     }
     let (sample, words) = masked_sample(text, tokens, script, 1024);
+    if let Some(d) = doc_lang.filter(|_| same) {
+        // Two function words of the document's language settle even a
+        // short sentence (`It was the end.`).
+        if has_function_words(&sample, words, d) {
+            return Some(d.to_string());
+        }
+    }
+    // From here on, a short or unsure sentence has no language.
     if words < MIN_SENTENCE_WORDS {
-        return fallback();
+        return None;
     }
     if !same {
         // Another script: a real language whose alphabet has all the
@@ -487,27 +491,18 @@ pub fn sentence_language(
     // function words needs none of it, and one full of another listed
     // language's needs only a match of the two.
     if let Some(d) = doc_lang {
-        if has_function_words(&sample, words, d) {
-            return fallback();
-        }
         let other = FUNCTION_WORDS
             .iter()
             .find(|(c, _)| *c != d && has_function_words(&sample, words, c));
         if let Some((code, _)) = other {
             let sure = lang_of(code).is_some_and(|l| beats(&sample, l, d));
-            return if sure {
-                Some(code.to_string())
-            } else {
-                fallback()
-            };
+            return if sure { Some(code.to_string()) } else { None };
         }
         if words < FULL_DETECTION_WORDS {
-            return fallback();
+            return None;
         }
     }
-    let Some(info) = detector(script).and_then(|d| d.detect(&sample)) else {
-        return fallback();
-    };
+    let info = detector(script).and_then(|d| d.detect(&sample))?;
     let code = code_of(info.lang());
     if Some(code.as_str()) == doc_lang {
         return Some(code);
@@ -522,7 +517,7 @@ pub fn sentence_language(
     if sure {
         Some(code)
     } else {
-        fallback()
+        None
     }
 }
 
@@ -575,19 +570,32 @@ fn has_function_words(sample: &str, words: usize, code: &str) -> bool {
 
 /// How many words of `sample` are function words of language `code`.
 fn function_words(sample: &str, code: &str) -> usize {
-    let Some((_, list)) = FUNCTION_WORDS.iter().find(|(c, _)| *c == code) else {
+    static SETS: OnceLock<Vec<(&str, HashSet<&str>)>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        FUNCTION_WORDS
+            .iter()
+            .map(|(c, list)| (*c, list.iter().copied().collect()))
+            .collect()
+    });
+    let Some((_, set)) = sets.iter().find(|(c, _)| *c == code) else {
         return 0;
     };
+    let mut lower = String::new();
     sample
         .split(' ')
         .filter(|w| {
             // `qu’il` counts as `qu`, `it's` as `it`.
             let w = w.split(['\'', '’']).next().unwrap_or(w);
-            list.iter().any(|f| {
-                f.len() == w.len()
-                    && (w.starts_with(|c: char| c.is_lowercase()) && *f == w
-                        || f.chars().eq(w.chars().flat_map(char::to_lowercase)))
-            })
+            // No function word is longer than 9 letters (18 bytes in Cyrillic).
+            if w.is_empty() || w.len() > 20 {
+                return false;
+            }
+            if w.chars().all(|c| !c.is_uppercase()) {
+                return set.contains(w);
+            }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            set.contains(lower.as_str())
         })
         .count()
 }
@@ -741,14 +749,13 @@ mod tests {
         assert_eq!(lang(ar, Script::Latin, "en").as_deref(), Some("ar"));
         // Arabic in an Arabic document needs no detection.
         assert_eq!(lang(ar, Script::Arabic, "ar").as_deref(), Some("ar"));
-        // Too short: unknown in another script, the document's in its own.
+        // Too short to say, in another script or in the document's.
         assert_eq!(lang("He said so.", Script::Arabic, "ar"), None);
+        assert_eq!(lang("Thank you, Minister.", Script::Latin, "en"), None);
+        assert_eq!(lang("Il l'a dit.", Script::Latin, "en"), None);
+        // Unless the document language's function words settle it.
         assert_eq!(
-            lang("He said so.", Script::Latin, "en").as_deref(),
-            Some("en")
-        );
-        assert_eq!(
-            lang("Il l'a dit.", Script::Latin, "en").as_deref(),
+            lang("It was the end of it.", Script::Latin, "en").as_deref(),
             Some("en")
         );
     }
