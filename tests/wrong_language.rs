@@ -59,3 +59,37 @@ fn few_false_alarms_on_clean_text() {
         assert!(per_k <= 1.0, "{lang}: {per_k:.2} per 1,000: {alarms:#?}");
     }
 }
+
+/// Every sentence of the clean corpora gets its language, with the
+/// document's language detected: the right one for at least 90% of them,
+/// `null` (too short or unsure) for the rest but a handful, and another
+/// language for at most 1 in 1,000 (the French sentence NTREX's Russian
+/// reference really holds).
+#[test]
+fn clean_sentences_get_their_language() {
+    let Some(dir) = corpus::data_dir() else {
+        eprintln!("skipped: ../shared/data not found");
+        return;
+    };
+    for (lang, _, _) in corpus::LANGUAGES {
+        let (mut right, mut null, mut wrong) = (0usize, 0usize, Vec::new());
+        for doc in corpus::documents(&dir, lang).expect("corpus is readable") {
+            let d = mtlint::segment::Document::new(&doc.text, None);
+            for (s, l) in d.sentences.iter().zip(d.sentence_languages()) {
+                match l.as_deref() {
+                    Some(l) if l == *lang => right += 1,
+                    None => null += 1,
+                    Some(l) => wrong.push(format!(
+                        "{} ({l}): {}",
+                        doc.name,
+                        &doc.text[s.range.clone()]
+                    )),
+                }
+            }
+        }
+        let total = (right + null + wrong.len()) as f64;
+        eprintln!("{lang}: {right} right, {null} null, {} other", wrong.len());
+        assert!(right as f64 >= 0.9 * total, "{lang}: {right} of {total}");
+        assert!(wrong.len() as f64 <= total / 1000.0, "{lang}: {wrong:#?}");
+    }
+}
