@@ -831,8 +831,14 @@ pub struct Lexicon {
 impl Lexicon {
     /// A lexicon of `words` (words of the target script, as written).
     pub fn new<'w>(target: Target, words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut by_stem: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        // Each distinct word is folded and stemmed once, with its count:
+        // an article repeats most of its words.
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
         for w in words {
+            *distinct.entry(w).or_default() += 1;
+        }
+        let mut by_stem: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        for (w, n) in distinct {
             let folded = fold_target(w, target);
             if FUNCTION_WORDS.contains(&folded.as_str()) {
                 continue;
@@ -842,7 +848,7 @@ impl Lexicon {
                     continue;
                 }
                 let surface = surface_without(w, cut);
-                *by_stem.entry(stem).or_default().entry(surface).or_default() += 1;
+                *by_stem.entry(stem).or_default().entry(surface).or_default() += n;
             }
         }
         let mut stems: Vec<Stem> = by_stem
