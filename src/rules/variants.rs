@@ -11,12 +11,14 @@
 //! Only a few variant operations count, because most words that differ by
 //! one letter are different words (`قال`/`قيل`, `form`/`from`):
 //!
-//! - Arabic: a bare `ا` against a hamza seat `أ إ آ`, a final `ى` against
-//!   `ي`, a final `ة` against `ه`, `ؤ` against `ئ` (stems of 4 letters or
-//!   more), and one long vowel `ا و ي` added inside a long stem (5 letters
-//!   or more, at least 4 of them consonants, never in the first letter or
-//!   the last two, where Arabic inflects). Clitics (`و ف ب ل ك`, `ال`) are
-//!   stripped first.
+//! - Arabic: one bare `ا` against a hamza seat `أ إ آ`, `ؤ` against `ئ`, a
+//!   final `ى` against `ي` and `ة` against `ه` (stems of 4 letters or more;
+//!   the final letters only where the article or the length rules out a
+//!   verb or a pronoun), and one long vowel `ا و ي` more inside a stem
+//!   whose shorter spelling keeps 4 consonants without its suffixes (never
+//!   in the first letter, never an `ا` third, never in the last two letters
+//!   before the suffixes: there Arabic inflects). Clitics (`و ف ب ل ك`,
+//!   `ال`) are stripped first.
 //! - Latin and Cyrillic: capitalized words (names) of 5 letters or more
 //!   whose spellings agree once `y` is read as `i` (Latin), `э` as `е`
 //!   (Cyrillic) and doubled letters as single ones.
@@ -46,13 +48,19 @@ occurrences of the less frequent spelling, suggesting the document's
 majority spelling.
 
 Variants it knows:
-- Arabic, after stripping the clitics `و ف ب ل ك` and the article `ال`:
-  a bare `ا` against a hamza seat `أ إ آ` (`تاثير` / `تأثير`), a final `ى`
-  against `ي` (`الروسى` / `الروسي`), a final `ة` against `ه`, `ؤ` against
-  `ئ` (`مسئول` / `مسؤول`), on stems of 4 letters or more; and one long
-  vowel `ا و ي` more or less inside a long stem (`فيلاديمير` / `فلاديمير`):
-  5 letters or more, 4 of them consonants, not in the first letter nor in the
-  last two (where `ات ون ين` and the nisba `ي` inflect).
+- Arabic, after stripping the article `ال` (with `و ف ب ك ل` before it)
+  and, when what remains is a word of the document, the clitics `و ف ب ل
+  ك`: one bare `ا` against a hamza seat `أ إ آ` (`تاثير` / `تأثير`), `ؤ`
+  against `ئ` (`مسئول` / `مسؤول`), on stems of 4 letters or more; a final
+  `ى` against `ي` (`الروسى` / `الروسي`) when the stem has 5 letters or the
+  `ى` spelling takes the article somewhere (`تولى`, a verb, and `تولي`, a
+  noun, are two words); a final `ه` against `ة` only when the `ه` spelling
+  takes the article (else it is a pronoun: `وحده` / `وحدة`); and one long
+  vowel `ا و ي` more or less inside a stem (`فيلاديمير` / `فلاديمير`,
+  `فيرجينيا` / `فرجينيا`) whose shorter spelling keeps 4 consonants once
+  its suffixes (`ون ين ات ها هم ة ي ت …`) are set aside; never in the first
+  letter, never an `ا` third (`مراكز`, `خنازير`, `يشاهد` are plurals and
+  verb forms), never in the last two letters before the suffixes.
 - Latin and Cyrillic: capitalized words (names) of 5 letters or more that
   agree once `y` is read as `i`, `э` as `е` and doubled letters as single
   (`Zelensky` / `Zelenskiy` / `Zelenskyy`, `Russell` / `Russel`).
@@ -76,9 +84,11 @@ President Zelensky ... Zelenskyy said ... Zelensky added
 ```
 
 ## Fix safety
-The fix replaces the minority spelling by the majority one and is always
-**unsafe**: the majority is not always the right spelling, and two
-spellings can, rarely, be two different words or people.
+The fix replaces the minority spelling by the majority one (clitics and a
+possessive `'s` are kept) and is always **unsafe**: the majority is not
+always the right spelling (`الذى` may outnumber `الذي`), and two spellings
+can, rarely, be two different words or people (`موسيقي`, a musician, and
+`موسيقى`, music).
 
 ## Limits
 It compares spellings within one document, never against a dictionary: a
@@ -89,11 +99,15 @@ It does not report:
 - diacritics (harakat) and tatweel in Arabic, which are optional; accents
   in Latin script (`Etat` / `État`, optional on French capitals);
 - `أ` against `إ` or `آ` (`أمام` / `إمام`, `أمن` / `آمن` are different
-  words), short words (`الى` / `إلى`, `على` / `علي` are left alone), and long
-  vowels in short stems or near the end of a word (`مصدر` / `مصادر`,
-  `الدول` / `الدولي` are inflections, not variants);
+  words), two hamza differences in one word (`الأم` / `آلام`), short words
+  (`الى` / `إلى`, `على` / `علي` are left alone);
+- a long vowel in a name of three consonants (`باريس` / `بريس`, `روسيا` /
+  `رسيا`) or as third letter (`ترمب` / `ترامب`): Arabic's own patterns
+  make such pairs of real words (`قتل` / `قاتل`, `مركز` / `مراكز`), and
+  without a dictionary the rule cannot tell them apart; nor long vowels
+  near the end of a word (`الدول` / `الدولي` are inflections);
 - renamings and transliterations that differ by more than these operations
-  (`Kiev` / `Kyiv`, `Trump` / `ترمب` / `ترامب` where the stem is short);
+  (`Kiev` / `Kyiv`, `Zelensky` / `Selenskyj`);
 - lowercase Latin and Cyrillic words (`travelled` / `traveled`, `later` /
   `latter`), and German and Luxembourgish text, whose nouns are all
   capitalized;
@@ -259,10 +273,10 @@ fn collect(doc: &Document) -> Vec<Word> {
 fn name_word(text: &str, start: usize, kind: Kind) -> Option<Word> {
     let mut s = 0;
     let mut e = text.len();
-    let lower = text.to_lowercase();
-    for elided in ["l'", "d'", "l’", "d’"] {
-        if lower.starts_with(elided) {
+    for elided in ["l'", "d'", "l’", "d’", "L'", "D'", "L’", "D’"] {
+        if text.starts_with(elided) {
             s = elided.len();
+            break;
         }
     }
     for possessive in ["'s", "’s", "'", "’"] {
@@ -314,10 +328,12 @@ const ARTICLES: &[&str] = &[
 /// letters (`فلاديمير`, `واشنطن`, `بوتين`).
 fn arabic_stems(text: &str, words: Vec<ArabicToken>) -> Vec<Word> {
     let strip_article = |letters: &[(usize, char)]| -> usize {
-        let s: String = letters.iter().map(|&(_, c)| c).collect();
         ARTICLES
             .iter()
-            .find(|a| s.starts_with(**a) && letters.len() >= a.chars().count() + 3)
+            .find(|a| {
+                let n = a.chars().count();
+                letters.len() >= n + 3 && a.chars().eq(letters[..n].iter().map(|&(_, c)| c))
+            })
             .map_or(0, |a| a.chars().count())
     };
     let firsts: Vec<usize> = words.iter().map(|(_, l)| strip_article(l)).collect();
@@ -344,6 +360,9 @@ fn arabic_stems(text: &str, words: Vec<ArabicToken>) -> Vec<Word> {
                         matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
                     }
                 });
+                if !ok {
+                    continue;
+                }
                 let rest: String = letters[n..].iter().map(|&(_, c)| c).collect();
                 // Short remainders must stand alone exactly: `بانكر` is not
                 // `ب` + `أنكر`.
@@ -352,7 +371,7 @@ fn arabic_stems(text: &str, words: Vec<ArabicToken>) -> Vec<Word> {
                 } else {
                     standalone.contains(&rest)
                 };
-                if ok && alone {
+                if alone {
                     k = n;
                     break;
                 }
