@@ -17,6 +17,7 @@ pub mod quotes;
 pub mod repetition;
 pub mod script_mixing;
 pub mod untranslated;
+pub mod variants;
 pub mod web_residue;
 
 /// What every rule declares about itself.
@@ -50,6 +51,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &alphabets::ForeignLetters,
         &gibberish::Gibberish,
         &untranslated::UntranslatedTerm,
+        &variants::VariantSpelling,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,
