@@ -11,6 +11,7 @@ use crate::segment::Document;
 pub mod alphabets;
 pub mod characters;
 pub mod gibberish;
+pub mod joined_words;
 pub mod language;
 pub mod punctuation;
 pub mod quotes;
@@ -50,6 +51,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &alphabets::ForeignLetters,
         &gibberish::Gibberish,
         &untranslated::UntranslatedTerm,
+        &joined_words::JoinedWords,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,
