@@ -76,6 +76,20 @@ it is unsafe.
 const KNOWN_WHOLE: u8 = 40;
 /// A piece is a known word at or above this value (Zipf × 10).
 const KNOWN_PIECE: u8 = 25;
+/// The same in Latin and Cyrillic, where affixes and compound parts are
+/// words of their own (`under`, `para`, `само`).
+const KNOWN_PIECE_CASED: u8 = 35;
+/// Arabic endings that look like words (pronouns, plural and dual endings):
+/// never a piece on their own (`يكفلهم` is not `يكفل هم`).
+const SUFFIXES: &[&str] = &[
+    "هم", "ها", "نا", "كم", "كن", "هن", "هما", "ني", "تان", "تين", "ين", "ون", "ات", "ية",
+];
+/// Russian prefixes that are also words: a split after one is a prefixed
+/// verb or a compound (`подплыли`, `заночевали`), not a join.
+const RU_PREFIXES: &[&str] = &[
+    "под", "за", "со", "не", "про", "рас", "раз", "по", "на", "от", "до", "из", "вы", "при",
+    "пере", "над", "без", "об", "с", "у", "в", "о",
+];
 /// A piece this frequent (Zipf 4) makes a safe fix.
 const SAFE_PIECE: u8 = 40;
 /// Cost of one more piece.
@@ -156,13 +170,17 @@ impl Rule for JoinedWords {
 /// name (a capitalised word inside a sentence, or capitals).
 fn candidate(word: &str, script: Script, sentence_start: bool) -> bool {
     let n = word.chars().filter(|c| !is_arabic_mark(*c)).count();
-    if n < 4 || n > MAX_CHARS || !word.chars().all(|c| c.is_alphabetic() || is_arabic_mark(c)) {
+    if !(4..=MAX_CHARS).contains(&n)
+        || !word.chars().all(|c| c.is_alphabetic() || is_arabic_mark(c))
+    {
         return false;
     }
     if script != Script::Arabic {
         let mut cs = word.chars();
-        let upper = cs.next().is_some_and(char::is_uppercase);
-        if upper && (!sentence_start || cs.any(char::is_uppercase)) {
+        // Capitalised words are mostly names (`Gendon`), even at the start
+        // of a sentence.
+        let _ = sentence_start;
+        if cs.any(char::is_uppercase) {
             return false;
         }
         if n < 5 {
@@ -257,8 +275,21 @@ fn piece(
                 ..unknown
             };
         }
-    } else if chars == 2 && lex.zipf10_normalized(p).unwrap_or(0) < 55 {
-        // Two-letter pieces only as very common words (`in`, `of`, `la`).
+        if SUFFIXES.contains(&p) {
+            return Piece {
+                cost: 50.0,
+                ..unknown
+            };
+        }
+    }
+    // Short pieces only as very common words (`in`, `of`, `لا`, `أمس`):
+    // rarer ones are affixes and fragments of names (`ers`, `ير`).
+    let short_min = match chars {
+        2 => 55,
+        3 => 45,
+        _ => 0,
+    };
+    if lex.zipf10_normalized(p).unwrap_or(0) < short_min {
         return unknown;
     }
     let mut z = lex.zipf10_normalized(p).unwrap_or(0);
@@ -270,7 +301,12 @@ fn piece(
             }
         }
     }
-    if z >= KNOWN_PIECE {
+    let min = if script == Script::Arabic {
+        KNOWN_PIECE
+    } else {
+        KNOWN_PIECE_CASED
+    };
+    if z >= min {
         return Piece {
             cost: lex_cost(z),
             known: true,
@@ -347,6 +383,21 @@ fn split(
     pieces.reverse();
     if pieces.len() < 2 || pieces.iter().any(|p| !p.known) {
         return None;
+    }
+    if script != Script::Arabic {
+        // Compounds join content words (`fourballs`, `самострелами`); the
+        // joins of translation nearly always hold a function word.
+        if pieces.iter().all(|p| p.zipf10 < 60) {
+            return None;
+        }
+        let (i, j) = bounds[0];
+        let first = normalize(&word[cuts[i]..cuts[j]]);
+        if lex.code == "ru"
+            && (RU_PREFIXES.contains(&first.as_str())
+                || (j - i >= 4 && (first.ends_with('о') || first.ends_with('е'))))
+        {
+            return None;
+        }
     }
     let mut whole_cost = match whole {
         Some(z) => lex_cost(z),
