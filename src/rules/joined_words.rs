@@ -7,7 +7,7 @@
 //! paying a length penalty); when every piece is a known word and the split
 //! is clearly cheaper than the whole, the split is the finding and its fix.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use unicode_script::Script;
 
@@ -131,7 +131,7 @@ impl Rule for JoinedWords {
         let Some(lex) = lexicon::lexicon(lang) else {
             return;
         };
-        let mut own: Option<HashSet<String>> = None;
+        let mut own: Option<HashMap<String, usize>> = None;
         let mut sentence_start = true;
         for (i, tok) in doc.tokens.iter().enumerate() {
             if !tok.is_word() {
@@ -159,6 +159,15 @@ impl Rule for JoinedWords {
                 continue;
             }
             let own = own.get_or_insert_with(|| own_words(doc, script));
+            // A whole that the document writes again, alone or under clitics
+            // (`إيزيوم`, `وبالاكليا` beside `بالاكليا`), is a word of the
+            // document, usually a name.
+            let repeated = own.get(&key).is_some_and(|&n| n >= 2)
+                || (script == Script::Arabic
+                    && arabic_stems(&key).any(|s| own.get(s).is_some_and(|&n| n >= 2)));
+            if repeated {
+                continue;
+            }
             if let Some(d) = split(lex, own, script, word, &key, whole, tok.range.start) {
                 out.push(d);
             }
@@ -217,12 +226,19 @@ fn known_with_clitics(lex: &Lexicon, key: &str) -> bool {
 
 /// The document's words, normalised: a piece that stands alone in the
 /// document is a word there, even if the lexicon lacks it (a name).
-fn own_words(doc: &Document, script: Script) -> HashSet<String> {
-    doc.tokens
-        .iter()
-        .filter(|t| t.is_word() && t.script == Some(script) && !t.mixed)
-        .map(|t| normalize(t.text(doc.text)))
-        .collect()
+fn own_words(doc: &Document, script: Script) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for t in &doc.tokens {
+        if t.is_word() && t.script == Some(script) && !t.mixed {
+            let w = normalize(t.text(doc.text));
+            // Counted under its clitic-free stems too (`وبالاكليا`).
+            for s in arabic_stems(&w).filter(|_| script == Script::Arabic) {
+                *counts.entry(s.to_string()).or_insert(0) += 1;
+            }
+            *counts.entry(w).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// What the search knows of one piece.
@@ -250,7 +266,7 @@ fn lex_cost(z: u8) -> f32 {
 /// holds but which is no evidence for itself.
 fn piece(
     lex: &Lexicon,
-    own: &HashSet<String>,
+    own: &HashMap<String, usize>,
     script: Script,
     p: &str,
     chars: usize,
@@ -315,8 +331,8 @@ fn piece(
         };
     }
     let alone = !whole
-        && (own.contains(p)
-            || script == Script::Arabic && arabic_stems(p).any(|s| own.contains(s)));
+        && (own.contains_key(p)
+            || script == Script::Arabic && arabic_stems(p).any(|s| own.contains_key(s)));
     if alone {
         return Piece {
             cost: lex_cost(30),
@@ -338,7 +354,7 @@ fn piece(
 /// than the whole.
 fn split(
     lex: &Lexicon,
-    own: &HashSet<String>,
+    own: &HashMap<String, usize>,
     script: Script,
     word: &str,
     key: &str,
@@ -444,7 +460,7 @@ fn split(
 
 /// A `و` or `ف` that ends a piece goes to the next one when both sides are
 /// then words: `خاركيفو تراجع` → `خاركيف وتراجع`.
-fn boundary_conjunctions(lex: &Lexicon, own: &HashSet<String>, texts: &mut [String]) {
+fn boundary_conjunctions(lex: &Lexicon, own: &HashMap<String, usize>, texts: &mut [String]) {
     for k in 0..texts.len().saturating_sub(1) {
         let Some(last) = texts[k].chars().last() else {
             continue;
@@ -455,7 +471,7 @@ fn boundary_conjunctions(lex: &Lexicon, own: &HashSet<String>, texts: &mut [Stri
         let head = &texts[k][..texts[k].len() - last.len_utf8()];
         let known = |s: &str| {
             let p = normalize(s);
-            lex.zipf10_normalized(&p).is_some_and(|z| z >= KNOWN_PIECE) || own.contains(&p)
+            lex.zipf10_normalized(&p).is_some_and(|z| z >= KNOWN_PIECE) || own.contains_key(&p)
         };
         // Only when the piece with the letter is no word itself (`آلاف`).
         if head.chars().count() >= 2 && known(head) && !known(&texts[k]) {
