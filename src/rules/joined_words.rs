@@ -74,6 +74,8 @@ it is unsafe.
 /// Below this value (Zipf × 10) a whole word of the lexicon may still be a
 /// join from the lexicon's rare tail (`ofthe` is 33 in English).
 const KNOWN_WHOLE: u8 = 40;
+/// Words of the lexicon below this value (Zipf 3) are its rare tail.
+const JUNK_TAIL: u8 = 30;
 /// A piece is a known word at or above this value (Zipf × 10).
 const KNOWN_PIECE: u8 = 25;
 /// The same in Latin and Cyrillic, where affixes and compound parts are
@@ -82,7 +84,7 @@ const KNOWN_PIECE_CASED: u8 = 35;
 /// Arabic endings that look like words (pronouns, plural and dual endings):
 /// never a piece on their own (`يكفلهم` is not `يكفل هم`).
 const SUFFIXES: &[&str] = &[
-    "هم", "ها", "نا", "كم", "كن", "هن", "هما", "ني", "تان", "تين", "ين", "ون", "ات", "ية",
+    "هم", "ها", "نا", "كم", "كن", "هن", "هما", "ني", "تان", "تين", "ين", "ون", "ات", "ية", "ان",
 ];
 /// Russian prefixes that are also words: a split after one is a prefixed
 /// verb or a compound (`подплыли`, `заночевали`), not a join.
@@ -165,14 +167,14 @@ impl Rule for JoinedWords {
             let own = own.get_or_insert_with(|| own_words(doc, script));
             // A whole that the document writes again, alone or under clitics
             // (`إيزيوم`, `وبالاكليا` beside `بالاكليا`), is a word of the
-            // document, usually a name.
-            let repeated = own.get(&key).is_some_and(|&n| n >= 2)
-                || (script == Script::Arabic
-                    && arabic_stems(&key).any(|s| own.get(s).is_some_and(|&n| n >= 2)));
-            if repeated {
-                continue;
-            }
-            if let Some(d) = split(lex, own, script, word, &key, whole, tok.range.start) {
+            // document, usually a name, unless its pieces are all frequent
+            // words (a join repeated by the same system: `علىمدار`).
+            let repeated = !inner_ta_marbuta(&key)
+                && (own.get(&key).is_some_and(|&n| n >= 2)
+                    || (script == Script::Arabic
+                        && arabic_stems(&key).any(|s| own.get(s).is_some_and(|&n| n >= 2))));
+            let at = tok.range.start;
+            if let Some(d) = split(lex, own, script, word, &key, whole, repeated, at) {
                 out.push(d);
             }
         }
@@ -369,7 +371,9 @@ fn piece(
 }
 
 /// The best split of a token, as a diagnostic when it is clearly better
-/// than the whole.
+/// than the whole; `repeated` when the document writes the whole again,
+/// which then needs frequent pieces.
+#[allow(clippy::too_many_arguments)]
 fn split(
     lex: &Lexicon,
     own: &HashMap<String, usize>,
@@ -377,6 +381,7 @@ fn split(
     word: &str,
     key: &str,
     whole: Option<u8>,
+    repeated: bool,
     offset: usize,
 ) -> Option<Diagnostic> {
     // Cut points: byte offsets in `word` before a letter (never before a mark).
@@ -418,6 +423,17 @@ fn split(
     if pieces.len() < 2 || pieces.iter().any(|p| !p.known) {
         return None;
     }
+    if script == Script::Arabic {
+        // `ه` + `ما` is the dual pronoun `هما` (`هزيمتهما`), not `ما`.
+        for k in 1..bounds.len() {
+            let (a, b) = (bounds[k - 1], bounds[k]);
+            if word[cuts[a.0]..cuts[a.1]].ends_with('ه')
+                && normalize(&word[cuts[b.0]..cuts[b.1]]) == "ما"
+            {
+                return None;
+            }
+        }
+    }
     if script != Script::Arabic {
         // Compounds join content words (`fourballs`, `самострелами`); the
         // joins of translation nearly always hold a function word.
@@ -433,9 +449,11 @@ fn split(
             return None;
         }
     }
+    // The rare tail of the lexicon holds joins itself (`عنطريق`, `tothe`):
+    // a whole from there costs as much as an unknown word.
     let mut whole_cost = match whole {
-        Some(z) => lex_cost(z),
-        None => unknown_cost(n),
+        Some(z) if z >= JUNK_TAIL || script != Script::Arabic => lex_cost(z),
+        _ => unknown_cost(n),
     };
     let ta = script == Script::Arabic && inner_ta_marbuta(key);
     if ta {
@@ -450,6 +468,9 @@ fn split(
         .collect();
     if script == Script::Arabic {
         boundary_conjunctions(lex, own, &mut texts);
+    }
+    if repeated && pieces.iter().any(|p| p.zipf10 < SAFE_PIECE) {
+        return None;
     }
     let safe = whole.is_none() && pieces.iter().all(|p| !p.own && p.zipf10 >= SAFE_PIECE);
     let confidence = if ta || pieces.iter().any(|p| p.own) || whole.is_none() {
