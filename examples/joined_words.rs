@@ -14,13 +14,13 @@ fn main() {
         return;
     };
     let verbose = std::env::args().any(|a| a == "-v");
-    println!("| lang | sentences | false/1k | joined | recall % | precision % | exact % |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| lang | sentences | false/1k | joined | recall % | precision % | precision (new) % | exact % |");
+    println!("|---|---|---|---|---|---|---|---|");
     let mut all = Vec::new();
     for (lang, _, _) in corpus::LANGUAGES {
         let m = joined_measure::measure(&dir, lang);
         println!(
-            "| {} | {} | {:.2} ({}) | {} | {:.1} | {:.1} | {:.1} |",
+            "| {} | {} | {:.2} ({}) | {} | {:.1} | {:.1} | {:.1} | {:.1} |",
             m.lang,
             m.sentences,
             m.per_1000(),
@@ -28,6 +28,7 @@ fn main() {
             m.joined,
             m.recall(),
             m.precision(),
+            m.precision_new(),
             m.exact_pct()
         );
         all.push(m);

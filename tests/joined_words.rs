@@ -7,19 +7,21 @@
 //!
 //! The Arabic NTREX reference itself holds many real joins
 //! (`الصينوروسيابشأن`, `الخطوةالتالية`, `فينهاية`): its "false alarms" and
-//! the Arabic precision count them as errors of the rule.
+//! the Arabic precision count them as errors of the rule; "precision over
+//! new findings" leaves out the findings the clean copy already has.
 
 #[path = "support/joined_measure.rs"]
 mod joined_measure;
 
 use mtlint::corpus;
 
-/// (lang, max findings per 1,000 clean sentences, min recall %, min precision %, min exact %)
-const BOUNDS: &[(&str, f64, f64, f64, f64)] = &[
-    ("ar", 160.0, 85.0, 85.0, 95.0),
-    ("en", 2.5, 50.0, 99.0, 99.0),
-    ("fr", 3.0, 53.0, 99.0, 98.5),
-    ("ru", 1.5, 13.0, 98.5, 98.0),
+/// (lang, max findings per 1,000 clean sentences, min recall %, min
+/// precision %, min precision over new findings %, min exact %)
+const BOUNDS: &[(&str, f64, f64, f64, f64, f64)] = &[
+    ("ar", 140.0, 87.0, 87.0, 99.0, 96.5),
+    ("en", 2.5, 50.0, 99.0, 99.5, 99.0),
+    ("fr", 3.0, 52.5, 99.0, 99.5, 98.5),
+    ("ru", 1.0, 13.5, 99.0, 99.5, 98.0),
 ];
 
 fn check(lang: &str) {
@@ -27,7 +29,8 @@ fn check(lang: &str) {
         eprintln!("skipped: ../shared/data not found");
         return;
     };
-    let &(_, fa, recall, precision, exact) = BOUNDS.iter().find(|b| b.0 == lang).unwrap();
+    let &(_, fa, recall, precision, precision_new, exact) =
+        BOUNDS.iter().find(|b| b.0 == lang).unwrap();
     let m = joined_measure::measure(&dir, lang);
     eprintln!(
         "{}: {} sentences, {} findings on clean text ({:.2}/1k); {} joins, recall {:.1}%, precision {:.1}%, exact {:.1}%",
@@ -50,6 +53,11 @@ fn check(lang: &str) {
         m.precision() >= precision,
         "{lang}: precision {:.1}",
         m.precision()
+    );
+    assert!(
+        m.precision_new() >= precision_new,
+        "{lang}: precision over new findings {:.1}",
+        m.precision_new()
     );
     assert!(
         m.exact_pct() >= exact,

@@ -29,6 +29,9 @@ pub struct Measure {
     pub exact: usize,
     /// Findings in the corrupted copies.
     pub findings: usize,
+    /// Findings in the corrupted copies whose text is no finding of the
+    /// clean copy (the reference's own joins left out).
+    pub new_findings: usize,
     /// A few joined pairs that were missed, and wrong splits.
     pub missed: Vec<String>,
 }
@@ -45,6 +48,10 @@ impl Measure {
     /// Share of the findings on corrupted copies that are joined pairs, in percent.
     pub fn precision(&self) -> f64 {
         self.found as f64 * 100.0 / self.findings.max(1) as f64
+    }
+    /// Precision over the findings that the clean copy does not have, in percent.
+    pub fn precision_new(&self) -> f64 {
+        self.found as f64 * 100.0 / self.new_findings.max(1) as f64
     }
     /// Share of the found pairs split exactly as the original, in percent.
     pub fn exact_pct(&self) -> f64 {
@@ -129,6 +136,10 @@ pub fn measure(dir: &Path, lang: &str) -> Measure {
     for d in corpus::documents(dir, lang).expect("corpus") {
         let (doc, out) = findings(&d.text, lang);
         m.sentences += doc.sentences.len();
+        let clean: Vec<String> = out
+            .iter()
+            .map(|f| d.text[f.range.clone()].to_string())
+            .collect();
         for f in out {
             let repl = f.fix.map(|x| x.replacement).unwrap_or_default();
             m.false_alarms
@@ -138,6 +149,10 @@ pub fn measure(dir: &Path, lang: &str) -> Measure {
         let (_, out) = findings(&text, lang);
         m.joined += joins.len();
         m.findings += out.len();
+        m.new_findings += out
+            .iter()
+            .filter(|f| !clean.iter().any(|c| *c == text[f.range.clone()]))
+            .count();
         for (range, original) in joins {
             match out.iter().find(|f| f.range == range) {
                 Some(f) => {
