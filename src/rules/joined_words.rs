@@ -68,6 +68,15 @@ it is unsafe.
   names and skipped; mixed-script words, URLs, handles and words with digits
   are left to other rules.
 - Words of another language than the document's are not checked.
+- A word that the document writes again is taken for a name, unless it
+  splits into frequent words one of which is a function word; a word glued
+  through punctuation to the next one is left to
+  `missing-space-after-punctuation`.
+- In Latin and Cyrillic text a join is found only when one piece is a very
+  frequent (function) word, so joins of two content words are missed; in
+  Russian, splits after a prefix-like word (`под`, `за`, `не`) or a linking
+  vowel are refused, which leaves most Russian joins unfound.
+- Common joins that the lexicon lists as words (`لايزال`, `ماكان`) are missed.
 "#,
 };
 
@@ -469,7 +478,11 @@ fn split(
     if script == Script::Arabic {
         boundary_conjunctions(lex, own, &mut texts);
     }
-    if repeated && pieces.iter().any(|p| p.zipf10 < SAFE_PIECE) {
+    // A repeated whole is split only into frequent words one of which is a
+    // function word (`على مدار`, not the name `بيلا وسوف`).
+    if repeated
+        && (pieces.iter().any(|p| p.zipf10 < SAFE_PIECE) || pieces.iter().all(|p| p.zipf10 < 60))
+    {
         return None;
     }
     let safe = whole.is_none() && pieces.iter().all(|p| !p.own && p.zipf10 >= SAFE_PIECE);
@@ -556,11 +569,20 @@ mod tests {
     fn names_and_glued_punctuation_are_left_alone() {
         // A name repeated under clitics, one that only looks like `في` +
         // a stem of the document, and a word glued to a quote mark.
-        let text = "وصلت القوات إلى بالاكليا ثم غادرت وبالاكليا. قال فيلاديمير إن فلاديمير بوتين وصل. منظومة “هيمارس”أمريكية.";
+        let text = "وصلت القوات إلى بالاكليا ثم غادرت وبالاكليا. قال فيلاديمير إن فلاديمير بوتين وصل. منظومة “هيمارس”أمريكية. قال بيلاوسوف إن الوزير بيلاوسوف وصل.";
         assert!(
             flagged_in(&JoinedWords, text, Some("ar")).is_empty(),
             "{:?}",
             flagged_in(&JoinedWords, text, Some("ar"))
+        );
+    }
+
+    #[test]
+    fn a_repeated_join_of_frequent_words_is_still_found() {
+        let text = "استمر القتال علىمدار الأسبوع، واستمر القصف علىمدار اليوم.";
+        assert_eq!(
+            flagged_in(&JoinedWords, text, Some("ar")),
+            ["علىمدار", "علىمدار"]
         );
     }
 
