@@ -20,6 +20,7 @@ pub mod corpus;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod ngram;
 pub mod render;
 pub mod report;

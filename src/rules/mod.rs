@@ -11,6 +11,7 @@ use crate::segment::Document;
 pub mod alphabets;
 pub mod characters;
 pub mod gibberish;
+pub mod joined_words;
 pub mod language;
 pub mod punctuation;
 pub mod quotes;
@@ -52,6 +53,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &gibberish::Gibberish,
         &untranslated::UntranslatedTerm,
         &variants::VariantSpelling,
+        &joined_words::JoinedWords,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,

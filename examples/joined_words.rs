@@ -1,0 +1,47 @@
+//! Prints the `joined-words` measurement on `../shared/data` (see
+//! `tests/support/joined_measure.rs`): per language, false alarms on clean
+//! sentences, and recall, precision and exact splits on copies with one space
+//! removed per line. `cargo run --release --example joined_words [-- -v]`.
+
+#[path = "../tests/support/joined_measure.rs"]
+mod joined_measure;
+
+use mtlint::corpus;
+
+fn main() {
+    let Some(dir) = corpus::data_dir() else {
+        eprintln!("skipped: ../shared/data not found");
+        return;
+    };
+    let verbose = std::env::args().any(|a| a == "-v");
+    println!("| lang | sentences | false/1k | joined | recall % | precision % | precision (new) % | exact % |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let mut all = Vec::new();
+    for (lang, _, _) in corpus::LANGUAGES {
+        let m = joined_measure::measure(&dir, lang);
+        println!(
+            "| {} | {} | {:.2} ({}) | {} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            m.lang,
+            m.sentences,
+            m.per_1000(),
+            m.false_alarms.len(),
+            m.joined,
+            m.recall(),
+            m.precision(),
+            m.precision_new(),
+            m.exact_pct()
+        );
+        all.push(m);
+    }
+    if verbose {
+        for m in all {
+            println!("\n## {}", m.lang);
+            for f in &m.false_alarms {
+                println!("false: {f}");
+            }
+            for f in &m.missed {
+                println!("{f}");
+            }
+        }
+    }
+}

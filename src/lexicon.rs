@@ -1,0 +1,248 @@
+//! Word-frequency lexicons: how common a word is in a language.
+//!
+//! The lexicons are `fst` maps from a normalised word to ten times its Zipf
+//! frequency (`log10` of its occurrences per billion words: 70 for `the`, 30
+//! for a word seen once per million), built by `scripts/build_lexicons.py`
+//! from the `wordfreq` 3.1.1 lists (CC BY-SA 4.0, see
+//! `data/lexicons/README.md`) and embedded in the binary. Each language is
+//! opened on first use; a run that needs one language pays for one. A small
+//! hash map of the most frequent words sits in front of the map, so a common
+//! word costs one hash lookup.
+//!
+//! Arabic-script lexicons also have a loose map, keyed by
+//! [`normalize::fold`](crate::segment::normalize::fold) (`أ إ آ ٱ → ا`,
+//! `ى → ي`, `ة → ه`): a lookup tries the exact form first, the loose key
+//! second.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fst::Map;
+
+use crate::segment::normalize::{fold, is_arabic_mark};
+
+/// Words at or above this value (Zipf 4.5, a few thousand words a language)
+/// go in the hash map in front of the fst.
+const HOT_MIN: u8 = 45;
+
+/// One language's lexicon.
+pub struct Lexicon {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    map: Map<&'static [u8]>,
+    loose: Option<Map<&'static [u8]>>,
+    hot: HashMap<String, u8>,
+}
+
+struct Entry {
+    code: &'static str,
+    data: &'static [u8],
+    loose: Option<&'static [u8]>,
+    cell: OnceLock<Option<Lexicon>>,
+}
+
+macro_rules! entry {
+    ($code:literal) => {
+        Entry {
+            code: $code,
+            data: include_bytes!(concat!("../data/lexicons/", $code, ".fst")),
+            loose: None,
+            cell: OnceLock::new(),
+        }
+    };
+    ($code:literal, loose) => {
+        Entry {
+            code: $code,
+            data: include_bytes!(concat!("../data/lexicons/", $code, ".fst")),
+            loose: Some(include_bytes!(concat!(
+                "../data/lexicons/",
+                $code,
+                ".loose.fst"
+            ))),
+            cell: OnceLock::new(),
+        }
+    };
+}
+
+static ENTRIES: [Entry; 8] = [
+    entry!("ar", loose),
+    entry!("fa", loose),
+    entry!("ur", loose),
+    entry!("en"),
+    entry!("fr"),
+    entry!("de"),
+    entry!("es"),
+    entry!("ru"),
+];
+
+/// The codes of the languages that have a lexicon.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    ENTRIES.iter().map(|e| e.code)
+}
+
+/// The lexicon of `code`, opened on first use; `None` for a language without
+/// one (or malformed data, which the tests rule out).
+pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
+    let e = ENTRIES.iter().find(|e| e.code == code)?;
+    e.cell
+        .get_or_init(|| {
+            let map = Map::new(e.data).ok()?;
+            let loose = match e.loose {
+                Some(d) => Some(Map::new(d).ok()?),
+                None => None,
+            };
+            let mut hot = HashMap::new();
+            let mut stream = map.stream();
+            use fst::Streamer;
+            while let Some((k, v)) = stream.next() {
+                if v >= u64::from(HOT_MIN) {
+                    if let Ok(k) = std::str::from_utf8(k) {
+                        hot.insert(k.to_string(), v as u8);
+                    }
+                }
+            }
+            Some(Lexicon {
+                code: e.code,
+                map,
+                loose,
+                hot,
+            })
+        })
+        .as_ref()
+}
+
+impl Lexicon {
+    /// Ten times the Zipf frequency of `word`, after [`normalize`]: the exact
+    /// form first, then (Arabic script) the loose key; `None` when unknown.
+    pub fn zipf10(&self, word: &str) -> Option<u8> {
+        let key = normalize(word);
+        self.zipf10_normalized(&key)
+    }
+
+    /// [`Lexicon::zipf10`] of a word already normalised with [`normalize`].
+    pub fn zipf10_normalized(&self, key: &str) -> Option<u8> {
+        if let Some(&v) = self.hot.get(key) {
+            return Some(v);
+        }
+        if let Some(v) = self.map.get(key) {
+            return Some(v.min(255) as u8);
+        }
+        let loose = self.loose.as_ref()?;
+        loose.get(fold(key)).map(|v| v.min(255) as u8)
+    }
+
+    /// The exact form only, no loose key (`key` normalised).
+    pub fn exact(&self, key: &str) -> Option<u8> {
+        if let Some(&v) = self.hot.get(key) {
+            return Some(v);
+        }
+        self.map.get(key).map(|v| v.min(255) as u8)
+    }
+
+    /// How many words the lexicon holds.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the lexicon is empty (never, for the embedded ones).
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// The Arabic presentation forms and their base letters.
+fn presentation() -> &'static HashMap<char, &'static str> {
+    static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("../data/lexicons/arabic_presentation.tsv")
+            .lines()
+            .filter_map(|l| {
+                let (a, b) = l.split_once('\t')?;
+                let mut cs = a.chars();
+                let c = cs.next()?;
+                cs.next().is_none().then_some((c, b))
+            })
+            .collect()
+    })
+}
+
+/// The lookup key of a word, as `scripts/build_lexicons.py` makes it:
+/// lowercase, Arabic presentation forms to base letters, combining marks
+/// (harakat) and tatweel removed, `’` to `'`.
+pub fn normalize(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFF}').contains(&c) {
+            if let Some(base) = presentation().get(&c) {
+                out.push_str(base);
+                continue;
+            }
+        }
+        if is_arabic_mark(c) || is_combining_mark(c) {
+            continue;
+        }
+        if c == '\u{2019}' {
+            out.push('\'');
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Combining marks outside Arabic that the lexicon drops (stress marks in
+/// Russian, combining diacritics left by decomposed text).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_opens_and_knows_its_common_words() {
+        for (code, word) in [
+            ("ar", "منذ"),
+            ("fa", "است"),
+            ("ur", "ہے"),
+            ("en", "the"),
+            ("fr", "les"),
+            ("de", "und"),
+            ("es", "los"),
+            ("ru", "что"),
+        ] {
+            let lex = lexicon(code).unwrap_or_else(|| panic!("{code}"));
+            assert!(lex.len() > 10_000, "{code}");
+            assert!(lex.zipf10(word).unwrap() >= 50, "{code} {word}");
+            assert_eq!(lex.zipf10("qqqzzzxxx"), None, "{code}");
+        }
+        assert!(lexicon("xx").is_none());
+    }
+
+    #[test]
+    fn arabic_lookups_normalise_then_fold() {
+        let ar = lexicon("ar").unwrap();
+        let plain = ar.zipf10("التصرف").unwrap();
+        // Diacritics, tatweel and presentation forms.
+        assert_eq!(ar.zipf10("التَّصَرُّف"), Some(plain));
+        assert_eq!(ar.zipf10("التـصرف"), Some(plain));
+        assert_eq!(normalize("\u{FEDF}\u{FE8E}"), "لا");
+        // Loose key: a missing hamza, final ى for ي.
+        assert_eq!(ar.exact("ألمراكز"), None);
+        assert_eq!(ar.zipf10("ألمراكز"), ar.zipf10("المراكز"));
+        assert!(ar.zipf10("المراكز").is_some());
+        // Junk of the rare tail is filtered out.
+        assert_eq!(ar.zipf10("كرةالقدم"), None);
+        assert_eq!(ar.zipf10("الولاياتالمتحدة"), None);
+    }
+
+    #[test]
+    fn case_and_curly_apostrophes_are_folded() {
+        let en = lexicon("en").unwrap();
+        assert_eq!(en.zipf10("The"), en.zipf10("the"));
+        assert_eq!(en.zipf10("don’t"), en.zipf10("don't"));
+        let ru = lexicon("ru").unwrap();
+        assert!(ru.zipf10("Москва").is_some());
+    }
+}

@@ -1,0 +1,640 @@
+//! `joined-words`: two words that lost the space between them
+//! (`كييفالتصرف`, `المراكزمنذ`, `inthe`).
+//!
+//! A token that the language's lexicon does not know (or knows only from
+//! its rare tail, where such joins live) is split by a Viterbi search over
+//! word costs (`−log` frequency from [`crate::lexicon`], unknown pieces
+//! paying a length penalty); when every piece is a known word and the split
+//! is clearly cheaper than the whole, the split is the finding and its fix.
+
+use std::collections::HashMap;
+
+use unicode_script::Script;
+
+use super::{Rule, RuleMeta};
+use crate::finding::{Applicability, Diagnostic, Severity};
+use crate::lexicon::{self, normalize, Lexicon};
+use crate::segment::normalize::is_arabic_mark;
+use crate::segment::{Document, TokenKind};
+
+/// `joined-words`: a word made of two or more words without a space.
+pub struct JoinedWords;
+
+static META: RuleMeta = RuleMeta {
+    id: "joined-words",
+    // Info until its precision on clean Arabic is measured without the
+    // reference's own joins (issue 4): foreign names still split in two.
+    severity: Severity::Info,
+    summary: "Two words written as one, without the space between them (`المراكزمنذ`, `inthe`)",
+    explanation: r#"## What it does
+Flags a word that the language's word list does not know and that splits
+into two or more known words at a clearly lower cost, and suggests the
+split: `المراكزمنذ` → `المراكز منذ`, `أمسلا` → `أمس لا`, `inthe` → `in the`.
+The cost of a piece is minus the log of its frequency in the lexicon (the
+`wordfreq` lists); an unknown piece pays by its length. Arabic clitics stay
+on their word (`و ف ب ل ك س`, `ال`, `وبال`, `لل`), and a `و` or `ف` at the
+boundary goes to the next word (`خاركيفوتراجع` → `خاركيف وتراجع`). A `ة`
+inside a word is strong evidence, since `ة` only ends a word. Pieces that
+stand alone elsewhere in the same document count as words, which is how
+names missing from the lexicon are split (`كييفالتصرف` → `كييف التصرف`).
+
+Runs on Arabic, Persian, Urdu, English, French, Spanish and Russian text,
+in the document's language.
+
+Reported as `info` for now: on clean Arabic news it still cuts some foreign
+names and rare words in two (`ألاسدير` → `ألا سدير`, `تقلباتهم` → `تقل باتهم`),
+so it is a suggestion to review, not a warning.
+
+## Why is this bad?
+Machine translation and copy-paste drop spaces between words. Arabic
+letters change shape when joined, so a reader sees one long word and the
+error survives review; spell-checkers rarely propose a split.
+
+## Example
+```text
+وتابع أنه يجب على كييفالتصرف بطريقة لا تشعر روسيا بالتهديد
+```
+Use instead:
+```text
+وتابع أنه يجب على كييف التصرف بطريقة لا تشعر روسيا بالتهديد
+```
+
+## Fix safety
+The fix inserts spaces. It is safe only when every piece is a frequent word
+and the whole is no word of the lexicon at all; otherwise (a rare piece, a
+piece known only from the document, a whole from the lexicon's rare tail)
+it is unsafe.
+
+## Limits
+- Only the languages above: German, Dutch and other compounding languages
+  are not checked, since their long words are legitimately made of words.
+- A join whose pieces are rare or unknown words (two names) is not found,
+  nor one whose whole happens to be a frequent word (`no thing` → `nothing`).
+- Capitalised words inside a sentence and words in capitals are taken for
+  names and skipped; mixed-script words, URLs, handles and words with digits
+  are left to other rules.
+- Words of another language than the document's are not checked.
+- A word that the document writes again is taken for a name, unless it
+  splits into frequent words one of which is a function word; a word glued
+  through punctuation to the next one is left to
+  `missing-space-after-punctuation`.
+- In Latin and Cyrillic text a join is found only when one piece is a very
+  frequent (function) word, so joins of two content words are missed; in
+  Russian, splits after a prefix-like word (`под`, `за`, `не`) or a linking
+  vowel are refused, which leaves most Russian joins unfound.
+- Common joins that the lexicon lists as words (`لايزال`, `ماكان`) are missed.
+"#,
+};
+
+/// Below this value (Zipf × 10) a whole word of the lexicon may still be a
+/// join from the lexicon's rare tail (`ofthe` is 33 in English).
+const KNOWN_WHOLE: u8 = 40;
+/// Words of the lexicon below this value (Zipf 3) are its rare tail.
+const JUNK_TAIL: u8 = 30;
+/// A piece is a known word at or above this value (Zipf × 10).
+const KNOWN_PIECE: u8 = 25;
+/// The same in Latin and Cyrillic, where affixes and compound parts are
+/// words of their own (`under`, `para`, `само`).
+const KNOWN_PIECE_CASED: u8 = 35;
+/// Arabic endings that look like words (pronouns, plural and dual endings):
+/// never a piece on their own (`يكفلهم` is not `يكفل هم`).
+const SUFFIXES: &[&str] = &[
+    "هم", "ها", "نا", "كم", "كن", "هن", "هما", "ني", "تان", "تين", "ين", "ون", "ات", "ية", "ان",
+];
+/// Russian prefixes that are also words: a split after one is a prefixed
+/// verb or a compound (`подплыли`, `заночевали`), not a join.
+const RU_PREFIXES: &[&str] = &[
+    "под", "за", "со", "не", "про", "рас", "раз", "по", "на", "от", "до", "из", "вы", "при",
+    "пере", "над", "без", "об", "с", "у", "в", "о",
+];
+/// A piece this frequent (Zipf 4) makes a safe fix.
+const SAFE_PIECE: u8 = 40;
+/// Cost of one more piece.
+const SPLIT: f32 = 1.5;
+/// A split must be cheaper than the whole by at least this.
+const MARGIN: f32 = 2.0;
+/// The longest token searched, in characters.
+const MAX_CHARS: usize = 40;
+/// The longest piece, in characters.
+const MAX_PIECE: usize = 24;
+
+/// Arabic prefixes that never stand alone: conjunctions, prepositions, the
+/// article and their stacks.
+const ARABIC_CLITICS: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال",
+    "ولل", "فلل", "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس",
+];
+
+/// The prefixes whose removal from a word of the document surely leaves a
+/// word: the article and its stacks, and `و`.
+const STEM_PREFIXES: &[&str] = &["وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و"];
+
+/// Whether the rule runs for `lang`, and the script of its words.
+fn script_of(lang: &str) -> Option<Script> {
+    match lang {
+        "ar" | "fa" | "ur" => Some(Script::Arabic),
+        "en" | "fr" | "es" => Some(Script::Latin),
+        "ru" => Some(Script::Cyrillic),
+        _ => None,
+    }
+}
+
+impl Rule for JoinedWords {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(lang) = doc.lang() else { return };
+        let Some(script) = script_of(lang) else {
+            return;
+        };
+        let Some(lex) = lexicon::lexicon(lang) else {
+            return;
+        };
+        let mut own: Option<HashMap<String, usize>> = None;
+        let mut sentence_start = true;
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            if !tok.is_word() {
+                if matches!(tok.kind, TokenKind::Punct | TokenKind::Newline)
+                    && matches!(doc.token_text(i), "." | "!" | "?" | "؟" | "\n" | "\r\n")
+                {
+                    sentence_start = true;
+                }
+                continue;
+            }
+            let first = std::mem::replace(&mut sentence_start, false);
+            if tok.mixed || tok.script != Some(script) {
+                continue;
+            }
+            let word = doc.token_text(i);
+            if glued_to_punctuation(doc, i) || !candidate(word, script, first) {
+                continue;
+            }
+            let key = normalize(word);
+            let whole = lex.zipf10_normalized(&key);
+            if whole.is_some_and(|z| z >= KNOWN_WHOLE) && !inner_ta_marbuta(&key) {
+                continue;
+            }
+            if script == Script::Arabic && known_with_clitics(lex, &key) {
+                continue;
+            }
+            let own = own.get_or_insert_with(|| own_words(doc, script));
+            // A whole that the document writes again, alone or under clitics
+            // (`إيزيوم`, `وبالاكليا` beside `بالاكليا`), is a word of the
+            // document, usually a name, unless its pieces are all frequent
+            // words (a join repeated by the same system: `علىمدار`).
+            let repeated = !inner_ta_marbuta(&key)
+                && (own.get(&key).is_some_and(|&n| n >= 2)
+                    || (script == Script::Arabic
+                        && arabic_stems(&key).any(|s| own.get(s).is_some_and(|&n| n >= 2))));
+            let at = tok.range.start;
+            if let Some(d) = split(lex, own, script, word, &key, whole, repeated, at) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// Whether a word is glued through punctuation to another word
+/// (`هيمارس”أمريكية`, `عليها.الروس`): `missing-space-after-punctuation`
+/// explains that token, and a glued quote often marks a name.
+fn glued_to_punctuation(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens;
+    let glued =
+        |p: usize, w: usize| t[p].kind == TokenKind::Punct && t.get(w).is_some_and(|x| x.is_word());
+    (i + 2 < t.len() && glued(i + 1, i + 2)) || (i >= 2 && glued(i - 1, i - 2))
+}
+
+/// Whether a token is worth a search: letters only, long enough, and not a
+/// name (a capitalised word inside a sentence, or capitals).
+fn candidate(word: &str, script: Script, sentence_start: bool) -> bool {
+    let n = word.chars().filter(|c| !is_arabic_mark(*c)).count();
+    if !(4..=MAX_CHARS).contains(&n)
+        || !word.chars().all(|c| c.is_alphabetic() || is_arabic_mark(c))
+    {
+        return false;
+    }
+    if script != Script::Arabic {
+        let mut cs = word.chars();
+        // Capitalised words are mostly names (`Gendon`), even at the start
+        // of a sentence.
+        let _ = sentence_start;
+        if cs.any(char::is_uppercase) {
+            return false;
+        }
+        if n < 5 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `key` holds a `ة` before its last letter: no Arabic word does.
+fn inner_ta_marbuta(key: &str) -> bool {
+    key.trim_end_matches('ة').contains('ة')
+}
+
+/// The stems of an Arabic word with its prefix clitics removed (stem of at
+/// least two letters), with how many letters were removed.
+fn arabic_stems(key: &str) -> impl Iterator<Item = &str> {
+    ARABIC_CLITICS
+        .iter()
+        .filter_map(move |p| key.strip_prefix(p).filter(|rest| rest.chars().count() >= 2))
+}
+
+/// Whether an Arabic word is a clitic plus a known word (`وتراجع`,
+/// `للتصرف` from `التصرف`).
+fn known_with_clitics(lex: &Lexicon, key: &str) -> bool {
+    arabic_stems(key).any(|s| {
+        lex.zipf10_normalized(s).is_some_and(|z| z >= KNOWN_WHOLE)
+            || (key.starts_with("لل")
+                && lex
+                    .zipf10_normalized(&format!("ال{s}"))
+                    .is_some_and(|z| z >= KNOWN_WHOLE))
+    })
+}
+
+/// The document's words, normalised: a piece that stands alone in the
+/// document is a word there, even if the lexicon lacks it (a name).
+fn own_words(doc: &Document, script: Script) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for t in &doc.tokens {
+        if t.is_word() && t.script == Some(script) && !t.mixed {
+            let w = normalize(t.text(doc.text));
+            // Counted under its clitic-free stems too (`وبالاكليا`), but only
+            // for the article and `و`: a name that starts with `ف ب ل ك`
+            // would make a false stem (`فلاديمير` is not `ف` + `لاديمير`).
+            for p in STEM_PREFIXES.iter().filter(|_| script == Script::Arabic) {
+                if let Some(s) = w.strip_prefix(p).filter(|s| s.chars().count() >= 3) {
+                    *counts.entry(s.to_string()).or_insert(0) += 1;
+                }
+            }
+            *counts.entry(w).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// What the search knows of one piece.
+#[derive(Clone, Copy)]
+struct Piece {
+    cost: f32,
+    /// A word of the lexicon or of the document.
+    known: bool,
+    /// Value in the lexicon, 0 when absent.
+    zipf10: u8,
+    /// Known only because the document has it alone.
+    own: bool,
+}
+
+fn unknown_cost(chars: usize) -> f32 {
+    8.0 + 0.5 * chars as f32
+}
+
+fn lex_cost(z: u8) -> f32 {
+    (80.0 - f32::from(z)).max(0.0) / 10.0
+}
+
+/// The cost of one piece (a normalised string of `chars` characters).
+/// `whole` is set for the piece that is the whole token, which the document
+/// holds but which is no evidence for itself.
+fn piece(
+    lex: &Lexicon,
+    own: &HashMap<String, usize>,
+    script: Script,
+    p: &str,
+    chars: usize,
+    whole: bool,
+) -> Piece {
+    let unknown = Piece {
+        cost: unknown_cost(chars),
+        known: false,
+        zipf10: 0,
+        own: false,
+    };
+    if chars < 2 {
+        return Piece {
+            cost: 50.0,
+            ..unknown
+        };
+    }
+    if script == Script::Arabic {
+        if ARABIC_CLITICS.contains(&p) || p.starts_with('ة') || inner_ta_marbuta(p) {
+            return Piece {
+                cost: 50.0,
+                ..unknown
+            };
+        }
+        if SUFFIXES.contains(&p) {
+            return Piece {
+                cost: 50.0,
+                ..unknown
+            };
+        }
+    }
+    // Short pieces only as very common words (`in`, `of`, `لا`, `أمس`):
+    // rarer ones are affixes and fragments of names (`ers`, `ير`).
+    let short_min = match chars {
+        2 => 55,
+        3 => 45,
+        _ => 0,
+    };
+    if lex.zipf10_normalized(p).unwrap_or(0) < short_min {
+        return unknown;
+    }
+    let mut z = lex.zipf10_normalized(p).unwrap_or(0);
+    if script == Script::Arabic && z < KNOWN_PIECE {
+        // A clitic on a known word: the word's value, a little less.
+        for s in arabic_stems(p) {
+            if let Some(v) = lex.zipf10_normalized(s) {
+                z = z.max(v.saturating_sub(5));
+            }
+        }
+    }
+    let min = if script == Script::Arabic {
+        KNOWN_PIECE
+    } else {
+        KNOWN_PIECE_CASED
+    };
+    if z >= min {
+        return Piece {
+            cost: lex_cost(z),
+            known: true,
+            zipf10: z,
+            own: false,
+        };
+    }
+    let alone = !whole
+        && (own.contains_key(p)
+            || script == Script::Arabic && arabic_stems(p).any(|s| own.contains_key(s)));
+    if alone {
+        return Piece {
+            cost: lex_cost(30),
+            known: true,
+            zipf10: z,
+            own: true,
+        };
+    }
+    if z > 0 {
+        return Piece {
+            cost: lex_cost(z) + 1.0,
+            ..unknown
+        };
+    }
+    unknown
+}
+
+/// The best split of a token, as a diagnostic when it is clearly better
+/// than the whole; `repeated` when the document writes the whole again,
+/// which then needs frequent pieces.
+#[allow(clippy::too_many_arguments)]
+fn split(
+    lex: &Lexicon,
+    own: &HashMap<String, usize>,
+    script: Script,
+    word: &str,
+    key: &str,
+    whole: Option<u8>,
+    repeated: bool,
+    offset: usize,
+) -> Option<Diagnostic> {
+    // Cut points: byte offsets in `word` before a letter (never before a mark).
+    let mut cuts: Vec<usize> = word
+        .char_indices()
+        .filter(|(_, c)| !is_arabic_mark(*c) && !matches!(c, '\u{0300}'..='\u{036F}'))
+        .map(|(b, _)| b)
+        .collect();
+    cuts.push(word.len());
+    let n = cuts.len() - 1;
+    let mut best = vec![f32::INFINITY; n + 1];
+    let mut back = vec![(0usize, None::<Piece>); n + 1];
+    best[0] = 0.0;
+    for j in 1..=n {
+        for i in j.saturating_sub(MAX_PIECE)..j {
+            if !best[i].is_finite() {
+                continue;
+            }
+            let p = normalize(&word[cuts[i]..cuts[j]]);
+            let pc = piece(lex, own, script, &p, j - i, i == 0 && j == n);
+            let c = best[i] + pc.cost + if i > 0 { SPLIT } else { 0.0 };
+            if c < best[j] {
+                best[j] = c;
+                back[j] = (i, Some(pc));
+            }
+        }
+    }
+    let mut bounds = Vec::new();
+    let mut pieces = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (i, pc) = back[j];
+        bounds.push((i, j));
+        pieces.push(pc?);
+        j = i;
+    }
+    bounds.reverse();
+    pieces.reverse();
+    if pieces.len() < 2 || pieces.iter().any(|p| !p.known) {
+        return None;
+    }
+    if script == Script::Arabic {
+        // `ه` + `ما` is the dual pronoun `هما` (`هزيمتهما`), not `ما`.
+        for k in 1..bounds.len() {
+            let (a, b) = (bounds[k - 1], bounds[k]);
+            if word[cuts[a.0]..cuts[a.1]].ends_with('ه')
+                && normalize(&word[cuts[b.0]..cuts[b.1]]) == "ما"
+            {
+                return None;
+            }
+        }
+    }
+    if script != Script::Arabic {
+        // Compounds join content words (`fourballs`, `самострелами`); the
+        // joins of translation nearly always hold a function word.
+        if pieces.iter().all(|p| p.zipf10 < 60) {
+            return None;
+        }
+        let (i, j) = bounds[0];
+        let first = normalize(&word[cuts[i]..cuts[j]]);
+        if lex.code == "ru"
+            && (RU_PREFIXES.contains(&first.as_str())
+                || (j - i >= 4 && (first.ends_with('о') || first.ends_with('е'))))
+        {
+            return None;
+        }
+    }
+    // The rare tail of the lexicon holds joins itself (`عنطريق`, `tothe`):
+    // a whole from there costs as much as an unknown word.
+    let mut whole_cost = match whole {
+        Some(z) if z >= JUNK_TAIL || script != Script::Arabic => lex_cost(z),
+        _ => unknown_cost(n),
+    };
+    let ta = script == Script::Arabic && inner_ta_marbuta(key);
+    if ta {
+        whole_cost += 10.0;
+    }
+    if whole_cost - best[n] < MARGIN {
+        return None;
+    }
+    let mut texts: Vec<String> = bounds
+        .iter()
+        .map(|&(i, j)| word[cuts[i]..cuts[j]].to_string())
+        .collect();
+    if script == Script::Arabic {
+        boundary_conjunctions(lex, own, &mut texts);
+    }
+    // A repeated whole is split only into frequent words one of which is a
+    // function word (`على مدار`, not the name `بيلا وسوف`).
+    if repeated
+        && (pieces.iter().any(|p| p.zipf10 < SAFE_PIECE) || pieces.iter().all(|p| p.zipf10 < 60))
+    {
+        return None;
+    }
+    let safe = whole.is_none() && pieces.iter().all(|p| !p.own && p.zipf10 >= SAFE_PIECE);
+    let confidence = if ta || pieces.iter().any(|p| p.own) || whole.is_none() {
+        0.9
+    } else {
+        0.7
+    };
+    let replacement = texts.join(" ");
+    Some(
+        Diagnostic::new(
+            offset..offset + word.len(),
+            format!("words joined without a space: `{replacement}`"),
+        )
+        .confidence(confidence)
+        .fix(
+            offset..offset + word.len(),
+            replacement,
+            if safe {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            },
+        ),
+    )
+}
+
+/// A `و` or `ف` that ends a piece goes to the next one when both sides are
+/// then words: `خاركيفو تراجع` → `خاركيف وتراجع`.
+fn boundary_conjunctions(lex: &Lexicon, own: &HashMap<String, usize>, texts: &mut [String]) {
+    for k in 0..texts.len().saturating_sub(1) {
+        let Some(last) = texts[k].chars().last() else {
+            continue;
+        };
+        if last != 'و' && last != 'ف' {
+            continue;
+        }
+        let head = &texts[k][..texts[k].len() - last.len_utf8()];
+        let known = |s: &str| {
+            let p = normalize(s);
+            lex.zipf10_normalized(&p).is_some_and(|z| z >= KNOWN_PIECE) || own.contains_key(&p)
+        };
+        // Only when the piece with the letter is no word itself (`آلاف`).
+        if head.chars().count() >= 2 && known(head) && !known(&texts[k]) {
+            let head = head.to_string();
+            texts[k + 1].insert(0, last);
+            texts[k] = head;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{fixed, flagged_in};
+
+    #[test]
+    fn arabic_joins_are_split() {
+        let text = "وتابع أنه يجب على كييفالتصرف بطريقة لا تشعر روسيا بالتهديد. وقال الكرملين أمسلا تزال الطموحات قائمة. وصلت القوات إلى كييف وخاركيف.";
+        assert_eq!(
+            flagged_in(&JoinedWords, text, Some("ar")),
+            ["كييفالتصرف", "أمسلا"]
+        );
+        let f = fixed(&JoinedWords, text, Some("ar"));
+        assert!(f.contains("كييف التصرف") && f.contains("أمس لا"), "{f}");
+    }
+
+    #[test]
+    fn boundary_waw_goes_to_the_next_word() {
+        let text = "سقطت قذائف على خاركيفوتراجع الجيش عن المراكزمنذ أيام، وقطع آلافكيلومترات. وفي خاركيف هدوء.";
+        let f = fixed(&JoinedWords, text, Some("ar"));
+        assert!(f.contains("خاركيف وتراجع"), "{f}");
+        assert!(f.contains("المراكز منذ"), "{f}");
+        assert!(f.contains("آلاف كيلومترات"), "{f}");
+    }
+
+    #[test]
+    fn valid_arabic_forms_are_quiet() {
+        let text = "وتراجع الجيش، ونقل الجرحى بالمستشفيات، ولا بد للتصرف والاستراتيجية من عبدالله وزيلينسكي والمستشفى.";
+        assert!(flagged_in(&JoinedWords, text, Some("ar")).is_empty());
+    }
+
+    #[test]
+    fn names_and_glued_punctuation_are_left_alone() {
+        // A name repeated under clitics, one that only looks like `في` +
+        // a stem of the document, and a word glued to a quote mark.
+        let text = "وصلت القوات إلى بالاكليا ثم غادرت وبالاكليا. قال فيلاديمير إن فلاديمير بوتين وصل. منظومة “هيمارس”أمريكية. قال بيلاوسوف إن الوزير بيلاوسوف وصل.";
+        assert!(
+            flagged_in(&JoinedWords, text, Some("ar")).is_empty(),
+            "{:?}",
+            flagged_in(&JoinedWords, text, Some("ar"))
+        );
+    }
+
+    #[test]
+    fn a_repeated_join_of_frequent_words_is_still_found() {
+        let text = "استمر القتال علىمدار الأسبوع، واستمر القصف علىمدار اليوم.";
+        assert_eq!(
+            flagged_in(&JoinedWords, text, Some("ar")),
+            ["علىمدار", "علىمدار"]
+        );
+    }
+
+    #[test]
+    fn latin_joins_in_english_and_french() {
+        let en = "He was inthe room with most ofthe staff.";
+        assert_eq!(flagged_in(&JoinedWords, en, Some("en")), ["inthe", "ofthe"]);
+        assert_eq!(
+            fixed(&JoinedWords, en, Some("en")),
+            "He was in the room with most of the staff."
+        );
+        let fr = "Il est arrivé dansla maison avec les enfants.";
+        assert_eq!(flagged_in(&JoinedWords, fr, Some("fr")), ["dansla"]);
+    }
+
+    #[test]
+    fn clean_text_and_other_languages_are_quiet() {
+        for (text, lang) in [
+            (
+                "Nevertheless, the Goodwin family bought a newspaper stand downtown.",
+                "en",
+            ),
+            (
+                "Néanmoins, le gouvernement a présenté aujourd'hui un porte-parole.",
+                "fr",
+            ),
+            (
+                "Железнодорожный вокзал и пятиэтажный дом стояли рядом.",
+                "ru",
+            ),
+            (
+                "Die Bundesverkehrsministerin besuchte den Hauptbahnhof.",
+                "de",
+            ),
+            ("東京は日本の首都です。", "ja"),
+        ] {
+            assert!(
+                flagged_in(&JoinedWords, text, Some(lang)).is_empty(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn russian_joins_are_found() {
+        let text = "Президент заявил, чтоэто решение было принято вчера.";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("ru")), ["чтоэто"]);
+    }
+}

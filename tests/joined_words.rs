@@ -1,0 +1,88 @@
+//! `joined-words` on `../shared/data` (NTREX-128 and UD PUD): false alarms
+//! on the clean sentences, and recall, precision and exact splits on copies
+//! with the space between one random pair of adjacent words of every line
+//! removed. The bounds are the measured figures with a small slack (see
+//! `cargo run --release --example joined_words`). Skipped, saying so, where
+//! `../shared` is absent.
+//!
+//! The Arabic NTREX reference itself holds many real joins
+//! (`الصينوروسيابشأن`, `الخطوةالتالية`, `فينهاية`): its "false alarms" and
+//! the Arabic precision count them as errors of the rule; "precision over
+//! new findings" leaves out the findings the clean copy already has.
+
+#[path = "support/joined_measure.rs"]
+mod joined_measure;
+
+use mtlint::corpus;
+
+/// (lang, max findings per 1,000 clean sentences, min recall %, min
+/// precision %, min precision over new findings %, min exact %)
+const BOUNDS: &[(&str, f64, f64, f64, f64, f64)] = &[
+    ("ar", 140.0, 87.0, 87.0, 99.0, 96.5),
+    ("en", 2.5, 50.0, 99.0, 99.5, 99.0),
+    ("fr", 3.0, 52.5, 99.0, 99.5, 98.5),
+    ("ru", 1.0, 13.5, 99.0, 99.5, 98.0),
+];
+
+fn check(lang: &str) {
+    let Some(dir) = corpus::data_dir() else {
+        eprintln!("skipped: ../shared/data not found");
+        return;
+    };
+    let &(_, fa, recall, precision, precision_new, exact) =
+        BOUNDS.iter().find(|b| b.0 == lang).unwrap();
+    let m = joined_measure::measure(&dir, lang);
+    eprintln!(
+        "{}: {} sentences, {} findings on clean text ({:.2}/1k); {} joins, recall {:.1}%, precision {:.1}%, exact {:.1}%",
+        m.lang,
+        m.sentences,
+        m.false_alarms.len(),
+        m.per_1000(),
+        m.joined,
+        m.recall(),
+        m.precision(),
+        m.exact_pct()
+    );
+    assert!(
+        m.sentences > 2500 && m.joined > 2500,
+        "{lang}: too little data"
+    );
+    assert!(m.per_1000() <= fa, "{lang}: {:?}", m.false_alarms);
+    assert!(m.recall() >= recall, "{lang}: recall {:.1}", m.recall());
+    assert!(
+        m.precision() >= precision,
+        "{lang}: precision {:.1}",
+        m.precision()
+    );
+    assert!(
+        m.precision_new() >= precision_new,
+        "{lang}: precision over new findings {:.1}",
+        m.precision_new()
+    );
+    assert!(
+        m.exact_pct() >= exact,
+        "{lang}: exact {:.1}: {:?}",
+        m.exact_pct(),
+        m.missed
+    );
+}
+
+#[test]
+fn arabic() {
+    check("ar");
+}
+
+#[test]
+fn english() {
+    check("en");
+}
+
+#[test]
+fn french() {
+    check("fr");
+}
+
+#[test]
+fn russian() {
+    check("ru");
+}

@@ -1,0 +1,174 @@
+//! The `joined-words` measurement on `../shared/data`, shared by
+//! `tests/joined_words.rs` and `examples/joined_words.rs`: false alarms on
+//! the clean corpora, and recall, precision and exact splits on copies where
+//! the space between one random pair of adjacent words of every line was
+//! removed (a seeded generator: the same copies on every run).
+
+use std::path::Path;
+
+use mtlint::corpus;
+use mtlint::rules::joined_words::JoinedWords;
+use mtlint::rules::Rule;
+use mtlint::segment::{Document, TokenKind};
+use mtlint::Diagnostic;
+
+/// The figures of one language.
+#[derive(Debug, Clone, Default)]
+pub struct Measure {
+    /// Language code.
+    pub lang: String,
+    /// Sentences of the clean documents.
+    pub sentences: usize,
+    /// Findings on the clean documents: flagged text and suggested split.
+    pub false_alarms: Vec<String>,
+    /// Pairs of words joined in the corrupted copies.
+    pub joined: usize,
+    /// Joined pairs flagged exactly (the finding covers the joined token).
+    pub found: usize,
+    /// Found pairs whose suggested split is the original text.
+    pub exact: usize,
+    /// Findings in the corrupted copies.
+    pub findings: usize,
+    /// Findings in the corrupted copies whose text is no finding of the
+    /// clean copy (the reference's own joins left out).
+    pub new_findings: usize,
+    /// A few joined pairs that were missed, and wrong splits.
+    pub missed: Vec<String>,
+}
+
+impl Measure {
+    /// False alarms per 1,000 clean sentences.
+    pub fn per_1000(&self) -> f64 {
+        self.false_alarms.len() as f64 * 1000.0 / self.sentences.max(1) as f64
+    }
+    /// Share of the joined pairs found, in percent.
+    pub fn recall(&self) -> f64 {
+        self.found as f64 * 100.0 / self.joined.max(1) as f64
+    }
+    /// Share of the findings on corrupted copies that are joined pairs, in percent.
+    pub fn precision(&self) -> f64 {
+        self.found as f64 * 100.0 / self.findings.max(1) as f64
+    }
+    /// Precision over the findings that the clean copy does not have, in percent.
+    pub fn precision_new(&self) -> f64 {
+        self.found as f64 * 100.0 / self.new_findings.max(1) as f64
+    }
+    /// Share of the found pairs split exactly as the original, in percent.
+    pub fn exact_pct(&self) -> f64 {
+        self.exact as f64 * 100.0 / self.found.max(1) as f64
+    }
+}
+
+fn findings<'a>(text: &'a str, lang: &str) -> (Document<'a>, Vec<Diagnostic>) {
+    let doc = Document::new(text, Some(lang));
+    let mut out = Vec::new();
+    JoinedWords.check(&doc, &mut out);
+    (doc, out)
+}
+
+/// A deterministic xorshift64* generator.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    }
+}
+
+/// Whether a token is a word of letters only (what a join can be made of).
+fn plain_word(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Word && !t.mixed && doc.token_text(i).chars().all(char::is_alphabetic)
+}
+
+/// `text` with one random space between two plain words removed on every
+/// line that has one, and for each join its byte range in the new text and
+/// the original words.
+fn corrupt(text: &str, rng: &mut XorShift) -> (String, Vec<(std::ops::Range<usize>, String)>) {
+    let doc = Document::new(text, None);
+    // Space tokens of one character between two plain words, by line.
+    let mut by_line: Vec<Vec<usize>> = vec![Vec::new(); doc.lines.len().max(1) + 1];
+    for i in 1..doc.tokens.len().saturating_sub(1) {
+        if doc.tokens[i].kind == TokenKind::Space
+            && doc.token_text(i) == " "
+            && plain_word(&doc, i - 1)
+            && plain_word(&doc, i + 1)
+        {
+            let line = text[..doc.tokens[i].range.start].matches('\n').count();
+            if line < by_line.len() {
+                by_line[line].push(i);
+            }
+        }
+    }
+    let mut remove: Vec<usize> = by_line
+        .iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| v[rng.below(v.len())])
+        .collect();
+    remove.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut joins = Vec::new();
+    let mut last = 0;
+    for &s in &remove {
+        let a = doc.tokens[s - 1].range.clone();
+        let b = doc.tokens[s + 1].range.clone();
+        out.push_str(&text[last..a.start]);
+        let start = out.len();
+        out.push_str(&text[a.clone()]);
+        out.push_str(&text[b.clone()]);
+        joins.push((start..out.len(), text[a.start..b.end].to_string()));
+        last = b.end;
+    }
+    out.push_str(&text[last..]);
+    (out, joins)
+}
+
+/// Measures one language on the clean documents of `dir`.
+pub fn measure(dir: &Path, lang: &str) -> Measure {
+    let mut m = Measure {
+        lang: lang.to_string(),
+        ..Measure::default()
+    };
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    for d in corpus::documents(dir, lang).expect("corpus") {
+        let (doc, out) = findings(&d.text, lang);
+        m.sentences += doc.sentences.len();
+        let clean: Vec<String> = out
+            .iter()
+            .map(|f| d.text[f.range.clone()].to_string())
+            .collect();
+        for f in out {
+            let repl = f.fix.map(|x| x.replacement).unwrap_or_default();
+            m.false_alarms
+                .push(format!("{} → {repl}", &d.text[f.range.clone()]));
+        }
+        let (text, joins) = corrupt(&d.text, &mut rng);
+        let (_, out) = findings(&text, lang);
+        m.joined += joins.len();
+        m.findings += out.len();
+        m.new_findings += out
+            .iter()
+            .filter(|f| !clean.iter().any(|c| *c == text[f.range.clone()]))
+            .count();
+        for (range, original) in joins {
+            match out.iter().find(|f| f.range == range) {
+                Some(f) => {
+                    m.found += 1;
+                    let repl = f.fix.as_ref().map(|x| x.replacement.as_str());
+                    if repl == Some(original.as_str()) {
+                        m.exact += 1;
+                    } else if m.missed.len() < 40 {
+                        m.missed
+                            .push(format!("wrong: {original} → {}", repl.unwrap_or("")));
+                    }
+                }
+                None if m.missed.len() < 40 => m.missed.push(format!("missed: {original}")),
+                None => {}
+            }
+        }
+    }
+    m
+}
