@@ -131,6 +131,27 @@ impl Lexicon {
         loose.get(fold(key)).map(|v| v.min(255) as u8)
     }
 
+    /// For each start `i` of `segments` (a word's letters, each
+    /// [`normalize`]d), the furthest end `j` such that segments `i..j` follow
+    /// a path of the exact or the loose map: no piece from `i` ending after
+    /// `j` can be a word of the lexicon. One walk per start, instead of one
+    /// look-up per piece.
+    pub fn reach(&self, segments: &[String]) -> Vec<usize> {
+        let folded: Vec<String> = match self.loose {
+            Some(_) => segments.iter().map(|s| fold(s)).collect(),
+            None => Vec::new(),
+        };
+        (0..=segments.len())
+            .map(|i| {
+                let mut r = walk(self.map.as_fst(), &segments[i..]);
+                if let Some(loose) = &self.loose {
+                    r = r.max(walk(loose.as_fst(), &folded[i..]));
+                }
+                i + r
+            })
+            .collect()
+    }
+
     /// The exact form only, no loose key (`key` normalised).
     pub fn exact(&self, key: &str) -> Option<u8> {
         if let Some(&v) = self.hot.get(key) {
@@ -148,6 +169,20 @@ impl Lexicon {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+}
+
+/// How many of `segments` an fst's keys can start with, in order.
+fn walk(fst: &fst::raw::Fst<&'static [u8]>, segments: &[String]) -> usize {
+    let mut node = fst.root();
+    for (k, seg) in segments.iter().enumerate() {
+        for &b in seg.as_bytes() {
+            match node.find_input(b) {
+                Some(t) => node = fst.node(node.transition_addr(t)),
+                None => return k,
+            }
+        }
+    }
+    segments.len()
 }
 
 /// The Arabic presentation forms and their base letters.

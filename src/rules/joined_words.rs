@@ -153,6 +153,9 @@ impl Rule for JoinedWords {
             return;
         };
         let mut own: Option<HashMap<String, usize>> = None;
+        // The verdict on each distinct word, at offset 0: an article repeats
+        // its names and words, and the split search is the costly part.
+        let mut verdicts: HashMap<&str, Option<Diagnostic>> = HashMap::new();
         let mut sentence_start = true;
         for (i, tok) in doc.tokens.iter().enumerate() {
             if !tok.is_word() {
@@ -171,12 +174,17 @@ impl Rule for JoinedWords {
             if glued_to_punctuation(doc, i) || !candidate(word, script, first) {
                 continue;
             }
-            let key = normalize(word);
-            let whole = lex.zipf10_normalized(&key);
-            if whole.is_some_and(|z| z >= KNOWN_WHOLE) && !inner_ta_marbuta(&key) {
+            let at = tok.range.start;
+            if let Some(v) = verdicts.get(word) {
+                out.extend(v.clone().map(|d| shifted(d, at)));
                 continue;
             }
-            if script == Script::Arabic && known_with_clitics(lex, &key) {
+            let key = normalize(word);
+            let whole = lex.zipf10_normalized(&key);
+            if whole.is_some_and(|z| z >= KNOWN_WHOLE) && !inner_ta_marbuta(&key)
+                || script == Script::Arabic && known_with_clitics(lex, &key)
+            {
+                verdicts.insert(word, None);
                 continue;
             }
             let own = own.get_or_insert_with(|| own_words(doc, script));
@@ -188,10 +196,9 @@ impl Rule for JoinedWords {
                 && (own.get(&key).is_some_and(|&n| n >= 2)
                     || (script == Script::Arabic
                         && arabic_stems(&key).any(|s| own.get(s).is_some_and(|&n| n >= 2))));
-            let at = tok.range.start;
-            if let Some(d) = split(lex, own, script, word, &key, whole, repeated, at) {
-                out.push(d);
-            }
+            let verdict = split(lex, own, script, word, &key, whole, repeated, 0);
+            out.extend(verdict.clone().map(|d| shifted(d, at)));
+            verdicts.insert(word, verdict);
         }
     }
 }
@@ -237,6 +244,16 @@ fn inner_ta_marbuta(key: &str) -> bool {
 
 /// The stems of an Arabic word with its prefix clitics removed (stem of at
 /// least two letters), with how many letters were removed.
+/// A diagnostic computed at offset 0, moved to byte `at`.
+fn shifted(mut d: Diagnostic, at: usize) -> Diagnostic {
+    d.range = d.range.start + at..d.range.end + at;
+    if let Some(f) = d.fix.as_mut() {
+        f.start += at;
+        f.end += at;
+    }
+    d
+}
+
 fn arabic_stems(key: &str) -> impl Iterator<Item = &str> {
     ARABIC_CLITICS
         .iter()
@@ -300,7 +317,7 @@ fn lex_cost(z: u8) -> f32 {
 /// `whole` is set for the piece that is the whole token, which the document
 /// holds but which is no evidence for itself.
 fn piece(
-    lex: &Lexicon,
+    lex: Option<&Lexicon>,
     own: &HashMap<String, usize>,
     script: Script,
     p: &str,
@@ -340,14 +357,14 @@ fn piece(
         3 => 45,
         _ => 0,
     };
-    if lex.zipf10_normalized(p).unwrap_or(0) < short_min {
+    if lex.and_then(|l| l.zipf10_normalized(p)).unwrap_or(0) < short_min {
         return unknown;
     }
-    let mut z = lex.zipf10_normalized(p).unwrap_or(0);
+    let mut z = lex.and_then(|l| l.zipf10_normalized(p)).unwrap_or(0);
     if script == Script::Arabic && z < KNOWN_PIECE {
         // A clitic on a known word: the word's value, a little less.
         for s in arabic_stems(p) {
-            if let Some(v) = lex.zipf10_normalized(s) {
+            if let Some(v) = lex.and_then(|l| l.zipf10_normalized(s)) {
                 z = z.max(v.saturating_sub(5));
             }
         }
@@ -407,6 +424,21 @@ fn split(
         .collect();
     cuts.push(word.len());
     let n = cuts.len() - 1;
+    let segs: Vec<String> = (0..n)
+        .map(|c| normalize(&word[cuts[c]..cuts[c + 1]]))
+        .collect();
+    let reach = lex.reach(&segs);
+    // A piece's stems drop up to four letters of clitics (`وبال`): a piece
+    // from `i` may be known up to the furthest reach of the next starts. A
+    // letter that normalises to none or to two (a ligature) breaks the
+    // letter-per-segment count: then no piece is skipped.
+    let reach_any: Vec<usize> = if segs.iter().all(|s| s.chars().count() == 1) {
+        (0..=n)
+            .map(|i| reach[i..=(i + 4).min(n)].iter().copied().max().unwrap_or(i))
+            .collect()
+    } else {
+        vec![n; n + 1]
+    };
     let mut best = vec![f32::INFINITY; n + 1];
     let mut back = vec![(0usize, None::<Piece>); n + 1];
     best[0] = 0.0;
@@ -415,8 +447,11 @@ fn split(
             if !best[i].is_finite() {
                 continue;
             }
-            let p = normalize(&word[cuts[i]..cuts[j]]);
-            let pc = piece(lex, own, script, &p, j - i, i == 0 && j == n);
+            let p = segs[i..j].concat();
+            // Beyond its reach a piece (and its clitic-stripped stems) is
+            // no word of the lexicon: skip the look-ups.
+            let known = (j <= reach_any[i]).then_some(lex);
+            let pc = piece(known, own, script, &p, j - i, i == 0 && j == n);
             let c = best[i] + pc.cost + if i > 0 { SPLIT } else { 0.0 };
             if c < best[j] {
                 best[j] = c;
