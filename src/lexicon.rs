@@ -131,23 +131,26 @@ impl Lexicon {
         loose.get(fold(key)).map(|v| v.min(255) as u8)
     }
 
-    /// For each start `i` of `segments` (a word's letters, each
-    /// [`normalize`]d), the furthest end `j` such that segments `i..j` follow
-    /// a path of the exact or the loose map: no piece from `i` ending after
-    /// `j` can be a word of the lexicon. One walk per start, instead of one
-    /// look-up per piece.
-    pub fn reach(&self, segments: &[String]) -> Vec<usize> {
+    /// The value [`Lexicon::zipf10_normalized`] gives every piece
+    /// `segments[i..j]` of a word (`segments` are its letters, each
+    /// [`normalize`]d) with `j - i <= max`, as `table[i][j - i]`: one walk of
+    /// each map per start instead of one look-up per piece.
+    pub fn pieces(&self, segments: &[String], max: usize) -> Vec<Vec<Option<u8>>> {
         let folded: Vec<String> = match self.loose {
             Some(_) => segments.iter().map(|s| fold(s)).collect(),
             None => Vec::new(),
         };
-        (0..=segments.len())
+        let n = segments.len();
+        (0..=n)
             .map(|i| {
-                let mut r = walk(self.map.as_fst(), &segments[i..]);
+                let end = (i + max).min(n);
+                let mut row = vec![None; end - i + 1];
+                walk(self.map.as_fst(), &segments[i..end], &mut row);
+                // The loose key only where the exact form is unknown.
                 if let Some(loose) = &self.loose {
-                    r = r.max(walk(loose.as_fst(), &folded[i..]));
+                    walk(loose.as_fst(), &folded[i..end], &mut row);
                 }
-                i + r
+                row
             })
             .collect()
     }
@@ -171,18 +174,24 @@ impl Lexicon {
     }
 }
 
-/// How many of `segments` an fst's keys can start with, in order.
-fn walk(fst: &fst::raw::Fst<&'static [u8]>, segments: &[String]) -> usize {
+/// Walks `segments` down an fst, filling `row[k]` (when still empty) with
+/// the value of the key made of the first `k` segments, if it is one.
+fn walk(fst: &fst::raw::Fst<&'static [u8]>, segments: &[String], row: &mut [Option<u8>]) {
     let mut node = fst.root();
+    let mut out = fst::raw::Output::zero();
     for (k, seg) in segments.iter().enumerate() {
         for &b in seg.as_bytes() {
-            match node.find_input(b) {
-                Some(t) => node = fst.node(node.transition_addr(t)),
-                None => return k,
-            }
+            let Some(t) = node.find_input(b) else {
+                return;
+            };
+            let tr = node.transition(t);
+            out = out.cat(tr.out);
+            node = fst.node(tr.addr);
+        }
+        if node.is_final() && row[k + 1].is_none() {
+            row[k + 1] = Some(out.cat(node.final_output()).value().min(255) as u8);
         }
     }
-    segments.len()
 }
 
 /// The Arabic presentation forms and their base letters.

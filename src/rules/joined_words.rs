@@ -317,7 +317,7 @@ fn lex_cost(z: u8) -> f32 {
 /// `whole` is set for the piece that is the whole token, which the document
 /// holds but which is no evidence for itself.
 fn piece(
-    lex: Option<&Lexicon>,
+    zipf: &dyn Fn(&str) -> Option<u8>,
     own: &HashMap<String, usize>,
     script: Script,
     p: &str,
@@ -357,14 +357,14 @@ fn piece(
         3 => 45,
         _ => 0,
     };
-    if lex.and_then(|l| l.zipf10_normalized(p)).unwrap_or(0) < short_min {
+    if zipf(p).unwrap_or(0) < short_min {
         return unknown;
     }
-    let mut z = lex.and_then(|l| l.zipf10_normalized(p)).unwrap_or(0);
+    let mut z = zipf(p).unwrap_or(0);
     if script == Script::Arabic && z < KNOWN_PIECE {
         // A clitic on a known word: the word's value, a little less.
         for s in arabic_stems(p) {
-            if let Some(v) = lex.and_then(|l| l.zipf10_normalized(s)) {
+            if let Some(v) = zipf(s) {
                 z = z.max(v.saturating_sub(5));
             }
         }
@@ -427,18 +427,13 @@ fn split(
     let segs: Vec<String> = (0..n)
         .map(|c| normalize(&word[cuts[c]..cuts[c + 1]]))
         .collect();
-    let reach = lex.reach(&segs);
-    // A piece's stems drop up to four letters of clitics (`وبال`): a piece
-    // from `i` may be known up to the furthest reach of the next starts. A
-    // letter that normalises to none or to two (a ligature) breaks the
-    // letter-per-segment count: then no piece is skipped.
-    let reach_any: Vec<usize> = if segs.iter().all(|s| s.chars().count() == 1) {
-        (0..=n)
-            .map(|i| reach[i..=(i + 4).min(n)].iter().copied().max().unwrap_or(i))
-            .collect()
-    } else {
-        vec![n; n + 1]
-    };
+    // Every piece's value from one walk of the maps per start, when each
+    // letter normalises to one letter (a ligature or a dropped letter
+    // breaks the count: then each piece is looked up).
+    let table = segs
+        .iter()
+        .all(|s| s.chars().count() == 1)
+        .then(|| lex.pieces(&segs, MAX_PIECE));
     let mut best = vec![f32::INFINITY; n + 1];
     let mut back = vec![(0usize, None::<Piece>); n + 1];
     best[0] = 0.0;
@@ -448,10 +443,16 @@ fn split(
                 continue;
             }
             let p = segs[i..j].concat();
-            // Beyond its reach a piece (and its clitic-stripped stems) is
-            // no word of the lexicon: skip the look-ups.
-            let known = (j <= reach_any[i]).then_some(lex);
-            let pc = piece(known, own, script, &p, j - i, i == 0 && j == n);
+            // The piece and its clitic-free stems are suffixes of it: pieces
+            // `start..j` of the table.
+            let zipf = |q: &str| {
+                let cached = table.as_ref().filter(|_| p.ends_with(q)).and_then(|t| {
+                    let start = j - q.chars().count();
+                    t[start].get(j - start).copied()
+                });
+                cached.unwrap_or_else(|| lex.zipf10_normalized(q))
+            };
+            let pc = piece(&zipf, own, script, &p, j - i, i == 0 && j == n);
             let c = best[i] + pc.cost + if i > 0 { SPLIT } else { 0.0 };
             if c < best[j] {
                 best[j] = c;
