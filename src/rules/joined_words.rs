@@ -427,6 +427,14 @@ fn split(
     let segs: Vec<String> = (0..n)
         .map(|c| normalize(&word[cuts[c]..cuts[c + 1]]))
         .collect();
+    // The normalised word, and where each letter's segment starts in it.
+    let norm = segs.concat();
+    let offs: Vec<usize> = std::iter::once(0)
+        .chain(segs.iter().scan(0, |o, s| {
+            *o += s.len();
+            Some(*o)
+        }))
+        .collect();
     // Every piece's value from one walk of the maps per start, when each
     // letter normalises to one letter (a ligature or a dropped letter
     // breaks the count: then each piece is looked up).
@@ -442,7 +450,7 @@ fn split(
             if !best[i].is_finite() {
                 continue;
             }
-            let p = segs[i..j].concat();
+            let p = &norm[offs[i]..offs[j]];
             // The piece and its clitic-free stems are suffixes of it: pieces
             // `start..j` of the table.
             let zipf = |q: &str| {
@@ -452,7 +460,7 @@ fn split(
                 });
                 cached.unwrap_or_else(|| lex.zipf10_normalized(q))
             };
-            let pc = piece(&zipf, own, script, &p, j - i, i == 0 && j == n);
+            let pc = piece(&zipf, own, script, p, j - i, i == 0 && j == n);
             let c = best[i] + pc.cost + if i > 0 { SPLIT } else { 0.0 };
             if c < best[j] {
                 best[j] = c;
