@@ -107,6 +107,10 @@ const RU_PREFIXES: &[&str] = &[
     "под", "за", "со", "не", "про", "рас", "раз", "по", "на", "от", "до", "из", "вы", "при",
     "пере", "над", "без", "об", "с", "у", "в", "о",
 ];
+/// English particles that prefix verbs and nouns (`upsize`, `outrun`).
+const EN_PREFIXES: &[&str] = &["up", "over", "under", "out", "down", "off", "back", "by"];
+/// French future and conditional endings that are also words (`ont`, `a`).
+const FR_FUTURE_ENDINGS: &[&str] = &["ai", "as", "a", "ons", "ont", "ez", "ais", "ait", "aient"];
 /// A piece this frequent (Zipf 4) makes a safe fix.
 const SAFE_PIECE: u8 = 40;
 /// Cost of one more piece.
@@ -507,6 +511,28 @@ fn split(
         {
             return None;
         }
+        // English particles prefixed to a content word are compounds
+        // (`upsize`, `overdeliver`), not joins (`inthe` ends in `the`).
+        if lex.code == "en"
+            && pieces.len() == 2
+            && pieces[1].zipf10 < 60
+            && EN_PREFIXES.contains(&first.as_str())
+        {
+            return None;
+        }
+        // French inflection that spells a word: the future and conditional
+        // are the infinitive and an ending (`concentrer` + `ont`), the
+        // feminine of `-en` doubles its `n` (`cananéen` + `ne`).
+        if lex.code == "fr" {
+            let (i, j) = bounds[bounds.len() - 1];
+            let last = normalize(&word[cuts[i]..cuts[j]]);
+            let before = normalize(&word[cuts[bounds[bounds.len() - 2].0]..cuts[i]]);
+            if (before.ends_with('r') && FR_FUTURE_ENDINGS.contains(&last.as_str()))
+                || (before.ends_with("en") && last.starts_with("ne"))
+            {
+                return None;
+            }
+        }
     }
     // The rare tail of the lexicon holds joins itself (`عنطريق`, `tothe`):
     // a whole from there costs as much as an unknown word.
@@ -634,6 +660,16 @@ mod tests {
             flagged_in(&JoinedWords, text, Some("ar")),
             ["علىمدار", "علىمدار"]
         );
+    }
+
+    #[test]
+    fn inflections_and_prefixed_words_are_not_joins() {
+        // English particle + content word: a compound.
+        let en = "They plan to upsize the fleet and overdeliver on the promise, inthe end.";
+        assert_eq!(flagged_in(&JoinedWords, en, Some("en")), ["inthe"]);
+        // French future (infinitive + ending) and feminine `-enne`.
+        let fr = "Les élèves se concentreront sur la cité cananéenne, dansla matinée.";
+        assert_eq!(flagged_in(&JoinedWords, fr, Some("fr")), ["dansla"]);
     }
 
     #[test]
