@@ -393,14 +393,17 @@ static FOREIGN_SCRIPT_RUN: RuleMeta = RuleMeta {
     id: "foreign-script-run",
     severity: Severity::Error,
     summary:
-        "A run of words in another script than the document's (untranslated or hallucinated text)",
+        "A run of words in another script than the document's that no language explains (garble)",
     explanation: r#"## What it does
 Flags a run of words written in a script that is not the document's main
-script: a Cyrillic or Mongolian line in an Arabic article, an English sentence
-left in a Russian translation. The run is one finding; it may cross sentence
-ends inside one line, and numbers, punctuation and mixed-script words between
-foreign words continue it. It stops at a line break and at a word of the
-document's script.
+script and that no language mtlint can identify explains: a garbled
+Cyrillic or Mongolian line in an Arabic article, Latin letter soup in a
+Russian text. A run that reads as a real language whose alphabet has all its
+letters (an English sentence left in a Russian translation) is reported by
+`wrong-language` instead, as a warning. The run is one finding; it may cross
+sentence ends inside one line, and numbers, punctuation and mixed-script
+words between foreign words continue it. It stops at a line break and at a
+word of the document's script.
 
 ## Why is this bad?
 Machine translation sometimes leaves a segment untranslated, copies an
@@ -414,8 +417,11 @@ be published as is.
 птин кре мид и и крекийй чөийн жилилараг уирдсан … бна. pic.twitter.com/ry1yyiqzki
 → run of 24 Cyrillic words in Arabic text
 
+Он добавил, thq tklx wrrq gqing wlkk. Потом ушел.
+→ run of 5 Latin words in Cyrillic text
+
 Президент заявил, the government will not accept the deal, и добавил …
-→ run of 7 Latin words in Cyrillic text
+→ not this rule's: `wrong-language` reports an English run in Russian text
 ```
 
 ## Fix safety
@@ -439,7 +445,7 @@ Not this rule's business, and quiet:
   than two thirds as many letters as the main one, or more than 40% of them
   spread over two or more lines, the text is taken as bilingual.
 A foreign-language passage in the document's own script (French in English
-text) is the same script and is not seen.
+text) is the same script: `wrong-language` reports it.
 "#,
 };
 
