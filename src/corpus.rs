@@ -263,3 +263,24 @@ pub fn wrong_language_alarms(dir: &Path, lang: &str) -> std::io::Result<(usize, 
     }
     Ok((sentences, alarms))
 }
+
+/// A deterministic xorshift64* generator for the evaluations that corrupt
+/// clean text (shuffled letters, removed spaces, respelled names): the
+/// same seed gives the same corpus on every run and machine.
+#[derive(Debug, Clone)]
+pub struct XorShift(u64);
+
+impl XorShift {
+    /// A generator from a seed (0 is taken as 1).
+    pub fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+
+    /// The next number below `n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    }
+}

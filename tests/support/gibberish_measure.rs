@@ -3,6 +3,7 @@
 //! clean corpora, and how much garble made by shuffling the letters inside
 //! every word of clean lines is caught.
 
+use mtlint::corpus::XorShift;
 use std::path::Path;
 
 use mtlint::corpus;
@@ -45,24 +46,6 @@ fn findings<'a>(text: &'a str, lang: &str) -> (Document<'a>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     Gibberish.check(&doc, &mut out);
     (doc, out)
-}
-
-/// A deterministic xorshift64* generator: the garble is the same on every run.
-pub struct XorShift(u64);
-
-impl XorShift {
-    /// A generator from a non-zero seed.
-    pub fn new(seed: u64) -> Self {
-        Self(seed.max(1))
-    }
-
-    /// The next number below `n` (`n` > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
-    }
 }
 
 /// `text` with the letters of every word shuffled in place (Fisher-Yates);

@@ -4,6 +4,7 @@
 //! the space between one random pair of adjacent words of every line was
 //! removed (a seeded generator: the same copies on every run).
 
+use mtlint::corpus::XorShift;
 use std::path::Path;
 
 use mtlint::corpus;
@@ -66,18 +67,6 @@ fn findings<'a>(text: &'a str, lang: &str) -> (Document<'a>, Vec<Diagnostic>) {
     (doc, out)
 }
 
-/// A deterministic xorshift64* generator.
-struct XorShift(u64);
-
-impl XorShift {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
-    }
-}
-
 /// Whether a token is a word of letters only (what a join can be made of).
 fn plain_word(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
@@ -132,7 +121,7 @@ pub fn measure(dir: &Path, lang: &str) -> Measure {
         lang: lang.to_string(),
         ..Measure::default()
     };
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
     for d in corpus::documents(dir, lang).expect("corpus") {
         let (doc, out) = findings(&d.text, lang);
         m.sentences += doc.sentences.len();

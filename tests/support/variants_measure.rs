@@ -4,6 +4,7 @@
 //! recall, where one occurrence of a name repeated three times or more in a
 //! clean document is respelled by a variant operation.
 
+use mtlint::corpus::XorShift;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
@@ -51,25 +52,6 @@ fn findings<'a>(text: &'a str, lang: &str) -> (Document<'a>, Vec<Diagnostic>) {
     VariantSpelling.check(&doc, &mut out);
     out.sort_by_key(|d| d.range.start);
     (doc, out)
-}
-
-/// A deterministic xorshift64* generator: the respellings are the same on
-/// every run.
-pub struct XorShift(u64);
-
-impl XorShift {
-    /// A generator from a non-zero seed.
-    pub fn new(seed: u64) -> Self {
-        Self(seed.max(1))
-    }
-
-    /// The next number below `n` (`n` > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
-    }
 }
 
 /// Whether a word looks like a name worth respelling: five letters or more;
