@@ -109,12 +109,12 @@ impl Rule for WrongLanguage {
             .or_else(|| doc.script.map(|s| format!("{}-script", name(s))))
             .unwrap_or_else(|| "this".to_string());
         // Across scripts: the identified runs.
-        for run in foreign_runs(doc) {
-            let Some(code) = run.language else { continue };
-            if doc.lang().is_some_and(|d| close_languages(d, &code)) {
+        for run in &foreign_runs(doc).0 {
+            let Some(code) = &run.language else { continue };
+            if doc.lang().is_some_and(|d| close_languages(d, code)) {
                 continue;
             }
-            let mut d = run.diagnostic;
+            let mut d = run.diagnostic.clone();
             let range = d.range.clone();
             let whole = doc.sentences[doc.sentences_overlapping(range.clone())]
                 .iter()
@@ -124,7 +124,7 @@ impl Rule for WrongLanguage {
             } else {
                 format!("run of {} words", run.words)
             };
-            d.message = format!("{} {what} in {doc_name} text", language_name(&code));
+            d.message = format!("{} {what} in {doc_name} text", language_name(code));
             if run.quoted {
                 // A long quotation left in its language is worth a look,
                 // a short one is usually kept on purpose.

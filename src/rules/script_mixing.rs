@@ -458,9 +458,10 @@ impl Rule for ForeignScriptRun {
         // Runs identified as a real language are `wrong-language`'s.
         out.extend(
             foreign_runs(doc)
-                .into_iter()
-                .filter(|r| r.language.is_none() && !r.quoted)
-                .map(|r| r.diagnostic),
+                .0
+                .iter()
+                .filter(|r| r.is_garble())
+                .map(|r| r.diagnostic.clone()),
         );
     }
 }
@@ -482,9 +483,26 @@ pub(crate) struct ForeignRun {
     pub quoted: bool,
 }
 
+impl ForeignRun {
+    /// Whether `foreign-script-run` reports it: no language explains it,
+    /// and it is not a quotation or a gloss.
+    pub fn is_garble(&self) -> bool {
+        self.language.is_none() && !self.quoted
+    }
+}
+
+/// The foreign runs of a document, as [`Document::shared`] keeps them.
+pub(crate) struct ForeignRuns(pub Vec<ForeignRun>);
+
 /// Every run of words in a script foreign to the document that is worth
-/// reporting, in order; shared by `foreign-script-run` and `wrong-language`.
-pub(crate) fn foreign_runs(doc: &Document) -> Vec<ForeignRun> {
+/// reporting, in order; shared by `foreign-script-run`, `wrong-language`
+/// and `untranslated-term`, and computed once per document (identifying a
+/// run's language runs whatlang).
+pub(crate) fn foreign_runs(doc: &Document) -> std::sync::Arc<ForeignRuns> {
+    doc.shared(|doc| ForeignRuns(compute_foreign_runs(doc)))
+}
+
+fn compute_foreign_runs(doc: &Document) -> Vec<ForeignRun> {
     let mut out = Vec::new();
     let Some(main) = doc.script else {
         return out;

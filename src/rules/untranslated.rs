@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use unicode_script::Script;
 
-use super::script_mixing::ForeignScriptRun;
+use super::script_mixing::foreign_runs;
 use super::{Rule, RuleMeta};
 use crate::finding::{Applicability, Diagnostic, Severity};
 use crate::segment::script::{compatible, family, letter_script};
@@ -135,14 +135,12 @@ impl Rule for UntranslatedTerm {
             cache: HashMap::new(),
             counts: foreign_counts(doc),
         };
-        let mut long_runs = Vec::new();
-        ForeignScriptRun.check(doc, &mut long_runs);
+        let long_runs = foreign_runs(doc);
         for run in runs {
             let range = doc.tokens[run[0]].range.start..doc.tokens[run[run.len() - 1]].range.end;
-            if long_runs
-                .iter()
-                .any(|d| d.range.start < range.end && range.start < d.range.end)
-            {
+            if long_runs.0.iter().filter(|r| r.is_garble()).any(|r| {
+                r.diagnostic.range.start < range.end && range.start < r.diagnostic.range.end
+            }) {
                 continue;
             }
             if let Some(d) = judge(doc, &run, range, target, &mut look) {

@@ -8,7 +8,9 @@ pub mod script;
 pub mod sentences;
 pub mod tokens;
 
-use std::sync::OnceLock;
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use unicode_script::Script;
 
@@ -41,6 +43,19 @@ pub struct Document<'a> {
     /// compared without case; empty until the scanner fills it from the
     /// configuration.
     pub allowed_terms: Vec<String>,
+    /// Analyses that several rules share, computed once (see
+    /// [`Document::shared`]).
+    shared: Shared,
+}
+
+/// A per-document store of analyses, one per type.
+#[derive(Default)]
+struct Shared(Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Shared")
+    }
 }
 
 /// Each word's script with its length in characters, for [`script::main_script`].
@@ -76,6 +91,7 @@ impl<'a> Document<'a> {
             language,
             sentence_languages: OnceLock::new(),
             allowed_terms: Vec::new(),
+            shared: Shared::default(),
         }
     }
 
@@ -96,6 +112,32 @@ impl<'a> Document<'a> {
                 })
                 .collect()
         })
+    }
+
+    /// An analysis of the document that several rules need (the runs of
+    /// foreign script, say), computed by `compute` the first time any rule
+    /// asks for its type and shared afterwards. The type identifies it: wrap
+    /// the result in a type of its own.
+    pub fn shared<T: Any + Send + Sync>(&self, compute: impl FnOnce(&Self) -> T) -> Arc<T> {
+        let key = TypeId::of::<T>();
+        let found = self
+            .shared
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
+        if let Some(v) = found.and_then(|v| v.downcast::<T>().ok()) {
+            return v;
+        }
+        // Computed outside the lock: `compute` may ask for other analyses.
+        let v = Arc::new(compute(self));
+        self.shared
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, v.clone());
+        v
     }
 
     /// The text of a token.
@@ -175,6 +217,22 @@ impl<'a> Document<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_analyses_are_computed_once_per_type() {
+        struct Words(usize);
+        struct Lines(usize);
+        let doc = Document::new("one two three.\nfour.", Some("en"));
+        let calls = std::cell::Cell::new(0);
+        let count = |d: &Document| {
+            calls.set(calls.get() + 1);
+            Words(d.tokens.iter().filter(|t| t.is_word()).count())
+        };
+        assert_eq!(doc.shared(count).0, 4);
+        assert_eq!(doc.shared(count).0, 4);
+        assert_eq!(calls.get(), 1);
+        assert_eq!(doc.shared(|d| Lines(d.lines.len())).0, 2);
+    }
 
     #[test]
     fn neutral_tokens_take_their_neighbours_script() {
