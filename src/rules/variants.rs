@@ -30,7 +30,7 @@ use unicode_script::Script;
 
 use super::{Rule, RuleMeta};
 use crate::finding::{Applicability, Diagnostic, Severity};
-use crate::segment::normalize::is_arabic_mark;
+use crate::segment::normalize::{is_arabic_mark, ARABIC_ARTICLE_CHAINS};
 use crate::segment::script::family;
 use crate::segment::Document;
 
@@ -316,19 +316,13 @@ fn name_word(text: &str, start: usize, kind: Kind) -> Option<Word> {
     })
 }
 
-/// Arabic article chains, longest first: `ال` with the conjunctions and
-/// prepositions that may stand before it, and `لل` (`ل` + `ال`).
-const ARTICLES: &[&str] = &[
-    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
-];
-
 /// The stems of Arabic words. The article is always stripped (when at least
 /// three letters remain); a bare clitic `و ف ب ل ك` only when what remains
 /// is a word of the document on its own, since many words begin with these
 /// letters (`فلاديمير`, `واشنطن`, `بوتين`).
 fn arabic_stems(text: &str, words: Vec<ArabicToken>) -> Vec<Word> {
     let strip_article = |letters: &[(usize, char)]| -> usize {
-        ARTICLES
+        ARABIC_ARTICLE_CHAINS
             .iter()
             .find(|a| {
                 let n = a.chars().count();

@@ -29,10 +29,16 @@ pub fn folded_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// The Arabic article with the conjunctions and prepositions that may stand
+/// before it, and `لل` (`ل` + `ال`), longest first.
+pub const ARABIC_ARTICLE_CHAINS: [&str; 12] = [
+    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+];
+
 /// Arabic clitics that may stand before a word (`و ف ب ل ك` and the article
 /// `ال`), longest first, for comparing words that differ only by them.
 pub fn strip_arabic_article(folded: &str) -> &str {
-    for prefix in ["وال", "بال", "فال", "كال", "لل", "ال"] {
+    for prefix in ARABIC_ARTICLE_CHAINS {
         if let Some(rest) = folded.strip_prefix(prefix) {
             if rest.chars().count() >= 2 {
                 return rest;
@@ -54,5 +60,7 @@ mod tests {
         assert_eq!(fold("NATO"), "nato");
         assert_eq!(strip_arabic_article("الناتو"), "ناتو");
         assert_eq!(strip_arabic_article("الا"), "الا");
+        assert_eq!(strip_arabic_article("وبالناتو"), "ناتو");
+        assert_eq!(strip_arabic_article("وللناتو"), "ناتو");
     }
 }
