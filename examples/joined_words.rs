@@ -14,21 +14,28 @@ fn main() {
         return;
     };
     let verbose = std::env::args().any(|a| a == "-v");
-    println!("| lang | sentences | false/1k | joined | recall % | precision % | precision (new) % | exact % |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("| lang | sentences | findings/1k | false splits/1k | joined | recall % | precision % | precision (confirmed) % | exact % |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     let mut all = Vec::new();
     for (lang, _, _) in corpus::LANGUAGES {
-        let m = joined_measure::measure(&dir, lang);
+        let m = joined_measure::measure_listing(
+            &dir,
+            lang,
+            if verbose { usize::MAX } else { 0 },
+            !std::env::args().any(|a| a == "--no-folder"),
+        );
         println!(
-            "| {} | {} | {:.2} ({}) | {} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            "| {} | {} | {:.2} ({}) | {:.2} ({}) | {} | {:.1} | {:.1} | {:.1} | {:.1} |",
             m.lang,
             m.sentences,
             m.per_1000(),
             m.false_alarms.len(),
+            m.false_splits_per_1000(),
+            m.false_splits.len(),
             m.joined,
             m.recall(),
             m.precision(),
-            m.precision_new(),
+            m.precision_confirmed(),
             m.exact_pct()
         );
         all.push(m);
@@ -36,7 +43,7 @@ fn main() {
     if verbose {
         for m in all {
             println!("\n## {}", m.lang);
-            for f in &m.false_alarms {
+            for f in &m.false_splits {
                 println!("false: {f}");
             }
             for f in &m.missed {

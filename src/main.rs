@@ -7,6 +7,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anstream::{AutoStream, ColorChoice};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 use mtlint::input::{self, Input, InputError};
 use mtlint::render::{self, Options};
 use mtlint::rules::{self, Rule};
+use mtlint::segment::vocabulary::Vocabulary;
 use mtlint::{Config, FileReport, Report, Scanner, Severity};
 
 /// Find machine-translation garble in text before it is published.
@@ -148,12 +150,15 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start threads: {e}")),
     };
+    let folder = folder_words(&pool, &scanner, &inputs);
     // Read and scan in parallel; `collect` keeps input order, so the output
     // does not depend on the scheduling.
     let results: Vec<Result<FileReport, InputError>> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|i: &Input| input::read(i).map(|text| scanner.scan_file(&i.display, &text)))
+            .map(|i: &Input| {
+                input::read(i).map(|text| scanner.scan_file_in(&i.display, &text, folder.as_ref()))
+            })
             .collect()
     });
     let mut files = Vec::with_capacity(results.len());
@@ -225,6 +230,38 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         u8::from(failed)
     }
+}
+
+/// The words of every file of a scan of several files, read in a first
+/// pass, for the rules that weigh what the other files write. Standard input
+/// is left out: it can be read only once.
+fn folder_words(
+    pool: &rayon::ThreadPool,
+    scanner: &Scanner,
+    inputs: &[Input],
+) -> Option<Arc<Vocabulary>> {
+    let files: Vec<&Input> = inputs
+        .iter()
+        .filter(|i| matches!(i.source, input::Source::File(_)))
+        .collect();
+    if files.len() < 2 {
+        return None;
+    }
+    let words = pool.install(|| {
+        files
+            .par_iter()
+            .fold(Vocabulary::new, |mut v, i| {
+                if let Ok(text) = input::read(i) {
+                    scanner.gather_words(&text, &mut v);
+                }
+                v
+            })
+            .reduce(Vocabulary::new, |mut a, b| {
+                a.merge(b);
+                a
+            })
+    });
+    Some(Arc::new(words))
 }
 
 /// `mtlint rules`.

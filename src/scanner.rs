@@ -5,6 +5,9 @@ use crate::finding::{Diagnostic, Finding};
 use crate::report::{FileReport, Report, SentenceReport};
 use crate::rules::{self, Rule};
 use crate::score;
+use std::sync::Arc;
+
+use crate::segment::vocabulary::Vocabulary;
 use crate::segment::Document;
 use crate::source::{floor_char_boundary, Cursor};
 
@@ -82,7 +85,28 @@ impl Scanner {
 
     /// Scans one text into the report of one file.
     pub fn scan_file(&self, path: &str, text: &str) -> FileReport {
-        let doc = Document::new(text, self.config.language.as_deref());
+        self.scan_file_in(path, text, None)
+    }
+
+    /// Adds the words of `text` to the vocabulary of a folder, for the rules
+    /// that weigh what the other files of a scan write (`joined-words`):
+    /// call it on every file, then scan each with [`Scanner::scan_file_in`].
+    pub fn gather_words(&self, text: &str, into: &mut Vocabulary) {
+        if self.rules.iter().any(|r| r.meta().id == "joined-words") {
+            let doc = Document::new(text, self.config.language.as_deref());
+            rules::joined_words::add_folder_words(&doc, into);
+        }
+    }
+
+    /// [`Scanner::scan_file`] with the vocabulary of the folder it is part of.
+    pub fn scan_file_in(
+        &self,
+        path: &str,
+        text: &str,
+        folder_words: Option<&Arc<Vocabulary>>,
+    ) -> FileReport {
+        let mut doc = Document::new(text, self.config.language.as_deref());
+        doc.folder_words = folder_words.cloned();
         let mut findings = Vec::new();
         let mut diagnostics = Vec::new();
         for rule in &self.rules {

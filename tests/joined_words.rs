@@ -6,19 +6,24 @@
 //! `../shared` is absent.
 //!
 //! The Arabic NTREX reference itself holds many real joins
-//! (`الصينوروسيابشأن`, `الخطوةالتالية`, `فينهاية`): its "false alarms" and
-//! the Arabic precision count them as errors of the rule; "precision over
-//! new findings" leaves out the findings the clean copy already has.
+//! (`الصينوروسيابشأن`, `الخطوةالتالية`, `فينهاية`), read and confirmed one by
+//! one in `tests/errata/ar.tsv`: "false splits" are the findings on clean
+//! text that are none of them, and "confirmed precision" counts the joins
+//! found against those false splits. Plain precision counts every finding
+//! on the corrupted copies that is not the inserted join, the reference's
+//! real joins included.
 
 #[path = "support/joined_measure.rs"]
 mod joined_measure;
 
 use mtlint::corpus;
 
-/// (lang, max findings per 1,000 clean sentences, min recall %, min
-/// precision %, min precision over new findings %, min exact %)
+/// (lang, max false splits per 1,000 clean sentences, min recall %, min
+/// precision %, min confirmed precision %, min exact %)
 const BOUNDS: &[(&str, f64, f64, f64, f64, f64)] = &[
-    ("ar", 140.0, 87.0, 87.0, 99.0, 96.5),
+    // Far from the issue's 1 per 1,000 in Arabic: foreign names cut after
+    // a short word (`فيلتيري` → `في لتيري`); see the README.
+    ("ar", 25.0, 87.5, 88.0, 97.0, 97.0),
     ("en", 1.0, 50.0, 99.0, 99.5, 99.0),
     ("fr", 1.0, 52.5, 99.0, 99.5, 98.5),
     ("ru", 1.0, 13.5, 99.0, 99.5, 98.0),
@@ -29,15 +34,17 @@ fn check(lang: &str) {
         eprintln!("skipped: ../shared/data not found");
         return;
     };
-    let &(_, fa, recall, precision, precision_new, exact) =
+    let &(_, fa, recall, precision, confirmed, exact) =
         BOUNDS.iter().find(|b| b.0 == lang).unwrap();
     let m = joined_measure::measure(&dir, lang);
     eprintln!(
-        "{}: {} sentences, {} findings on clean text ({:.2}/1k); {} joins, recall {:.1}%, precision {:.1}%, exact {:.1}%",
+        "{}: {} sentences, {} findings on clean text ({:.2}/1k), {} false splits ({:.2}/1k); {} joins, recall {:.1}%, precision {:.1}%, exact {:.1}%",
         m.lang,
         m.sentences,
         m.false_alarms.len(),
         m.per_1000(),
+        m.false_splits.len(),
+        m.false_splits_per_1000(),
         m.joined,
         m.recall(),
         m.precision(),
@@ -47,7 +54,11 @@ fn check(lang: &str) {
         m.sentences > 2500 && m.joined > 2500,
         "{lang}: too little data"
     );
-    assert!(m.per_1000() <= fa, "{lang}: {:?}", m.false_alarms);
+    assert!(
+        m.false_splits_per_1000() <= fa,
+        "{lang}: {:?}",
+        m.false_splits
+    );
     assert!(m.recall() >= recall, "{lang}: recall {:.1}", m.recall());
     assert!(
         m.precision() >= precision,
@@ -55,9 +66,9 @@ fn check(lang: &str) {
         m.precision()
     );
     assert!(
-        m.precision_new() >= precision_new,
-        "{lang}: precision over new findings {:.1}",
-        m.precision_new()
+        m.precision_confirmed() >= confirmed,
+        "{lang}: confirmed precision {:.1}",
+        m.precision_confirmed()
     );
     assert!(
         m.exact_pct() >= exact,

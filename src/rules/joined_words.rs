@@ -15,6 +15,7 @@ use super::{Rule, RuleMeta};
 use crate::finding::{Applicability, Diagnostic, Severity};
 use crate::lexicon::{self, normalize, Lexicon};
 use crate::segment::normalize::is_arabic_mark;
+use crate::segment::vocabulary::Vocabulary;
 use crate::segment::{Document, TokenKind};
 
 /// `joined-words`: a word made of two or more words without a space.
@@ -37,6 +38,8 @@ boundary goes to the next word (`خاركيفوتراجع` → `خاركيف و�
 inside a word is strong evidence, since `ة` only ends a word. Pieces that
 stand alone elsewhere in the same document count as words, which is how
 names missing from the lexicon are split (`كييفالتصرف` → `كييف التصرف`).
+When several files are scanned together, a split whose rare pieces stand
+alone in other files of the scan gets a higher confidence.
 
 Runs on Arabic, Persian, Urdu, English, French, Spanish and Russian text,
 in the document's language.
@@ -74,6 +77,9 @@ it is unsafe.
   names and skipped; mixed-script words, URLs, handles and words with digits
   are left to other rules.
 - Words of another language than the document's are not checked.
+- The words of other files raise the confidence of a split but never make
+  one: on NTREX scanned as one folder they cut more names than they found
+  joins.
 - A word that the document writes again is taken for a name, unless it
   splits into frequent words one of which is a function word; a word glued
   through punctuation to the next one is left to
@@ -156,7 +162,7 @@ impl Rule for JoinedWords {
         let Some(lex) = lexicon::lexicon(lang) else {
             return;
         };
-        let mut own: Option<HashMap<String, usize>> = None;
+        let mut own: Option<Words> = None;
         // The verdict on each distinct word, at offset 0: an article repeats
         // its names and words, and the split search is the costly part.
         let mut verdicts: HashMap<&str, Option<Diagnostic>> = HashMap::new();
@@ -191,15 +197,18 @@ impl Rule for JoinedWords {
                 verdicts.insert(word, None);
                 continue;
             }
-            let own = own.get_or_insert_with(|| own_words(doc, script));
+            let own = own.get_or_insert_with(|| Words {
+                own: own_words(doc, script),
+                folder: doc.folder_words.as_deref(),
+            });
             // A whole that the document writes again, alone or under clitics
             // (`إيزيوم`, `وبالاكليا` beside `بالاكليا`), is a word of the
             // document, usually a name, unless its pieces are all frequent
             // words (a join repeated by the same system: `علىمدار`).
             let repeated = !inner_ta_marbuta(&key)
-                && (own.get(&key).is_some_and(|&n| n >= 2)
+                && (own.in_document(&key) >= 2
                     || (script == Script::Arabic
-                        && arabic_stems(&key).any(|s| own.get(s).is_some_and(|&n| n >= 2))));
+                        && arabic_stems(&key).any(|s| own.in_document(s) >= 2)));
             let verdict = split(lex, own, script, word, &key, whole, repeated, 0);
             out.extend(verdict.clone().map(|d| shifted(d, at)));
             verdicts.insert(word, verdict);
@@ -276,25 +285,75 @@ fn known_with_clitics(lex: &Lexicon, key: &str) -> bool {
     })
 }
 
-/// The document's words, normalised: a piece that stands alone in the
-/// document is a word there, even if the lexicon lacks it (a name).
-fn own_words(doc: &Document, script: Script) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
+/// The words of the document, and of the folder when the scan covers one:
+/// a piece that stands alone there is a word, even if the lexicon lacks it
+/// (a name).
+struct Words<'d> {
+    own: HashMap<String, usize>,
+    folder: Option<&'d Vocabulary>,
+}
+
+impl Words<'_> {
+    /// How often `w` (normalised) occurs in the document itself.
+    fn in_document(&self, w: &str) -> usize {
+        self.own.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether `w` stands alone in the document: the evidence that decides.
+    fn contains(&self, w: &str) -> bool {
+        self.own.contains_key(w)
+    }
+
+    /// Whether `w` occurs in the folder, outside the document too: it
+    /// raises the confidence in a split, but does not decide one, since
+    /// measured on NTREX as one folder it added more false splits (names cut
+    /// at a word of another article) than it found joins.
+    fn in_folder(&self, w: &str) -> bool {
+        self.folder
+            .is_some_and(|f| f.count(w) as usize > self.in_document(w))
+    }
+}
+
+/// Each word of `doc` in `script`, normalised, passed to `add`; Arabic
+/// words also under their clitic-free stems (`وبالاكليا` counts for
+/// `بالاكليا`), but only for the article and `و`: a name that starts with
+/// `ف ب ل ك` would make a false stem (`فلاديمير` is not `ف` + `لاديمير`).
+fn each_word(doc: &Document, script: Script, mut add: impl FnMut(String)) {
     for t in &doc.tokens {
         if t.is_word() && t.script == Some(script) && !t.mixed {
             let w = normalize(t.text(doc.text));
-            // Counted under its clitic-free stems too (`وبالاكليا`), but only
-            // for the article and `و`: a name that starts with `ف ب ل ك`
-            // would make a false stem (`فلاديمير` is not `ف` + `لاديمير`).
             for p in STEM_PREFIXES.iter().filter(|_| script == Script::Arabic) {
                 if let Some(s) = w.strip_prefix(p).filter(|s| s.chars().count() >= 3) {
-                    *counts.entry(s.to_string()).or_insert(0) += 1;
+                    add(s.to_string());
                 }
             }
-            *counts.entry(w).or_insert(0) += 1;
+            add(w);
         }
     }
+}
+
+/// The document's words, normalised, with their counts.
+fn own_words(doc: &Document, script: Script) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    each_word(doc, script, |w| *counts.entry(w).or_insert(0) += 1);
     counts
+}
+
+/// Adds the words of `doc` that this rule may need as evidence to a
+/// folder's vocabulary: those its lexicon does not know as frequent words
+/// (names, rare words), so the vocabulary stays small. The scanner builds
+/// it over every file of a scan and hands it back through
+/// [`Document::folder_words`].
+pub fn add_folder_words(doc: &Document, into: &mut Vocabulary) {
+    let Some(lang) = doc.lang() else { return };
+    let (Some(script), Some(lex)) = (script_of(lang), lexicon::lexicon(lang)) else {
+        return;
+    };
+    each_word(doc, script, |w| {
+        if lex.zipf10_normalized(&w).map_or(true, |z| z < KNOWN_WHOLE) {
+            into.add(&w);
+        }
+    });
 }
 
 /// What the search knows of one piece.
@@ -322,7 +381,7 @@ fn lex_cost(z: u8) -> f32 {
 /// holds but which is no evidence for itself.
 fn piece(
     zipf: &dyn Fn(&str) -> Option<u8>,
-    own: &HashMap<String, usize>,
+    own: &Words,
     script: Script,
     p: &str,
     chars: usize,
@@ -387,8 +446,8 @@ fn piece(
         };
     }
     let alone = !whole
-        && (own.contains_key(p)
-            || script == Script::Arabic && arabic_stems(p).any(|s| own.contains_key(s)));
+        && (own.contains(p)
+            || script == Script::Arabic && arabic_stems(p).any(|s| own.contains(s)));
     if alone {
         return Piece {
             cost: lex_cost(30),
@@ -412,7 +471,7 @@ fn piece(
 #[allow(clippy::too_many_arguments)]
 fn split(
     lex: &Lexicon,
-    own: &HashMap<String, usize>,
+    own: &Words,
     script: Script,
     word: &str,
     key: &str,
@@ -562,7 +621,17 @@ fn split(
         return None;
     }
     let safe = whole.is_none() && pieces.iter().all(|p| !p.own && p.zipf10 >= SAFE_PIECE);
-    let confidence = if ta || pieces.iter().any(|p| p.own) || whole.is_none() {
+    // Every piece that is no frequent word stands alone in other files of
+    // the folder (the folder keeps only such words).
+    let from_folder: Vec<bool> = texts.iter().map(|t| own.in_folder(&normalize(t))).collect();
+    let elsewhere = from_folder.iter().any(|&f| f)
+        && pieces
+            .iter()
+            .zip(&from_folder)
+            .all(|(p, &f)| f || p.zipf10 >= KNOWN_WHOLE);
+    let confidence = if elsewhere {
+        0.95
+    } else if ta || pieces.iter().any(|p| p.own) || whole.is_none() {
         0.9
     } else {
         0.7
@@ -588,7 +657,7 @@ fn split(
 
 /// A `و` or `ف` that ends a piece goes to the next one when both sides are
 /// then words: `خاركيفو تراجع` → `خاركيف وتراجع`.
-fn boundary_conjunctions(lex: &Lexicon, own: &HashMap<String, usize>, texts: &mut [String]) {
+fn boundary_conjunctions(lex: &Lexicon, own: &Words, texts: &mut [String]) {
     for k in 0..texts.len().saturating_sub(1) {
         let Some(last) = texts[k].chars().last() else {
             continue;
@@ -599,7 +668,7 @@ fn boundary_conjunctions(lex: &Lexicon, own: &HashMap<String, usize>, texts: &mu
         let head = &texts[k][..texts[k].len() - last.len_utf8()];
         let known = |s: &str| {
             let p = normalize(s);
-            lex.zipf10_normalized(&p).is_some_and(|z| z >= KNOWN_PIECE) || own.contains_key(&p)
+            lex.zipf10_normalized(&p).is_some_and(|z| z >= KNOWN_PIECE) || own.contains(&p)
         };
         // Only when the piece with the letter is no word itself (`آلاف`).
         if head.chars().count() >= 2 && known(head) && !known(&texts[k]) {
@@ -710,6 +779,42 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn words_of_other_files_raise_confidence_but_do_not_decide() {
+        let text = "قال المسؤول إن بيلوكاتالتصرف كان سريعا.";
+        let alone = |folder: Option<Vocabulary>| {
+            let mut doc = Document::new(text, Some("ar"));
+            doc.folder_words = folder.map(std::sync::Arc::new);
+            let mut out = Vec::new();
+            JoinedWords.check(&doc, &mut out);
+            out
+        };
+        // In the document alone, the unknown name gives no split.
+        assert!(alone(None).is_empty());
+        // Another file writes the name alone: still no split (the folder
+        // does not decide), but a split that the document explains gets a
+        // higher confidence when the folder has its pieces too.
+        let other = "وصل بيلوكات أمس، ثم التصرف.";
+        let mut v = Vocabulary::new();
+        add_folder_words(&Document::new(other, Some("ar")), &mut v);
+        assert!(v.count("بيلوكات") >= 1);
+        assert!(alone(Some(v.clone())).is_empty());
+        let text = "قال بيلوكات إن بيلوكاتالتصرف كان سريعا.";
+        // The folder's words hold the document's own, as in a scan.
+        add_folder_words(&Document::new(text, Some("ar")), &mut v);
+        let with = |folder: Option<Vocabulary>| {
+            let mut doc = Document::new(text, Some("ar"));
+            doc.folder_words = folder.map(std::sync::Arc::new);
+            let mut out = Vec::new();
+            JoinedWords.check(&doc, &mut out);
+            out
+        };
+        let (plain, folder) = (with(None), with(Some(v)));
+        assert_eq!(plain.len(), 1);
+        assert_eq!(plain[0].fix.as_ref().unwrap().replacement, "بيلوكات التصرف");
+        assert!(folder[0].confidence > plain[0].confidence);
     }
 
     #[test]

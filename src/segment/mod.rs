@@ -7,6 +7,7 @@ pub mod normalize;
 pub mod script;
 pub mod sentences;
 pub mod tokens;
+pub mod vocabulary;
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -43,6 +44,9 @@ pub struct Document<'a> {
     /// compared without case; empty until the scanner fills it from the
     /// configuration.
     pub allowed_terms: Vec<String>,
+    /// The words of every file of the scan, when the scan covers a folder
+    /// (see [`vocabulary`]): evidence beyond this one document.
+    pub folder_words: Option<Arc<vocabulary::Vocabulary>>,
     /// Analyses that several rules share, computed once (see
     /// [`Document::shared`]).
     shared: Shared,
@@ -91,6 +95,7 @@ impl<'a> Document<'a> {
             language,
             sentence_languages: OnceLock::new(),
             allowed_terms: Vec::new(),
+            folder_words: None,
             shared: Shared::default(),
         }
     }
