@@ -295,7 +295,8 @@ impl Resolver {
         }
         let here = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file());
         let found = match here {
-            Some(p) => load(&p).map(|c| Some(Arc::new(c))),
+            // Named in messages relative to the current folder when under it.
+            Some(p) => load(&shown(&p)).map(|c| Some(Arc::new(c))),
             None => match dir.parent() {
                 Some(parent) => self.nearest(parent),
                 None => Ok(None),
@@ -362,6 +363,18 @@ impl Resolver {
 /// `path` made absolute without touching the file system's links.
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `path` relative to the current folder when it lies under it.
+fn shown(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            path.strip_prefix(normalize(&cwd))
+                .ok()
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// `path` made absolute, with `.` and `..` resolved lexically
@@ -492,7 +505,11 @@ impl Settings {
             .iter()
             .map(|(k, v)| format!("{k} = {}", q(v.as_str())))
             .collect();
-        s.push_str(&format!("severity = {{ {} }}\n", severity.join(", ")));
+        if severity.is_empty() {
+            s.push_str("severity = {}\n");
+        } else {
+            s.push_str(&format!("severity = {{ {} }}\n", severity.join(", ")));
+        }
         s.push_str(&format!(
             "allowed-terms = {}\n",
             list(&self.scanner.allowed_terms)
