@@ -36,6 +36,12 @@ pub struct Options {
     pub extensions: Vec<String>,
     /// Display name of standard input (`-` by default).
     pub stdin_name: Option<String>,
+    /// Read no ignore file (`.gitignore`, `.ignore`, [`IGNORE_FILE`], git's
+    /// global excludes); hidden files are still skipped.
+    pub no_ignore: bool,
+    /// Decides which entries of a walk are taken, in place of
+    /// [`Options::extensions`] (the configuration's extensions and globs).
+    pub filter: Option<WalkFilter>,
 }
 
 impl Default for Options {
@@ -43,7 +49,22 @@ impl Default for Options {
         Self {
             extensions: vec!["txt".into(), "md".into()],
             stdin_name: None,
+            no_ignore: false,
+            filter: None,
         }
+    }
+}
+
+/// `filter(path, is_dir)`: whether a walk takes a file, or enters a folder.
+pub type WalkFn = dyn Fn(&Path, bool) -> bool + Send + Sync;
+
+/// A shared [`WalkFn`] for [`Options::filter`].
+#[derive(Clone)]
+pub struct WalkFilter(pub std::sync::Arc<WalkFn>);
+
+impl fmt::Debug for WalkFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WalkFilter")
     }
 }
 
@@ -241,13 +262,24 @@ fn walk(
     inputs: &mut Vec<Input>,
     errors: &mut Vec<InputError>,
 ) {
-    let walker = ignore::WalkBuilder::new(root)
-        .standard_filters(true)
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .standard_filters(!opts.no_ignore)
+        .hidden(true)
         // A folder of articles is rarely a git repository; its .gitignore
         // still says what its owner does not want read.
-        .require_git(false)
-        .add_custom_ignore_filename(IGNORE_FILE)
-        .build();
+        .require_git(false);
+    if !opts.no_ignore {
+        builder.add_custom_ignore_filename(IGNORE_FILE);
+    }
+    if let Some(f) = opts.filter.clone() {
+        // Folders the filter refuses are not entered at all; the root is
+        // always walked, since it was named.
+        builder.filter_entry(move |e| {
+            e.depth() == 0 || !e.file_type().is_some_and(|t| t.is_dir()) || (f.0)(e.path(), true)
+        });
+    }
+    let walker = builder.build();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -260,10 +292,13 @@ fn walk(
             continue;
         }
         let path = entry.path();
-        let wanted = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+        let wanted = match &opts.filter {
+            Some(f) => (f.0)(path, false),
+            None => path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(e))),
+        };
         if !wanted {
             continue;
         }

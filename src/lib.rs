@@ -16,6 +16,7 @@
 //! ```
 
 pub mod alphabet;
+pub mod config;
 pub mod corpus;
 pub mod finding;
 pub mod input;
@@ -29,6 +30,8 @@ pub mod scanner;
 pub mod score;
 pub mod segment;
 pub mod source;
+pub mod suggest;
+pub mod suppress;
 pub mod translit;
 
 pub use finding::{Applicability, Diagnostic, Finding, Fix, Severity};

@@ -5,7 +5,7 @@
 //! does, 2 for a usage error or a path that could not be read (2 wins).
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -13,11 +13,12 @@ use anstream::{AutoStream, ColorChoice};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use mtlint::config::{self, Discovery, Layer, Resolver, Scanners};
 use mtlint::input::{self, Input, InputError};
 use mtlint::render::{self, Options};
-use mtlint::rules::{self, Rule};
+use mtlint::rules::{self, RuleMeta};
 use mtlint::segment::vocabulary::Vocabulary;
-use mtlint::{Config, FileReport, Report, Scanner, Severity};
+use mtlint::{FileReport, Report, Scanner, Severity};
 
 /// Find machine-translation garble in text before it is published.
 #[derive(Debug, Parser)]
@@ -42,32 +43,71 @@ enum Command {
         /// The rule id, as listed by `mtlint rules`.
         rule: String,
     },
+    /// Show the settings in force for a path (configuration and flags).
+    Config(ConfigArgs),
 }
 
 #[derive(Debug, clap::Args)]
-struct CheckArgs {
-    /// Files or folders to scan (`-` for standard input). Folders are walked
-    /// for .txt and .md files, honouring .gitignore and .mtlintignore.
+struct ConfigArgs {
+    /// Print the settings in force for PATH, as TOML.
+    #[arg(long, required = true)]
+    show: bool,
+    /// The file or folder whose settings to show.
     #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Full)]
-    format: Format,
+    path: PathBuf,
+    #[command(flatten)]
+    settings: SettingsArgs,
+}
+
+/// The flags that override the configuration files.
+#[derive(Debug, clap::Args)]
+struct SettingsArgs {
+    /// Use this configuration file for every path, instead of the nearest
+    /// mtlint.toml or .mtlint.toml above each one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    isolated: bool,
     /// Language of the texts (ISO code: ar, en, fr…); detected when absent.
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
     /// Run only these rules (comma-separated ids).
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     select: Vec<String>,
+    /// Run these rules too (comma-separated ids).
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    extend_select: Vec<String>,
     /// Never run these rules (comma-separated ids).
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     ignore: Vec<String>,
+    /// Exit with 1 when a shown finding is at or above this level [default: error].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_level: Option<Severity>,
+    /// Exit with 1 when a file scores below this (0 to 100).
+    #[arg(long, value_name = "SCORE")]
+    fail_under: Option<f64>,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or folders to scan (`-` for standard input). Folders are walked
+    /// for .txt and .md files (or the configuration's extensions), honouring
+    /// .gitignore and .mtlintignore.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Full)]
+    format: Format,
     /// Show only findings at or above this level.
     #[arg(long, value_enum, default_value_t = Severity::Info, value_name = "LEVEL")]
     min_level: Severity,
-    /// Exit with 1 when a shown finding is at or above this level.
-    #[arg(long, value_enum, default_value_t = Severity::Error, value_name = "LEVEL")]
-    fail_level: Severity,
+    /// Walk folders without reading .gitignore, .ignore or .mtlintignore
+    /// (hidden files are still skipped).
+    #[arg(long)]
+    no_ignore: bool,
+    #[command(flatten)]
+    settings: SettingsArgs,
     /// When to use colours (`auto`: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
@@ -116,32 +156,45 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
+        Command::Config(args) => show_config(&args),
     };
     ExitCode::from(code)
 }
 
 /// `mtlint check`.
 fn check(args: CheckArgs) -> u8 {
-    let config = Config {
-        language: match args.lang.as_deref().map(parse_lang).transpose() {
-            Ok(l) => l,
-            Err(m) => return usage_error(&m),
-        },
-        select: args.select.iter().map(|s| s.trim().to_string()).collect(),
-        ignore: args.ignore.iter().map(|s| s.trim().to_string()).collect(),
+    let resolver = match resolver(&args.settings) {
+        Ok(r) => Arc::new(r),
+        Err(code) => return code,
     };
-    for id in config.select.iter().chain(&config.ignore) {
-        if rules::find(id).is_none() {
-            return usage_error(&unknown_rule(id));
-        }
-    }
-    let scanner = Scanner::new(config);
-
+    let walk = resolver.clone();
     let opts = input::Options {
         stdin_name: args.stdin_filename.clone(),
+        no_ignore: args.no_ignore,
+        filter: Some(input::WalkFilter(Arc::new(move |p: &Path, dir: bool| {
+            walk.walk_takes(p, dir)
+        }))),
         ..input::Options::default()
     };
     let (inputs, mut errors) = input::collect(&args.paths, &opts);
+    if let Some(e) = resolver.first_error() {
+        return usage_error(&e.to_string());
+    }
+    // The settings of each file; one scanner per distinct configuration.
+    let mut scanners = Scanners::default();
+    let mut jobs: Vec<(&Input, Arc<Scanner>, config::Settings)> = Vec::with_capacity(inputs.len());
+    for i in &inputs {
+        let path = match &i.source {
+            input::Source::File(p) => p.clone(),
+            // Standard input: the configuration of the current folder, and
+            // `--stdin-filename` for per-file globs.
+            input::Source::Stdin => PathBuf::from(&i.display),
+        };
+        match resolver.settings(&path) {
+            Ok(s) => jobs.push((i, scanners.get(&s.scanner), s)),
+            Err(e) => return usage_error(&e.to_string()),
+        }
+    }
 
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
@@ -150,21 +203,27 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start threads: {e}")),
     };
-    let folder = folder_words(&pool, &scanner, &inputs);
+    let folder = folder_words(&pool, &jobs);
     // Read and scan in parallel; `collect` keeps input order, so the output
     // does not depend on the scheduling.
     let results: Vec<Result<FileReport, InputError>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|i: &Input| {
+        jobs.par_iter()
+            .map(|(i, scanner, _)| {
                 input::read(i).map(|text| scanner.scan_file_in(&i.display, &text, folder.as_ref()))
             })
             .collect()
     });
     let mut files = Vec::with_capacity(results.len());
-    for r in results {
+    let mut failed = false;
+    for (r, (_, _, settings)) in results.into_iter().zip(&jobs) {
         match r {
-            Ok(f) => files.push(f),
+            Ok(mut f) => {
+                // Keep only what is shown; the summary counts what is kept.
+                f.findings.retain(|x| x.severity >= args.min_level);
+                failed |= f.findings.iter().any(|x| x.severity >= settings.fail_level)
+                    || settings.fail_under.is_some_and(|u| f.score < u);
+                files.push(f);
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -185,12 +244,7 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    // Keep only what is shown; the summary counts what is kept.
-    for f in &mut files {
-        f.findings.retain(|x| x.severity >= args.min_level);
-    }
     let report = Report::new(files);
-    let failed = report.max_severity().is_some_and(|s| s >= args.fail_level);
 
     let stdout = io::stdout();
     let choice = match args.color {
@@ -237,12 +291,11 @@ fn check(args: CheckArgs) -> u8 {
 /// is left out: it can be read only once.
 fn folder_words(
     pool: &rayon::ThreadPool,
-    scanner: &Scanner,
-    inputs: &[Input],
+    jobs: &[(&Input, Arc<Scanner>, config::Settings)],
 ) -> Option<Arc<Vocabulary>> {
-    let files: Vec<&Input> = inputs
+    let files: Vec<_> = jobs
         .iter()
-        .filter(|i| matches!(i.source, input::Source::File(_)))
+        .filter(|(i, _, _)| matches!(i.source, input::Source::File(_)))
         .collect();
     if files.len() < 2 {
         return None;
@@ -250,7 +303,7 @@ fn folder_words(
     let words = pool.install(|| {
         files
             .par_iter()
-            .fold(Vocabulary::new, |mut v, i| {
+            .fold(Vocabulary::new, |mut v, (i, scanner, _)| {
                 if let Ok(text) = input::read(i) {
                     scanner.gather_words(&text, &mut v);
                 }
@@ -264,15 +317,73 @@ fn folder_words(
     Some(Arc::new(words))
 }
 
+/// The configuration resolver for the settings flags, or the exit code of
+/// a usage error (reported).
+fn resolver(args: &SettingsArgs) -> Result<Resolver, u8> {
+    let language = match args.lang.as_deref().map(config::parse_language).transpose() {
+        Ok(l) => l,
+        Err(m) => return Err(usage_error(&m)),
+    };
+    let trim = |v: &[String]| -> Vec<String> { v.iter().map(|s| s.trim().to_string()).collect() };
+    let cli = Layer {
+        language,
+        select: (!args.select.is_empty()).then(|| trim(&args.select)),
+        extend_select: trim(&args.extend_select),
+        ignore: trim(&args.ignore),
+        fail_level: args.fail_level,
+        fail_under: args.fail_under,
+        ..Layer::default()
+    };
+    for id in cli
+        .select
+        .iter()
+        .flatten()
+        .chain(&cli.extend_select)
+        .chain(&cli.ignore)
+    {
+        if rules::find_meta(id).is_none() {
+            return Err(usage_error(&unknown_rule(id)));
+        }
+    }
+    if let Some(u) = args.fail_under {
+        if !(0.0..=100.0).contains(&u) {
+            return Err(usage_error(&format!(
+                "invalid --fail-under {u}: expected a score from 0 to 100"
+            )));
+        }
+    }
+    let discovery = match (&args.config, args.isolated) {
+        (_, true) => Discovery::Isolated,
+        (Some(f), false) => Discovery::File(f.clone()),
+        (None, false) => Discovery::Walk,
+    };
+    Resolver::new(discovery, cli).map_err(|e| usage_error(&e.to_string()))
+}
+
+/// `mtlint config --show PATH`.
+fn show_config(args: &ConfigArgs) -> u8 {
+    let resolver = match resolver(&args.settings) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    match resolver.settings(&args.path) {
+        Ok(s) => print_out(&format!(
+            "# settings for {}\n{}",
+            args.path.to_string_lossy(),
+            s.to_toml()
+        )),
+        Err(e) => usage_error(&e.to_string()),
+    }
+}
+
 /// `mtlint rules`.
 fn list_rules(format: ListFormat) -> u8 {
-    let registry = rules::registry();
+    let metas: Vec<&RuleMeta> = rules::all_meta().collect();
     let text = match format {
         ListFormat::Json => {
-            let list: Vec<_> = registry
+            let list: Vec<_> = metas
                 .iter()
-                .map(|r| {
-                    let m = r.meta();
+                .map(|m| {
                     serde_json::json!({
                         "id": m.id,
                         "severity": m.severity,
@@ -286,15 +397,10 @@ fn list_rules(format: ListFormat) -> u8 {
             s
         }
         ListFormat::Text => {
-            let width = registry
+            let width = metas.iter().map(|m| m.id.len()).max().unwrap_or(0);
+            metas
                 .iter()
-                .map(|r| r.meta().id.len())
-                .max()
-                .unwrap_or(0);
-            registry
-                .iter()
-                .map(|r| {
-                    let m = r.meta();
+                .map(|m| {
                     format!(
                         "{:width$}  {:7}  {}\n",
                         m.id,
@@ -310,10 +416,9 @@ fn list_rules(format: ListFormat) -> u8 {
 
 /// `mtlint explain RULE`.
 fn explain(id: &str) -> u8 {
-    let Some(rule) = rules::find(id) else {
+    let Some(m) = rules::find_meta(id) else {
         return usage_error(&unknown_rule(id));
     };
-    let m = rule.meta();
     let text = format!(
         "# {}\n\nSeverity: {}\n\n{}\n\n{}\n",
         m.id,
@@ -341,48 +446,12 @@ fn usage_error(message: &str) -> u8 {
     EXIT_ERROR
 }
 
-/// `--lang`: an ISO 639 code, optionally with a region (`ar-EG`).
-fn parse_lang(code: &str) -> Result<String, String> {
-    let base = code.split(['-', '_']).next().unwrap_or_default();
-    if (2..=3).contains(&base.len()) && base.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(mtlint::lang::normalize_code(code))
-    } else {
-        Err(format!(
-            "invalid language `{code}`: expected an ISO 639 code such as ar, en, fr"
-        ))
-    }
-}
-
 /// The message for a rule id that does not exist, with the nearest one.
 fn unknown_rule(id: &str) -> String {
-    let nearest = rules::registry()
-        .iter()
-        .map(|r: &&dyn Rule| r.meta().id)
-        .map(|known| (edit_distance(id, known), known))
-        .min();
     let mut m = format!("unknown rule `{id}`");
-    if let Some((d, known)) = nearest {
-        if d <= known.len().max(id.len()) / 2 || known.contains(id) {
-            m.push_str(&format!("; did you mean `{known}`?"));
-        }
+    if let Some(known) = mtlint::suggest::nearest(id, rules::all_meta().map(|m| m.id)) {
+        m.push_str(&format!("; did you mean `{known}`?"));
     }
     m.push_str(" (see `mtlint rules`)");
     m
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }

@@ -1,18 +1,22 @@
 //! The pipeline for one text: segment, run the rules, turn diagnostics into
 //! findings, score.
 
-use crate::finding::{Diagnostic, Finding};
-use crate::report::{FileReport, Report, SentenceReport};
-use crate::rules::{self, Rule};
-use crate::score;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use unicode_script::Script;
+
+use crate::finding::{Diagnostic, Finding, Severity};
+use crate::report::{FileReport, Report, SentenceReport};
+use crate::rules::{self, Rule, RuleMeta};
 use crate::segment::vocabulary::Vocabulary;
 use crate::segment::Document;
 use crate::source::{floor_char_boundary, Cursor};
+use crate::{score, suppress};
 
-/// What a scan looks at.
-#[derive(Debug, Clone, Default)]
+/// What a scan looks at. Built from the command line and the configuration
+/// files (see [`crate::config`]); equal configurations make equal scanners.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Config {
     /// The document language (`ar`, `en`, …); detected when `None`.
     pub language: Option<String>,
@@ -20,6 +24,20 @@ pub struct Config {
     pub select: Vec<String>,
     /// Never these rule ids.
     pub ignore: Vec<String>,
+    /// A severity per rule id, replacing the one the rule gives.
+    pub severity: BTreeMap<String, Severity>,
+    /// Terms that are never untranslated (see [`Document::allowed_terms`]).
+    pub allowed_terms: Vec<String>,
+    /// Scripts expected besides the main one (see [`Document::allowed_scripts`]).
+    pub allowed_scripts: Vec<Script>,
+}
+
+impl Config {
+    /// Whether the rule with this id runs under this configuration.
+    pub fn runs(&self, id: &str) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|s| s == id))
+            && !self.ignore.iter().any(|s| s == id)
+    }
 }
 
 /// An error in a [`Config`].
@@ -47,19 +65,20 @@ impl Scanner {
         let rules = rules::registry()
             .iter()
             .copied()
-            .filter(|r| {
-                let id = r.meta().id;
-                (config.select.is_empty() || config.select.iter().any(|s| s == id))
-                    && !config.ignore.iter().any(|s| s == id)
-            })
+            .filter(|r| config.runs(r.meta().id))
             .collect();
         Self { config, rules }
+    }
+
+    /// The configuration this scanner runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// Like [`Scanner::new`], but fails on a rule id that does not exist.
     pub fn try_new(config: Config) -> Result<Self, UnknownRule> {
         for id in config.select.iter().chain(&config.ignore) {
-            if rules::find(id).is_none() {
+            if rules::find_meta(id).is_none() {
                 return Err(UnknownRule(id.clone()));
             }
         }
@@ -107,14 +126,29 @@ impl Scanner {
     ) -> FileReport {
         let mut doc = Document::new(text, self.config.language.as_deref());
         doc.folder_words = folder_words.cloned();
+        doc.allowed_terms.clone_from(&self.config.allowed_terms);
+        doc.allowed_scripts.clone_from(&self.config.allowed_scripts);
         let mut findings = Vec::new();
         let mut diagnostics = Vec::new();
         for rule in &self.rules {
             diagnostics.clear();
             rule.check(&doc, &mut diagnostics);
             for d in diagnostics.drain(..) {
-                if let Some(f) = finding(&doc, *rule, d) {
+                if let Some(f) = self.finding(&doc, rule.meta(), d) {
                     findings.push(f);
+                }
+            }
+        }
+        // Suppression comments, before the score: what they silence costs nothing.
+        if suppress::reads_comments(path) {
+            let ran = |id: &str| self.rules.iter().any(|r| r.meta().id == id);
+            let unused = suppress::apply(&doc, &mut findings, &ran);
+            let meta = &suppress::UNUSED_SUPPRESSION;
+            if self.config.runs(meta.id) {
+                for d in unused {
+                    if let Some(f) = self.finding(&doc, meta, d) {
+                        findings.push(f);
+                    }
                 }
             }
         }
@@ -165,16 +199,29 @@ impl Scanner {
     }
 }
 
-/// Turns a rule's diagnostic into a finding, or drops it when its range is
-/// not a valid span of the text (a rule bug must never cut a character).
-fn finding(doc: &Document, rule: &dyn Rule, d: Diagnostic) -> Option<Finding> {
+impl Scanner {
+    /// Turns a rule's diagnostic into a finding, or drops it when its range is
+    /// not a valid span of the text (a rule bug must never cut a character).
+    fn finding(&self, doc: &Document, meta: &RuleMeta, d: Diagnostic) -> Option<Finding> {
+        let severity = self
+            .config
+            .severity
+            .get(meta.id)
+            .copied()
+            .unwrap_or(d.severity.unwrap_or(meta.severity));
+        finding(doc, meta, severity, d)
+    }
+}
+
+/// [`Scanner::finding`] with the severity decided.
+fn finding(doc: &Document, meta: &RuleMeta, severity: Severity, d: Diagnostic) -> Option<Finding> {
     let text = doc.text;
     let (start, end) = (d.range.start, d.range.end);
     let valid = |s: usize, e: usize| {
         s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
     };
     if !valid(start, end) {
-        debug_assert!(false, "{} gave a bad range {:?}", rule.meta().id, d.range);
+        debug_assert!(false, "{} gave a bad range {:?}", meta.id, d.range);
         return None;
     }
     let fix = d
@@ -183,8 +230,8 @@ fn finding(doc: &Document, rule: &dyn Rule, d: Diagnostic) -> Option<Finding> {
     // Lines and columns are filled in once the findings are sorted.
     let (line, column, end_line, end_column) = (0, 0, 0, 0);
     Some(Finding {
-        rule: rule.meta().id.to_string(),
-        severity: d.severity.unwrap_or(rule.meta().severity),
+        rule: meta.id.to_string(),
+        severity,
         message: d.message,
         text: text[start..end].to_string(),
         start,

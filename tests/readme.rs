@@ -5,8 +5,8 @@
 fn readme_lists_every_rule_with_its_severity() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for rule in mtlint::rules::registry() {
-        let m = rule.meta();
+    // Text rules and stage rules (`unused-suppression`) alike.
+    for m in mtlint::rules::all_meta() {
         let row = format!("| `{}` | {} |", m.id, m.severity);
         assert!(readme.contains(&row), "README.md lacks the row {row}");
     }
@@ -21,6 +21,44 @@ fn readme_lists_every_rule_with_its_severity() {
         assert!(
             readme.contains(key),
             "README.md lacks {key} in the JSON section"
+        );
+    }
+}
+
+#[test]
+fn readme_documents_every_configuration_key() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("\n## Configuration")
+        .nth(1)
+        .expect("README.md has a Configuration section");
+    for key in [
+        "language",
+        "select",
+        "extend-select",
+        "ignore",
+        "severity",
+        "allowed-terms",
+        "allowed-scripts",
+        "fail-under",
+        "fail-level",
+        "include",
+        "exclude",
+        "extensions",
+        "[[per-file]]",
+        "--config",
+        "--isolated",
+        "--no-ignore",
+        "mtlint config --show",
+        "<!-- mtlint: ignore",
+        "<!-- mtlint: disable",
+        "<!-- mtlint: enable",
+        "<!-- mtlint: ignore-file -->",
+    ] {
+        assert!(
+            section.contains(&format!("`{key}")),
+            "README.md's Configuration section lacks `{key}`"
         );
     }
 }

@@ -76,6 +76,27 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     registry().iter().copied().find(|r| r.meta().id == id)
 }
 
+/// Rules that no text [`Rule`] produces: the stages after the rules report
+/// them (the suppression comments, see [`crate::suppress`]). They are
+/// selected, ignored, listed and explained like the others.
+pub fn stage_rules() -> &'static [&'static RuleMeta] {
+    static STAGES: [&RuleMeta; 1] = [&crate::suppress::UNUSED_SUPPRESSION];
+    &STAGES
+}
+
+/// Every rule's documentation: the registry's, then the stages'.
+pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
+    registry()
+        .iter()
+        .map(|r| r.meta())
+        .chain(stage_rules().iter().copied())
+}
+
+/// The documentation of the rule with this id, text rule or stage rule.
+pub fn find_meta(id: &str) -> Option<&'static RuleMeta> {
+    all_meta().find(|m| m.id == id)
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Helpers for the rules' own tests.
@@ -129,8 +150,7 @@ mod tests {
     #[test]
     fn ids_are_unique_kebab_case_and_documented() {
         let mut seen = std::collections::HashSet::new();
-        for r in registry() {
-            let m = r.meta();
+        for m in all_meta() {
             assert!(seen.insert(m.id), "duplicate id {}", m.id);
             assert!(
                 m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),

@@ -597,7 +597,8 @@ fn foreign_word(doc: &Document, i: usize, main: Script) -> Option<Script> {
     if t.kind != TokenKind::Word {
         return None;
     }
-    t.script.filter(|&s| !compatible(s, main))
+    t.script
+        .filter(|&s| !compatible(s, main) && !doc.script_allowed(s))
 }
 
 /// A run of foreign words: token indices of its first and last word, and

@@ -173,6 +173,10 @@ fn term_word(doc: &Document, i: usize, target: Target) -> bool {
     if !t.is_word() || t.mixed || source_of(t.script, target).is_none() {
         return false;
     }
+    // A script the configuration allows is expected here, not left over.
+    if t.script.is_some_and(|s| doc.script_allowed(s)) {
+        return false;
+    }
     let w = t.text(doc.text);
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || w.chars().any(|c| c.is_numeric()) {

@@ -47,6 +47,10 @@ pub struct Document<'a> {
     /// The words of every file of the scan, when the scan covers a folder
     /// (see [`vocabulary`]): evidence beyond this one document.
     pub folder_words: Option<Arc<vocabulary::Vocabulary>>,
+    /// Scripts expected in this text besides its main one (the
+    /// configuration's `allowed-scripts`): their words are never foreign
+    /// runs or untranslated terms. Read through [`Document::script_allowed`].
+    pub allowed_scripts: Vec<Script>,
     /// Analyses that several rules share, computed once (see
     /// [`Document::shared`]).
     shared: Shared,
@@ -96,6 +100,7 @@ impl<'a> Document<'a> {
             sentence_languages: OnceLock::new(),
             allowed_terms: Vec::new(),
             folder_words: None,
+            allowed_scripts: Vec::new(),
             shared: Shared::default(),
         }
     }
@@ -143,6 +148,15 @@ impl<'a> Document<'a> {
             .unwrap_or_else(|e| e.into_inner())
             .insert(key, v.clone());
         v
+    }
+
+    /// Whether words of script `s` are allowed in this text by the
+    /// configuration, so no rule calls them foreign (kana and hanja count as
+    /// Han, as everywhere).
+    pub fn script_allowed(&self, s: Script) -> bool {
+        self.allowed_scripts
+            .iter()
+            .any(|&a| script::family(a) == script::family(s))
     }
 
     /// The text of a token.
