@@ -18,6 +18,7 @@
 pub mod alphabet;
 pub mod corpus;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod lang;
 pub mod lexicon;

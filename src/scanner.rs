@@ -136,6 +136,7 @@ impl Scanner {
             score: file_score,
             sentences,
             findings,
+            fixes: None,
             source: text.to_string(),
         }
     }
