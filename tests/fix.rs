@@ -438,3 +438,28 @@ fn a_killed_fix_never_leaves_a_truncated_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// The fixed seeds, safe fixes only and with the unsafe ones, so that a
+/// reviewer reads the cleaned articles (`snapshots/fixed_*`).
+#[test]
+fn fixed_seed_snapshots() {
+    let scanner = Scanner::new(Config::default());
+    insta::glob!("../seeds", "*.txt", |path| {
+        let text = fs::read_to_string(path).unwrap();
+        for (name, unsafe_fixes) in [("fixed_safe", false), ("fixed_unsafe", true)] {
+            let opts = Options {
+                unsafe_fixes,
+                ..Options::default()
+            };
+            let fixed = fix::fix_text(&scanner, "seed", &text, &opts);
+            let shown = format!("{}\n\n{}", fixed.summary.describe(false), fixed.text);
+            insta::with_settings!({
+                snapshot_path => "../snapshots",
+                prepend_module_to_snapshot => false,
+                omit_expression => true,
+            }, {
+                insta::assert_snapshot!(name, shown);
+            });
+        }
+    });
+}

@@ -136,13 +136,13 @@ fn corrupt(text: &str, rng: &mut XorShift) -> String {
         for (i, c) in line.char_indices() {
             let roll = rng.below(400);
             match (c, roll) {
-                (',' | '.' | '،' | ':' | ';', 0..=40) => {
+                (',' | '.' | '،' | ':' | ';', 0..=20) => {
                     out.push(' ');
                     out.push(c);
                 }
                 (' ', 0..=4) if i > 0 && line[..i].ends_with(['.', ',', '،']) => {}
                 (' ', 5..=8) => out.push_str(" \u{200b}"),
-                ('.' | ',', 9..=14) => {
+                ('.' | ',', 21..=27) => {
                     out.push(c);
                     out.push(c);
                 }

@@ -38,14 +38,14 @@ pub fn write_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = fs::canonicalize(path)?;
     let meta = fs::metadata(&target)?;
     if !meta.is_file() {
-        return Err(io::Error::new(io::ErrorKind::Other, "not a regular file"));
+        return Err(io::Error::other("not a regular file"));
     }
     let dir = target
         .parent()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::Other, "the file has no folder"))?;
+        .ok_or_else(|| io::Error::other("the file has no folder"))?;
     let name = target
         .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::Other, "the path has no file name"))?;
+        .ok_or_else(|| io::Error::other("the path has no file name"))?;
 
     let (tmp_path, mut file) = create_temp(dir, &name.to_string_lossy())?;
     let result = (|| {
