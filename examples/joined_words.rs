@@ -40,6 +40,16 @@ fn main() {
         );
         all.push(m);
     }
+    for m in &all {
+        println!(
+            "{}: safe fixes: {} of {} joins found, {} of {} false splits",
+            m.lang,
+            m.safe_found,
+            m.found,
+            m.safe_false,
+            m.false_splits.len()
+        );
+    }
     if verbose {
         for m in all {
             println!("\n## {}", m.lang);

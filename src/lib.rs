@@ -19,6 +19,7 @@ pub mod alphabet;
 pub mod config;
 pub mod corpus;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod lang;
 pub mod lexicon;

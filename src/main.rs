@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use mtlint::config::{self, Discovery, Layer, Resolver, Scanners};
+use mtlint::fix;
 use mtlint::input::{self, Input, InputError};
 use mtlint::render::{self, Options};
 use mtlint::rules::{self, RuleMeta};
@@ -120,6 +121,17 @@ struct CheckArgs {
     /// Print findings and errors only: no summary line, no notes.
     #[arg(short, long)]
     quiet: bool,
+    /// Apply the safe fixes to the files (standard input: print the fixed
+    /// text), then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing.
+    /// Exit code 1 when something would change.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -203,6 +215,12 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start threads: {e}")),
     };
+    if args.fix || args.diff {
+        return fix_files(&args, &jobs, errors, &pool);
+    }
+    if args.unsafe_fixes {
+        return usage_error("--unsafe-fixes applies fixes only with --fix or --diff");
+    }
     let folder = folder_words(&pool, &jobs);
     // Read and scan in parallel; `collect` keeps input order, so the output
     // does not depend on the scheduling.
@@ -373,6 +391,161 @@ fn show_config(args: &ConfigArgs) -> u8 {
             s.to_toml()
         )),
         Err(e) => usage_error(&e.to_string()),
+    }
+}
+
+/// `mtlint check --fix` and `--diff`: fix every input (in parallel, output
+/// in input order), write the files back or print the diff, then report.
+///
+/// `--diff` prints the diffs on standard output and writes nothing; exit 1
+/// when something would change. `--fix` writes each changed file atomically
+/// and renders the report of what remains, like `check`; the fixed text of
+/// standard input goes to standard output, and then the report goes to
+/// standard error (as `ruff check --fix -` does). The fix counts go to
+/// standard error and into the JSON report (`fixes`).
+fn fix_files(
+    args: &CheckArgs,
+    jobs: &[(&Input, Arc<Scanner>, config::Settings)],
+    mut errors: Vec<InputError>,
+    pool: &rayon::ThreadPool,
+) -> u8 {
+    let opts = fix::Options {
+        unsafe_fixes: args.unsafe_fixes,
+        ..fix::Options::default()
+    };
+    let write = !args.diff;
+    let results: Vec<Result<fix::FileOutcome, InputError>> = pool.install(|| {
+        jobs.par_iter()
+            .map(|(i, scanner, _)| fix::fix_input(scanner, i, &opts, write))
+            .collect()
+    });
+    if write {
+        // Temporary files of earlier runs that were killed mid-write.
+        let dirs: std::collections::BTreeSet<PathBuf> = jobs
+            .iter()
+            .filter_map(|(i, _, _)| match &i.source {
+                input::Source::File(p) => std::fs::canonicalize(p).ok()?.parent().map(Into::into),
+                input::Source::Stdin => None,
+            })
+            .collect();
+        for d in dirs {
+            fix::write::remove_stale_temps(&d);
+        }
+    }
+
+    let mut out = io::stdout().lock();
+    let mut files = Vec::new();
+    let mut changed = false;
+    let mut stdin_fixed = false;
+    let mut written = Ok(());
+    let mut failed = false;
+    for ((input, _, settings), r) in jobs.iter().zip(results) {
+        let o = match r {
+            Ok(o) => o,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        changed |= o.changed();
+        if args.diff {
+            let d = fix::unified_diff(&input.display, &o.original, &o.fixed.text);
+            written = written.and_then(|()| out.write_all(d.as_bytes()));
+        } else if input.source == input::Source::Stdin {
+            stdin_fixed = true;
+            written = written.and_then(|()| out.write_all(o.fixed.text.as_bytes()));
+        }
+        // Judged on what is shown, as `check` does.
+        let f = &o.fixed.report;
+        failed |= f
+            .findings
+            .iter()
+            .any(|x| x.severity >= args.min_level && x.severity >= settings.fail_level)
+            || settings.fail_under.is_some_and(|u| f.score < u);
+        files.push(o.fixed.report);
+    }
+    written = written.and_then(|()| out.flush());
+    drop(out);
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut failed_io = false;
+    for e in &errors {
+        if e.is_skip() {
+            if !args.quiet {
+                eprintln!("mtlint: note: {e}");
+            }
+        } else {
+            failed_io = true;
+            eprintln!("mtlint: error: {e}");
+        }
+    }
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("mtlint: error: cannot write the output: {e}");
+            return EXIT_ERROR;
+        }
+    }
+
+    for f in &mut files {
+        f.findings.retain(|x| x.severity >= args.min_level);
+    }
+    let report = Report::new(files);
+    if !args.quiet {
+        let summary = report.summary.fixes.clone().unwrap_or_default();
+        eprintln!("mtlint: {}", summary.describe(args.diff));
+    }
+    if args.diff {
+        return if failed_io {
+            EXIT_ERROR
+        } else {
+            u8::from(changed)
+        };
+    }
+
+    // The report of what remains, on standard error when standard output
+    // holds fixed text.
+    let to_stderr = stdin_fixed;
+    let terminal = if to_stderr {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    let color = match args.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let render_opts = Options {
+        color,
+        isolate_rtl: terminal,
+        quiet: args.quiet,
+    };
+    let text = match args.format {
+        Format::Json => report.to_json(),
+        Format::Full => render::full::render(&report, &render_opts),
+        Format::Concise => render::concise::render(&report, &render_opts),
+    };
+    let choice = if color {
+        ColorChoice::Always
+    } else {
+        ColorChoice::Never
+    };
+    let shown = if to_stderr {
+        let mut w = AutoStream::new(io::stderr().lock(), choice);
+        w.write_all(text.as_bytes()).and_then(|()| w.flush())
+    } else {
+        let mut w = AutoStream::new(io::stdout().lock(), choice);
+        w.write_all(text.as_bytes()).and_then(|()| w.flush())
+    };
+    if let Err(e) = shown {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("mtlint: error: cannot write the output: {e}");
+            return EXIT_ERROR;
+        }
+    }
+    if failed_io {
+        EXIT_ERROR
+    } else {
+        u8::from(failed)
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::{Finding, Severity};
+use crate::fix::FixSummary;
 
 /// Version of the JSON contract.
 pub const FORMAT_VERSION: u32 = 1;
@@ -33,6 +34,9 @@ pub struct FileReport {
     pub sentences: Vec<SentenceReport>,
     /// Every finding, sorted by position, then rule.
     pub findings: Vec<Finding>,
+    /// What `--fix` or `--diff` did to the file; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixes: Option<FixSummary>,
     /// The scanned text, kept for renderings that quote it.
     #[serde(skip)]
     pub source: String,
@@ -68,6 +72,9 @@ pub struct Summary {
     pub by_rule: BTreeMap<String, usize>,
     /// Findings per severity.
     pub by_severity: BTreeMap<String, usize>,
+    /// What `--fix` or `--diff` did, over all files; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixes: Option<FixSummary>,
 }
 
 impl Report {
@@ -87,6 +94,12 @@ impl Report {
                     .by_severity
                     .entry(x.severity.to_string())
                     .or_default() += 1;
+            }
+            if let Some(x) = &f.fixes {
+                summary
+                    .fixes
+                    .get_or_insert_with(FixSummary::default)
+                    .merge(x);
             }
         }
         Self {

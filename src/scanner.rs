@@ -194,6 +194,7 @@ impl Scanner {
             score: file_score,
             sentences,
             findings,
+            fixes: None,
             source: text.to_string(),
         }
     }

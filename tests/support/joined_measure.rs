@@ -15,7 +15,7 @@ use mtlint::corpus;
 use mtlint::rules::joined_words::JoinedWords;
 use mtlint::rules::Rule;
 use mtlint::segment::{Document, TokenKind};
-use mtlint::Diagnostic;
+use mtlint::{Applicability, Diagnostic};
 
 /// The figures of one language.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +29,10 @@ pub struct Measure {
     /// Those of them that are no confirmed join of the reference
     /// (`tests/errata/LANG.tsv`): the rule's real false splits.
     pub false_splits: Vec<String>,
+    /// False splits whose fix is safe.
+    pub safe_false: usize,
+    /// Found joins whose fix is safe.
+    pub safe_found: usize,
     /// Pairs of words joined in the corrupted copies.
     pub joined: usize,
     /// Joined pairs flagged exactly (the finding covers the joined token).
@@ -166,10 +170,15 @@ pub fn measure_listing(dir: &Path, lang: &str, max_listed: usize, folder_words: 
         let (doc, out) = findings(&d.text, lang, clean_folder.as_ref());
         m.sentences += doc.sentences.len();
         for f in out {
+            let safe = f
+                .fix
+                .as_ref()
+                .is_some_and(|x| x.applicability == Applicability::Safe);
             let repl = f.fix.map(|x| x.replacement).unwrap_or_default();
             let flagged = &d.text[f.range.clone()];
-            let line = format!("{flagged} → {repl}");
+            let line = format!("{flagged} → {repl}{}", if safe { " (safe)" } else { "" });
             if !confirmed.contains(flagged) {
+                m.safe_false += usize::from(safe);
                 m.false_splits.push(line.clone());
             }
             m.false_alarms.push(line);
@@ -181,6 +190,11 @@ pub fn measure_listing(dir: &Path, lang: &str, max_listed: usize, folder_words: 
             match out.iter().find(|f| f.range == range) {
                 Some(f) => {
                     m.found += 1;
+                    m.safe_found += usize::from(
+                        f.fix
+                            .as_ref()
+                            .is_some_and(|x| x.applicability == Applicability::Safe),
+                    );
                     let repl = f.fix.as_ref().map(|x| x.replacement.as_str());
                     if repl == Some(original.as_str()) {
                         m.exact += 1;
