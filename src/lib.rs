@@ -17,6 +17,7 @@
 
 pub mod alphabet;
 pub mod corpus;
+pub mod decode;
 pub mod finding;
 pub mod input;
 pub mod lang;

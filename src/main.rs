@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use mtlint::input::{self, Input, InputError};
 use mtlint::render::{self, Options};
-use mtlint::rules::{self, Rule};
+use mtlint::rules;
 use mtlint::{Config, FileReport, Report, Scanner, Severity};
 
 /// Find machine-translation garble in text before it is published.
@@ -129,7 +129,7 @@ fn check(args: CheckArgs) -> u8 {
         ignore: args.ignore.iter().map(|s| s.trim().to_string()).collect(),
     };
     for id in config.select.iter().chain(&config.ignore) {
-        if rules::find(id).is_none() {
+        if rules::find_meta(id).is_none() {
             return usage_error(&unknown_rule(id));
         }
     }
@@ -153,7 +153,7 @@ fn check(args: CheckArgs) -> u8 {
     let results: Vec<Result<FileReport, InputError>> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|i: &Input| input::read(i).map(|text| scanner.scan_file(&i.display, &text)))
+            .map(|i: &Input| input::read_decoded(i).map(|d| scanner.scan_decoded(&i.display, &d)))
             .collect()
     });
     let mut files = Vec::with_capacity(results.len());
@@ -229,13 +229,12 @@ fn check(args: CheckArgs) -> u8 {
 
 /// `mtlint rules`.
 fn list_rules(format: ListFormat) -> u8 {
-    let registry = rules::registry();
+    let metas: Vec<_> = rules::all_meta().collect();
     let text = match format {
         ListFormat::Json => {
-            let list: Vec<_> = registry
+            let list: Vec<_> = metas
                 .iter()
-                .map(|r| {
-                    let m = r.meta();
+                .map(|m| {
                     serde_json::json!({
                         "id": m.id,
                         "severity": m.severity,
@@ -249,15 +248,10 @@ fn list_rules(format: ListFormat) -> u8 {
             s
         }
         ListFormat::Text => {
-            let width = registry
+            let width = metas.iter().map(|m| m.id.len()).max().unwrap_or(0);
+            metas
                 .iter()
-                .map(|r| r.meta().id.len())
-                .max()
-                .unwrap_or(0);
-            registry
-                .iter()
-                .map(|r| {
-                    let m = r.meta();
+                .map(|m| {
                     format!(
                         "{:width$}  {:7}  {}\n",
                         m.id,
@@ -273,10 +267,9 @@ fn list_rules(format: ListFormat) -> u8 {
 
 /// `mtlint explain RULE`.
 fn explain(id: &str) -> u8 {
-    let Some(rule) = rules::find(id) else {
+    let Some(m) = rules::find_meta(id) else {
         return usage_error(&unknown_rule(id));
     };
-    let m = rule.meta();
     let text = format!(
         "# {}\n\nSeverity: {}\n\n{}\n\n{}\n",
         m.id,
@@ -318,9 +311,8 @@ fn parse_lang(code: &str) -> Result<String, String> {
 
 /// The message for a rule id that does not exist, with the nearest one.
 fn unknown_rule(id: &str) -> String {
-    let nearest = rules::registry()
-        .iter()
-        .map(|r: &&dyn Rule| r.meta().id)
+    let nearest = rules::all_meta()
+        .map(|m| m.id)
         .map(|known| (edit_distance(id, known), known))
         .min();
     let mut m = format!("unknown rule `{id}`");

@@ -33,6 +33,11 @@ pub struct FileReport {
     pub sentences: Vec<SentenceReport>,
     /// Every finding, sorted by position, then rule.
     pub findings: Vec<Finding>,
+    /// The encoding the file was read in (`windows-1256`, `UTF-16LE`, …),
+    /// absent for UTF-8. Byte offsets are then offsets in the decoded
+    /// UTF-8 text, not in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// The scanned text, kept for renderings that quote it.
     #[serde(skip)]
     pub source: String,

@@ -1,9 +1,10 @@
 //! The pipeline for one text: segment, run the rules, turn diagnostics into
 //! findings, score.
 
+use crate::decode::{Decoded, Encoding};
 use crate::finding::{Diagnostic, Finding};
 use crate::report::{FileReport, Report, SentenceReport};
-use crate::rules::{self, Rule};
+use crate::rules::{self, Rule, RuleMeta};
 use crate::score;
 use crate::segment::Document;
 use crate::source::{floor_char_boundary, Cursor};
@@ -35,28 +36,35 @@ impl std::error::Error for UnknownRule {}
 pub struct Scanner {
     config: Config,
     rules: Vec<&'static dyn Rule>,
+    /// Whether `invalid-encoding` (a read-stage rule) is selected.
+    encoding_rule: bool,
 }
 
 impl Scanner {
     /// A scanner running the rules that `config` selects. Unknown rule ids
     /// are ignored here; use [`Scanner::try_new`] to reject them.
     pub fn new(config: Config) -> Self {
+        let selected = |id: &str| {
+            (config.select.is_empty() || config.select.iter().any(|s| s == id))
+                && !config.ignore.iter().any(|s| s == id)
+        };
         let rules = rules::registry()
             .iter()
             .copied()
-            .filter(|r| {
-                let id = r.meta().id;
-                (config.select.is_empty() || config.select.iter().any(|s| s == id))
-                    && !config.ignore.iter().any(|s| s == id)
-            })
+            .filter(|r| selected(r.meta().id))
             .collect();
-        Self { config, rules }
+        let encoding_rule = selected(rules::encoding::ID);
+        Self {
+            config,
+            rules,
+            encoding_rule,
+        }
     }
 
     /// Like [`Scanner::new`], but fails on a rule id that does not exist.
     pub fn try_new(config: Config) -> Result<Self, UnknownRule> {
         for id in config.select.iter().chain(&config.ignore) {
-            if rules::find(id).is_none() {
+            if rules::find_meta(id).is_none() {
                 return Err(UnknownRule(id.clone()));
             }
         }
@@ -82,14 +90,80 @@ impl Scanner {
 
     /// Scans one text into the report of one file.
     pub fn scan_file(&self, path: &str, text: &str) -> FileReport {
+        self.scan_with(path, text, None)
+    }
+
+    /// Scans a file as the read stage decoded it (see
+    /// [`crate::input::read_decoded`]): the rules run on the decoded text,
+    /// [`FileReport::encoding`] names the encoding when it is not UTF-8,
+    /// and a file that was not valid UTF-8 (or UTF-16) gets one
+    /// `invalid-encoding` finding at its first bad byte.
+    ///
+    /// ```
+    /// use mtlint::{decode, Config, Scanner};
+    /// let bytes = decode::encode("قال الوزير إن القوات وصلت.", decode::Encoding::from_label("windows-1256").unwrap()).unwrap();
+    /// let decoded = decode::decode(&bytes).unwrap();
+    /// let file = Scanner::new(Config::default()).scan_decoded("ar.txt", &decoded);
+    /// assert_eq!(file.encoding.as_deref(), Some("windows-1256"));
+    /// assert_eq!(file.findings[0].rule, "invalid-encoding");
+    /// assert_eq!((file.findings[0].line, file.findings[0].column), (1, 1));
+    /// ```
+    pub fn scan_decoded(&self, path: &str, decoded: &Decoded) -> FileReport {
+        let extra = decoded
+            .first_invalid
+            .as_ref()
+            .filter(|_| self.encoding_rule)
+            .map(|bad| {
+                let text = &decoded.text;
+                let start = crate::source::floor_char_boundary(text, bad.text_offset);
+                let end = text[start..]
+                    .chars()
+                    .next()
+                    .map_or(start, |c| start + c.len_utf8());
+                let hex: Vec<String> = bad.bytes.iter().map(|b| format!("0x{b:02X}")).collect();
+                let hex = hex.join(" ");
+                let at = bad.offset;
+                let message = match decoded.encoding {
+                    Encoding::Utf8 => format!(
+                        "invalid UTF-8 ({hex} at byte {at} of the file); \
+                         read as UTF-8 with U+FFFD for each bad sequence"
+                    ),
+                    Encoding::Utf16Le | Encoding::Utf16Be => format!(
+                        "malformed {} ({hex} at byte {at} of the file); read with U+FFFD for it",
+                        decoded.encoding
+                    ),
+                    Encoding::Legacy(_) => format!(
+                        "the file is not UTF-8 ({hex} at byte {at} of the file); read as {}",
+                        decoded.encoding
+                    ),
+                };
+                let d = Diagnostic::new(start..end, message);
+                (&rules::encoding::INVALID_ENCODING, d)
+            });
+        let mut report = self.scan_with(path, &decoded.text, extra);
+        report.encoding =
+            (!decoded.encoding.is_utf8()).then(|| decoded.encoding.name().to_string());
+        report
+    }
+
+    /// Scans `text`, with one more diagnostic from the read stage.
+    fn scan_with(
+        &self,
+        path: &str,
+        text: &str,
+        extra: Option<(&'static RuleMeta, Diagnostic)>,
+    ) -> FileReport {
         let doc = Document::new(text, self.config.language.as_deref());
         let mut findings = Vec::new();
+        if let Some((meta, d)) = extra {
+            findings.extend(finding(&doc, meta, d));
+        }
         let mut diagnostics = Vec::new();
         for rule in &self.rules {
             diagnostics.clear();
             rule.check(&doc, &mut diagnostics);
             for d in diagnostics.drain(..) {
-                if let Some(f) = finding(&doc, *rule, d) {
+                if let Some(f) = finding(&doc, rule.meta(), d) {
                     findings.push(f);
                 }
             }
@@ -136,6 +210,7 @@ impl Scanner {
             score: file_score,
             sentences,
             findings,
+            encoding: None,
             source: text.to_string(),
         }
     }
@@ -143,14 +218,14 @@ impl Scanner {
 
 /// Turns a rule's diagnostic into a finding, or drops it when its range is
 /// not a valid span of the text (a rule bug must never cut a character).
-fn finding(doc: &Document, rule: &dyn Rule, d: Diagnostic) -> Option<Finding> {
+fn finding(doc: &Document, rule: &RuleMeta, d: Diagnostic) -> Option<Finding> {
     let text = doc.text;
     let (start, end) = (d.range.start, d.range.end);
     let valid = |s: usize, e: usize| {
         s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
     };
     if !valid(start, end) {
-        debug_assert!(false, "{} gave a bad range {:?}", rule.meta().id, d.range);
+        debug_assert!(false, "{} gave a bad range {:?}", rule.id, d.range);
         return None;
     }
     let fix = d
@@ -159,8 +234,8 @@ fn finding(doc: &Document, rule: &dyn Rule, d: Diagnostic) -> Option<Finding> {
     // Lines and columns are filled in once the findings are sorted.
     let (line, column, end_line, end_column) = (0, 0, 0, 0);
     Some(Finding {
-        rule: rule.meta().id.to_string(),
-        severity: d.severity.unwrap_or(rule.meta().severity),
+        rule: rule.id.to_string(),
+        severity: d.severity.unwrap_or(rule.severity),
         message: d.message,
         text: text[start..end].to_string(),
         start,

@@ -93,6 +93,7 @@ mod tests {
             score: 90.0,
             sentences: vec![],
             findings,
+            encoding: None,
             source: source.into(),
         }
     }

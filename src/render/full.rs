@@ -269,6 +269,7 @@ mod tests {
             score: 100.0,
             sentences: vec![],
             findings,
+            encoding: None,
             source: source.into(),
         }])
     }

@@ -10,6 +10,7 @@ use crate::segment::Document;
 
 pub mod alphabets;
 pub mod characters;
+pub mod encoding;
 pub mod gibberish;
 pub mod joined_words;
 pub mod language;
@@ -76,6 +77,27 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     registry().iter().copied().find(|r| r.meta().id == id)
 }
 
+/// Rules reported by the read stage from how a file's bytes decoded (see
+/// [`crate::Scanner::scan_decoded`]), not by a [`Rule`] over the text.
+pub fn read_stage() -> &'static [&'static RuleMeta] {
+    static READ_STAGE: [&RuleMeta; 1] = [&encoding::INVALID_ENCODING];
+    &READ_STAGE
+}
+
+/// The documentation of every rule: the registry's, then the read stage's.
+/// What `mtlint rules` lists and `--select`/`--ignore` accept.
+pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
+    registry()
+        .iter()
+        .map(|r| r.meta())
+        .chain(read_stage().iter().copied())
+}
+
+/// The documentation of the rule with this id, of either stage.
+pub fn find_meta(id: &str) -> Option<&'static RuleMeta> {
+    all_meta().find(|m| m.id == id)
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Helpers for the rules' own tests.
@@ -129,8 +151,7 @@ mod tests {
     #[test]
     fn ids_are_unique_kebab_case_and_documented() {
         let mut seen = std::collections::HashSet::new();
-        for r in registry() {
-            let m = r.meta();
+        for m in all_meta() {
             assert!(seen.insert(m.id), "duplicate id {}", m.id);
             assert!(
                 m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
@@ -145,6 +166,11 @@ mod tests {
         assert_eq!(
             find("duplicate-line").map(|r| r.meta().id),
             Some("duplicate-line")
+        );
+        assert!(find("invalid-encoding").is_none());
+        assert_eq!(
+            find_meta("invalid-encoding").map(|m| m.id),
+            Some("invalid-encoding")
         );
     }
 }
