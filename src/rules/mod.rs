@@ -11,6 +11,7 @@ use crate::segment::Document;
 pub mod alphabets;
 pub mod characters;
 pub mod encoding;
+pub mod escapes;
 pub mod gibberish;
 pub mod joined_words;
 pub mod language;
@@ -69,6 +70,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &characters::InvisibleCharacter,
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
+        &escapes::EscapedText,
     ]
 }
 
