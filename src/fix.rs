@@ -22,10 +22,10 @@
 pub mod write;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::decode::{self, Encoding};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::input::{self, ErrorKind, Input, InputError, Source};
 use crate::report::FileReport;
@@ -308,38 +308,82 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 /// What [`fix_input`] did with one input.
 #[derive(Debug, Clone)]
 pub struct FileOutcome {
-    /// The text as read.
+    /// The text as read (decoded).
     pub original: String,
     /// The fixed text, the report of what remains, and the counts.
     pub fixed: Fixed,
     /// Whether the fixed text was written back to the file.
     pub written: bool,
+    /// The file was read in a legacy code page and is written as UTF-8
+    /// (the `invalid-encoding` fix, applied with `--unsafe-fixes`).
+    pub transcoded: bool,
 }
 
 impl FileOutcome {
-    /// Whether fixing changed the text.
+    /// Whether fixing changed the text or its encoding.
     pub fn changed(&self) -> bool {
-        self.original != self.fixed.text
+        self.original != self.fixed.text || self.transcoded
     }
 }
 
-/// Reads one input, fixes it, and, when `write` is set and the text changed,
-/// writes it back to its file with [`write::write_text`] (standard input is
-/// never written: the caller prints [`Fixed::text`]). A read error is
-/// returned as is; a write error names the file and says the text was left
-/// as it was.
+/// Reads one input, fixes it, and, when `write` is set and something
+/// changed, writes it back to its file (standard input is never written:
+/// the caller prints [`Fixed::text`]).
+///
+/// The text is written in the encoding it was read in (UTF-16 stays UTF-16,
+/// windows-1256 stays windows-1256), except that with `--unsafe-fixes` a file
+/// in a legacy code page is converted to UTF-8: the `invalid-encoding` fix.
+/// A file whose bytes could not all be decoded (invalid UTF-8, bytes that
+/// the code page does not map) is never written, since its bad bytes would
+/// be lost. A read error is returned as is; a write error names the file
+/// and says the text was left as it was.
 pub fn fix_input(
     scanner: &Scanner,
     input: &Input,
     opts: &Options,
     write: bool,
 ) -> Result<FileOutcome, InputError> {
-    let original = input::read(input)?;
-    let fixed = fix_text(scanner, &input.display, &original, opts);
+    let decoded = input::read_decoded(input)?;
+    let original = decoded.text.clone();
+    let mut fixed = fix_text(scanner, &input.display, &original, opts);
+    let legacy = matches!(decoded.encoding, Encoding::Legacy(_));
+    let transcoded = legacy && opts.unsafe_fixes && !decoded.lossy;
+    let target = if transcoded {
+        Encoding::Utf8
+    } else {
+        decoded.encoding
+    };
+    if transcoded {
+        *fixed
+            .summary
+            .applied
+            .entry(INVALID_ENCODING.into())
+            .or_default() += 1;
+        fixed.summary.files_changed = 1;
+        fixed.report.fixes = Some(fixed.summary.clone());
+    }
+    let outcome = FileOutcome {
+        original,
+        fixed,
+        written: false,
+        transcoded,
+    };
     let mut written = false;
-    if write && fixed.text != original {
+    if write && outcome.changed() {
         if let Source::File(path) = &input.source {
-            write_back(path, &fixed.text).map_err(|e| InputError {
+            let refuse = |why: String| InputError {
+                path: input.display.clone(),
+                kind: ErrorKind::Io(format!("not fixed, the file is unchanged: {why}")),
+            };
+            if decoded.lossy {
+                return Err(refuse(format!(
+                    "some bytes are not valid {}, and writing the text back would lose them",
+                    decoded.encoding
+                )));
+            }
+            let bytes = decode::encode(&outcome.fixed.text, target)
+                .map_err(|e| refuse(format!("{e}; `--unsafe-fixes` converts the file to UTF-8")))?;
+            write::write_bytes(path, &bytes).map_err(|e| InputError {
                 path: input.display.clone(),
                 kind: ErrorKind::Io(format!(
                     "cannot write the fixed text, the file is unchanged: {}",
@@ -349,18 +393,11 @@ pub fn fix_input(
             written = true;
         }
     }
-    Ok(FileOutcome {
-        original,
-        fixed,
-        written,
-    })
+    Ok(FileOutcome { written, ..outcome })
 }
 
-/// The write stage of `--fix`. Kept apart so that text decoded from another
-/// encoding can be encoded back here.
-fn write_back(path: &Path, text: &str) -> std::io::Result<()> {
-    write::write_text(path, text)
-}
+/// The id under which converting a file to UTF-8 is counted.
+const INVALID_ENCODING: &str = crate::rules::encoding::ID;
 
 /// An I/O error's message without Rust's ` (os error N)` suffix.
 fn io_message(e: &std::io::Error) -> String {

@@ -2,13 +2,17 @@
 //! (files, folders walked recursively, or standard input) and decode each
 //! one into text. Nothing here prints; errors are values naming the path.
 //!
+//! Two ways to read: [`read_decoded`] reads any encoding (legacy code
+//! pages, UTF-16, damaged UTF-8, see [`crate::decode`]) for scanning;
+//! [`read`] is strict UTF-8, for callers that write the text back as it is.
+//!
 //! ```no_run
 //! use std::path::PathBuf;
 //! use mtlint::input::{self, Options};
 //! let (inputs, errors) = input::collect(&[PathBuf::from("articles")], &Options::default());
 //! for i in &inputs {
-//!     match input::read(i) {
-//!         Ok(text) => println!("{}: {} bytes", i.display, text.len()),
+//!     match input::read_decoded(i) {
+//!         Ok(d) => println!("{}: {} bytes of {}", i.display, d.text.len(), d.encoding),
 //!         Err(e) => eprintln!("{e}"),
 //!     }
 //! }
@@ -20,9 +24,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-/// How far into a file to look for a NUL byte before calling it binary
-/// (the same heuristic as git and ripgrep).
-const BINARY_PROBE: usize = 8 * 1024;
+use crate::decode::{self, Decoded, BINARY_PROBE};
 
 /// The name of the ignore file read in every walked folder, in the syntax of
 /// `.gitignore`.
@@ -361,9 +363,30 @@ fn join_display(given: &str, rel: &Path) -> String {
     format!("{base}/{rel}")
 }
 
-/// Reads and decodes one input.
+/// Reads one input as strict UTF-8: a file in another encoding is an
+/// error. For a caller that writes the text back byte for byte; a scan
+/// reads with [`read_decoded`], and a writer of such files keeps the
+/// [`Decoded::encoding`] and writes with [`crate::decode::encode`].
 pub fn read(input: &Input) -> Result<String, InputError> {
-    let bytes = match &input.source {
+    let bytes = read_bytes(input)?;
+    decode(bytes).map_err(|kind| InputError::new(&input.display, kind))
+}
+
+/// Reads one input in whatever encoding it is in ([`crate::decode::decode`]):
+/// only a binary file (a skip, see [`InputError::is_skip`]) or an I/O
+/// failure is an error.
+pub fn read_decoded(input: &Input) -> Result<Decoded, InputError> {
+    let bytes = read_bytes(input)?;
+    decode::decode(&bytes).map_err(|e| match e {
+        decode::NotText::Binary { offset } => {
+            InputError::new(&input.display, ErrorKind::Binary { offset })
+        }
+    })
+}
+
+/// The bytes of one input.
+fn read_bytes(input: &Input) -> Result<Vec<u8>, InputError> {
+    Ok(match &input.source {
         Source::File(p) => std::fs::read(p).map_err(|e| InputError::io(&input.display, &e))?,
         Source::Stdin => {
             let mut b = Vec::new();
@@ -373,12 +396,12 @@ pub fn read(input: &Input) -> Result<String, InputError> {
                 .map_err(|e| InputError::io(&input.display, &e))?;
             b
         }
-    };
-    decode(bytes).map_err(|kind| InputError::new(&input.display, kind))
+    })
 }
 
-/// Decodes the bytes of a file as UTF-8. A leading byte order mark is kept,
-/// so byte offsets in the text are offsets in the file.
+/// Decodes the bytes of a file as strict UTF-8 (for [`read`]). A leading
+/// byte order mark is kept, so byte offsets in the text are offsets in the
+/// file.
 pub fn decode(bytes: Vec<u8>) -> Result<String, ErrorKind> {
     // UTF-16 first: its NUL bytes would otherwise call it binary.
     match bytes.get(..2) {
@@ -574,6 +597,33 @@ mod tests {
             errors,
             [InputError::new("no/such/file.txt", ErrorKind::NotFound)]
         );
+    }
+
+    #[test]
+    fn read_decoded_takes_any_encoding_but_binary() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            fs::write(&p, bytes).unwrap();
+            Input {
+                display: name.into(),
+                source: Source::File(p),
+            }
+        };
+        // "Привет, мир" in Windows-1251.
+        let ru = input("ru.txt", b"\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0\n");
+        let d = read_decoded(&ru).unwrap();
+        assert_eq!(d.text, "Привет, мир\n");
+        assert_eq!(d.encoding.name(), "windows-1251");
+        assert!(read(&ru).is_err(), "read stays strict");
+        let bin = input("img.txt", b"GIF89a\x00\x01");
+        let e = read_decoded(&bin).unwrap_err();
+        assert!(e.is_skip() && e.path == "img.txt", "{e}");
+        let gone = Input {
+            display: "gone.txt".into(),
+            source: Source::File(dir.path().join("gone.txt")),
+        };
+        assert_eq!(read_decoded(&gone).unwrap_err().kind, ErrorKind::NotFound);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 pub mod alphabet;
 pub mod config;
 pub mod corpus;
+pub mod decode;
 pub mod finding;
 pub mod fix;
 pub mod input;

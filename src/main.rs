@@ -227,7 +227,8 @@ fn check(args: CheckArgs) -> u8 {
     let results: Vec<Result<FileReport, InputError>> = pool.install(|| {
         jobs.par_iter()
             .map(|(i, scanner, _)| {
-                input::read(i).map(|text| scanner.scan_file_in(&i.display, &text, folder.as_ref()))
+                input::read_decoded(i)
+                    .map(|d| scanner.scan_decoded_in(&i.display, &d, folder.as_ref()))
             })
             .collect()
     });
@@ -322,7 +323,7 @@ fn folder_words(
         files
             .par_iter()
             .fold(Vocabulary::new, |mut v, (i, scanner, _)| {
-                if let Ok(text) = input::read(i) {
+                if let Ok(text) = input::read_decoded(i).map(|d| d.text) {
                     scanner.gather_words(&text, &mut v);
                 }
                 v

@@ -37,6 +37,11 @@ pub struct FileReport {
     /// What `--fix` or `--diff` did to the file; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixes: Option<FixSummary>,
+    /// The encoding the file was read in (`windows-1256`, `UTF-16LE`, …),
+    /// absent for UTF-8. Byte offsets are then offsets in the decoded
+    /// UTF-8 text, not in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// The scanned text, kept for renderings that quote it.
     #[serde(skip)]
     pub source: String,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use unicode_script::Script;
 
+use crate::decode::{Decoded, Encoding};
 use crate::finding::{Diagnostic, Finding, Severity};
 use crate::report::{FileReport, Report, SentenceReport};
 use crate::rules::{self, Rule, RuleMeta};
@@ -56,6 +57,8 @@ impl std::error::Error for UnknownRule {}
 pub struct Scanner {
     config: Config,
     rules: Vec<&'static dyn Rule>,
+    /// Whether `invalid-encoding` (a read-stage rule) is selected.
+    encoding_rule: bool,
 }
 
 impl Scanner {
@@ -67,7 +70,12 @@ impl Scanner {
             .copied()
             .filter(|r| config.runs(r.meta().id))
             .collect();
-        Self { config, rules }
+        let encoding_rule = config.runs(rules::encoding::ID);
+        Self {
+            config,
+            rules,
+            encoding_rule,
+        }
     }
 
     /// The configuration this scanner runs with.
@@ -124,11 +132,88 @@ impl Scanner {
         text: &str,
         folder_words: Option<&Arc<Vocabulary>>,
     ) -> FileReport {
+        self.scan_with(path, text, folder_words, None)
+    }
+
+    /// Scans a file as the read stage decoded it (see
+    /// [`crate::input::read_decoded`]): the rules run on the decoded text,
+    /// [`FileReport::encoding`] names the encoding when it is not UTF-8,
+    /// and a file that was not valid UTF-8 (or UTF-16) gets one
+    /// `invalid-encoding` finding at its first bad byte.
+    ///
+    /// ```
+    /// use mtlint::{decode, Config, Scanner};
+    /// let bytes = decode::encode("قال الوزير إن القوات وصلت.", decode::Encoding::from_label("windows-1256").unwrap()).unwrap();
+    /// let decoded = decode::decode(&bytes).unwrap();
+    /// let file = Scanner::new(Config::default()).scan_decoded("ar.txt", &decoded);
+    /// assert_eq!(file.encoding.as_deref(), Some("windows-1256"));
+    /// assert_eq!(file.findings[0].rule, "invalid-encoding");
+    /// assert_eq!((file.findings[0].line, file.findings[0].column), (1, 1));
+    /// ```
+    pub fn scan_decoded(&self, path: &str, decoded: &Decoded) -> FileReport {
+        self.scan_decoded_in(path, decoded, None)
+    }
+
+    /// [`Scanner::scan_decoded`] with the vocabulary of the folder it is part of.
+    pub fn scan_decoded_in(
+        &self,
+        path: &str,
+        decoded: &Decoded,
+        folder_words: Option<&Arc<Vocabulary>>,
+    ) -> FileReport {
+        let extra = decoded
+            .first_invalid
+            .as_ref()
+            .filter(|_| self.encoding_rule)
+            .map(|bad| {
+                let text = &decoded.text;
+                let start = crate::source::floor_char_boundary(text, bad.text_offset);
+                let end = text[start..]
+                    .chars()
+                    .next()
+                    .map_or(start, |c| start + c.len_utf8());
+                let hex: Vec<String> = bad.bytes.iter().map(|b| format!("0x{b:02X}")).collect();
+                let hex = hex.join(" ");
+                let at = bad.offset;
+                let message = match decoded.encoding {
+                    Encoding::Utf8 => format!(
+                        "invalid UTF-8 ({hex} at byte {at} of the file); \
+                         read as UTF-8 with U+FFFD for each bad sequence"
+                    ),
+                    Encoding::Utf16Le | Encoding::Utf16Be => format!(
+                        "malformed {} ({hex} at byte {at} of the file); read with U+FFFD for it",
+                        decoded.encoding
+                    ),
+                    Encoding::Legacy(_) => format!(
+                        "the file is not UTF-8 ({hex} at byte {at} of the file); read as {}",
+                        decoded.encoding
+                    ),
+                };
+                let d = Diagnostic::new(start..end, message);
+                (&rules::encoding::INVALID_ENCODING, d)
+            });
+        let mut report = self.scan_with(path, &decoded.text, folder_words, extra);
+        report.encoding =
+            (!decoded.encoding.is_utf8()).then(|| decoded.encoding.name().to_string());
+        report
+    }
+
+    /// Scans `text`, with one more diagnostic from the read stage.
+    fn scan_with(
+        &self,
+        path: &str,
+        text: &str,
+        folder_words: Option<&Arc<Vocabulary>>,
+        extra: Option<(&'static RuleMeta, Diagnostic)>,
+    ) -> FileReport {
         let mut doc = Document::new(text, self.config.language.as_deref());
         doc.folder_words = folder_words.cloned();
         doc.allowed_terms.clone_from(&self.config.allowed_terms);
         doc.allowed_scripts.clone_from(&self.config.allowed_scripts);
         let mut findings = Vec::new();
+        if let Some((meta, d)) = extra {
+            findings.extend(self.finding(&doc, meta, d));
+        }
         let mut diagnostics = Vec::new();
         for rule in &self.rules {
             diagnostics.clear();
@@ -195,6 +280,7 @@ impl Scanner {
             sentences,
             findings,
             fixes: None,
+            encoding: None,
             source: text.to_string(),
         }
     }

@@ -175,32 +175,7 @@ fn unknown_rule_is_a_usage_error_with_a_suggestion() {
     mtlint().args(["check", "--format", "xml"]).assert().code(2);
 }
 
-#[test]
-fn non_utf8_file_names_the_byte_and_the_other_file_is_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    // "abc" then Windows-1256 alef: invalid UTF-8 at byte 4 of line 2.
-    write(dir.path(), "legacy.txt", b"ab\nc\xC7 d\n");
-    write(dir.path(), "good.txt", CLEAN);
-    let out = mtlint()
-        .current_dir(dir.path())
-        .args(["check", "legacy.txt", "good.txt", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "an I/O error wins over findings"
-    );
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains("mtlint: error: legacy.txt: invalid UTF-8 sequence 0xC7 on line 2"),
-        "{stderr}"
-    );
-    assert!(stderr.trim_end().ends_with("(byte 4)"), "{stderr}");
-    let report = json_report(&out.stdout);
-    let paths: Vec<_> = report.files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["good.txt"]);
-}
+// Files that are not UTF-8 are scanned: see tests/encodings.rs.
 
 #[test]
 fn binary_files_are_skipped_with_a_note() {

@@ -94,6 +94,7 @@ mod tests {
             sentences: vec![],
             findings,
             fixes: None,
+            encoding: None,
             source: source.into(),
         }
     }

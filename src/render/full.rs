@@ -270,6 +270,7 @@ mod tests {
             sentences: vec![],
             findings,
             fixes: None,
+            encoding: None,
             source: source.into(),
         }])
     }

@@ -10,6 +10,8 @@ use crate::segment::Document;
 
 pub mod alphabets;
 pub mod characters;
+pub mod encoding;
+pub mod escapes;
 pub mod gibberish;
 pub mod joined_words;
 pub mod language;
@@ -68,6 +70,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &characters::InvisibleCharacter,
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
+        &escapes::EscapedText,
     ]
 }
 
@@ -76,15 +79,21 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     registry().iter().copied().find(|r| r.meta().id == id)
 }
 
-/// Rules that no text [`Rule`] produces: the stages after the rules report
-/// them (the suppression comments, see [`crate::suppress`]). They are
-/// selected, ignored, listed and explained like the others.
+/// Rules that no text [`Rule`] produces: the read stage reports how a
+/// file's bytes decoded (see [`crate::Scanner::scan_decoded`]), and the
+/// suppression stage the comments that silence nothing (see
+/// [`crate::suppress`]). They are selected, ignored, listed and explained
+/// like the others.
 pub fn stage_rules() -> &'static [&'static RuleMeta] {
-    static STAGES: [&RuleMeta; 1] = [&crate::suppress::UNUSED_SUPPRESSION];
+    static STAGES: [&RuleMeta; 2] = [
+        &encoding::INVALID_ENCODING,
+        &crate::suppress::UNUSED_SUPPRESSION,
+    ];
     &STAGES
 }
 
-/// Every rule's documentation: the registry's, then the stages'.
+/// The documentation of every rule: the registry's, then the stages'. What
+/// `mtlint rules` lists and `--select`/`--ignore` accept.
 pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
     registry()
         .iter()
@@ -165,6 +174,11 @@ mod tests {
         assert_eq!(
             find("duplicate-line").map(|r| r.meta().id),
             Some("duplicate-line")
+        );
+        assert!(find("invalid-encoding").is_none());
+        assert_eq!(
+            find_meta("invalid-encoding").map(|m| m.id),
+            Some("invalid-encoding")
         );
     }
 }
