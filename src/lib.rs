@@ -22,6 +22,8 @@ pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod ngram;
+pub mod pipeline;
+pub mod records;
 pub mod render;
 pub mod report;
 pub mod rules;
