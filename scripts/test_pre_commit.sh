@@ -19,7 +19,8 @@ mkdir "$work/site" && cd "$work/site"
 git init --quiet
 git config user.email ci@example.invalid
 git config user.name ci
-printf 'قال بوتين ، اليوم.\n' > garbled.md
+# U+FFFD: a replacement-character error, which fails the hook.
+printf 'قال بوتين \xef\xbf\xbd اليوم.\n' > garbled.md
 printf 'Hello world.\n' > clean.txt
 printf 'not text \xef\xbf\xbd but not linted: wrong extension\n' > other.csv
 git add . && git commit --quiet -m scratch
@@ -28,7 +29,7 @@ echo "== pre-commit try-repo on a garbled file: must fail"
 if pre-commit try-repo "$repo" mtlint --all-files > "$work/out.txt" 2>&1; then
   cat "$work/out.txt"; echo "FAIL: the garbled file passed" >&2; exit 1
 fi
-grep -q 'space-before-punctuation' "$work/out.txt" || { cat "$work/out.txt"; echo "FAIL: no finding shown" >&2; exit 1; }
+grep -q 'replacement-character' "$work/out.txt" || { cat "$work/out.txt"; echo "FAIL: no finding shown" >&2; exit 1; }
 grep -q 'garbled.md' "$work/out.txt" || { cat "$work/out.txt"; exit 1; }
 if grep -q 'other.csv' "$work/out.txt"; then cat "$work/out.txt"; echo "FAIL: a .csv was linted" >&2; exit 1; fi
 
