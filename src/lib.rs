@@ -25,6 +25,8 @@ pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod ngram;
+pub mod pipeline;
+pub mod records;
 pub mod render;
 pub mod report;
 pub mod rules;

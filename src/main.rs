@@ -1,8 +1,12 @@
 //! The `mtlint` command line: a thin layer that wires the read stage
-//! ([`mtlint::input`]) to the [`Scanner`] and a renderer.
+//! ([`mtlint::input`]) to the [`Scanner`] and a renderer, streaming through
+//! [`cli`].
 //!
-//! Exit status: 0 when no shown finding reaches `--fail-level`, 1 when one
-//! does, 2 for a usage error or a path that could not be read (2 wins).
+//! Exit status: 0 when no shown finding reaches `--fail-level` (for `score`:
+//! no file under `--fail-under`), 1 when one does, 2 for a usage error or a
+//! path that could not be read (2 wins).
+
+mod cli;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -16,10 +20,14 @@ use rayon::prelude::*;
 use mtlint::config::{self, Discovery, Layer, Resolver, Scanners};
 use mtlint::fix;
 use mtlint::input::{self, Input, InputError};
-use mtlint::render::{self, Options};
+use mtlint::render::scores::{self, ScoreRow};
+use mtlint::render::stream::{Format, Stream};
+use mtlint::render::Options;
 use mtlint::rules::{self, RuleMeta};
-use mtlint::segment::vocabulary::Vocabulary;
-use mtlint::{FileReport, Report, Scanner, Severity};
+use mtlint::Severity;
+
+use cli::output::{AtomicFile, Sink};
+use cli::Sources;
 
 /// Find machine-translation garble in text before it is published.
 #[derive(Debug, Parser)]
@@ -33,6 +41,8 @@ struct Cli {
 enum Command {
     /// Scan files, folders or standard input.
     Check(CheckArgs),
+    /// Score files, folders or standard input: a table, worst first.
+    Score(ScoreArgs),
     /// List every rule: id, default severity, summary.
     Rules {
         /// Output format.
@@ -121,6 +131,14 @@ struct CheckArgs {
     /// Print findings and errors only: no summary line, no notes.
     #[arg(short, long)]
     quiet: bool,
+    /// Count findings per rule instead of listing them (full, concise, json).
+    #[arg(long)]
+    statistics: bool,
+    /// Write the output to FILE: whole once the run is done, or not at all.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Apply the safe fixes to the files (standard input: print the fixed
     /// text), then report what remains.
     #[arg(long)]
@@ -134,14 +152,71 @@ struct CheckArgs {
     diff: bool,
 }
 
+#[derive(Debug, clap::Args)]
+struct ScoreArgs {
+    /// Files or folders to score (`-` for standard input).
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+    format: ScoreFormat,
+    /// Add the count of findings per rule to the table.
+    #[arg(long)]
+    statistics: bool,
+    /// Walk folders without reading .gitignore, .ignore or .mtlintignore.
+    #[arg(long)]
+    no_ignore: bool,
+    #[command(flatten)]
+    settings: SettingsArgs,
+    /// Name shown for standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Number of threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+    /// No notes on standard error, no progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Write the output to FILE: whole once the run is done, or not at all.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Where the documents come from.
+#[derive(Debug, clap::Args)]
+struct InputArgs {
+    /// `files`: each path a text file or a folder of them; `jsonl`: JSON
+    /// Lines files (or `-`), one document a line.
+    #[arg(long = "input", value_enum, default_value_t = InputKind::Files, value_name = "KIND")]
+    kind: InputKind,
+    /// With `--input jsonl`: the field holding the text (a JSON pointer
+    /// such as `/body/text` for a nested one).
+    #[arg(long, value_name = "FIELD", default_value = "text")]
+    text_field: String,
+    /// With `--input jsonl`: the field holding each document's id (default:
+    /// its line number).
+    #[arg(long, value_name = "FIELD")]
+    id_field: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// Each finding with its source line, for people.
-    Full,
-    /// One line a finding.
-    Concise,
-    /// The report as JSON.
+enum InputKind {
+    /// Text files and folders.
+    Files,
+    /// JSON Lines documents.
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScoreFormat {
+    /// An aligned table, worst first.
+    Table,
+    /// The rows as JSON, worst first, with a summary.
     Json,
+    /// One JSON object a file, in input order, as each is done.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +241,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(args),
+        Command::Score(args) => score(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Config(args) => show_config(&args),
@@ -173,28 +249,50 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `mtlint check`.
-fn check(args: CheckArgs) -> u8 {
-    let resolver = match resolver(&args.settings) {
-        Ok(r) => Arc::new(r),
-        Err(code) => return code,
-    };
-    let walk = resolver.clone();
-    let opts = input::Options {
-        stdin_name: args.stdin_filename.clone(),
-        no_ignore: args.no_ignore,
-        filter: Some(input::WalkFilter(Arc::new(move |p: &Path, dir: bool| {
-            walk.walk_takes(p, dir)
-        }))),
+/// What to scan, and how: the inputs, the scanner and settings of each one
+/// (from the configuration files and the flags), and whether a path could
+/// not be read (reported here, on standard error).
+struct Plan {
+    sources: Sources,
+    /// For each input, in order: its scanner and settings.
+    jobs: Vec<cli::Job>,
+    failed_io: bool,
+    /// Paths that could not be read (already reported): SARIF lists them.
+    failures: Vec<InputError>,
+}
+
+/// Resolves the settings of every input, or returns the exit code of a
+/// usage error (reported).
+fn plan(
+    paths: &[PathBuf],
+    stdin_name: Option<String>,
+    input: &InputArgs,
+    settings: &SettingsArgs,
+    no_ignore: bool,
+    quiet: bool,
+) -> Result<Plan, u8> {
+    let resolver = Arc::new(resolver(settings)?);
+    let jsonl = input.kind == InputKind::Jsonl;
+    let mut opts = input::Options {
+        stdin_name,
+        no_ignore,
         ..input::Options::default()
     };
-    let (inputs, mut errors) = input::collect(&args.paths, &opts);
-    if let Some(e) = resolver.first_error() {
-        return usage_error(&e.to_string());
+    if jsonl {
+        opts.extensions = vec!["jsonl".into(), "ndjson".into()];
+    } else {
+        let walk = resolver.clone();
+        opts.filter = Some(input::WalkFilter(Arc::new(move |p: &Path, dir: bool| {
+            walk.walk_takes(p, dir)
+        })));
     }
-    // The settings of each file; one scanner per distinct configuration.
+    let (inputs, errors) = input::collect(paths, &opts);
+    if let Some(e) = resolver.first_error() {
+        return Err(usage_error(&e.to_string()));
+    }
+    // One scanner per distinct configuration.
     let mut scanners = Scanners::default();
-    let mut jobs: Vec<(&Input, Arc<Scanner>, config::Settings)> = Vec::with_capacity(inputs.len());
+    let mut jobs = Vec::with_capacity(inputs.len());
     for i in &inputs {
         let path = match &i.source {
             input::Source::File(p) => p.clone(),
@@ -203,101 +301,165 @@ fn check(args: CheckArgs) -> u8 {
             input::Source::Stdin => PathBuf::from(&i.display),
         };
         match resolver.settings(&path) {
-            Ok(s) => jobs.push((i, scanners.get(&s.scanner), s)),
-            Err(e) => return usage_error(&e.to_string()),
+            Ok(s) => jobs.push(cli::Job {
+                scanner: scanners.get(&s.scanner),
+                settings: s,
+            }),
+            Err(e) => return Err(usage_error(&e.to_string())),
         }
     }
+    let mut failed_io = false;
+    let mut err = io::stderr().lock();
+    for e in &errors {
+        if e.is_skip() {
+            if !quiet {
+                let _ = writeln!(err, "mtlint: note: {e}");
+            }
+        } else {
+            failed_io = true;
+            let _ = writeln!(err, "mtlint: error: {e}");
+        }
+    }
+    let sources = if jsonl {
+        Sources::Jsonl {
+            inputs,
+            text_field: input.text_field.clone(),
+            id_field: input.id_field.clone(),
+        }
+    } else {
+        Sources::Files(inputs)
+    };
+    let failures = errors.into_iter().filter(|e| !e.is_skip()).collect();
+    Ok(Plan {
+        sources,
+        jobs,
+        failed_io,
+        failures,
+    })
+}
 
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-    {
+/// Standard output, or `-o FILE` through a temporary file.
+fn open_output(path: Option<&Path>, color: ColorChoice) -> Result<Sink, String> {
+    match path {
+        None => Ok(Sink::stdout(color)),
+        Some(p) => AtomicFile::create(p)
+            .map(Sink::File)
+            .map_err(|e| format!("cannot write {}: {e}", p.display())),
+    }
+}
+
+/// Reports a failed input on standard error, between progress-bar redraws.
+fn report_failure(f: &cli::Failure, quiet: bool) -> bool {
+    if f.skip {
+        if !quiet {
+            eprintln!("mtlint: note: {}", f.text);
+        }
+        false
+    } else {
+        eprintln!("mtlint: error: {}", f.text);
+        true
+    }
+}
+
+/// Ends a run: makes the output final. A closed pipe is not an error.
+fn close_output(written: io::Result<Sink>) -> Result<(), u8> {
+    let done = written.and_then(Sink::commit);
+    match done {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("mtlint: error: cannot write the output: {e}");
+            Err(EXIT_ERROR)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `mtlint check`.
+fn check(args: CheckArgs) -> u8 {
+    let Plan {
+        sources,
+        jobs,
+        mut failed_io,
+        failures,
+    } = match plan(
+        &args.paths,
+        args.stdin_filename.clone(),
+        &args.input,
+        &args.settings,
+        args.no_ignore,
+        args.quiet,
+    ) {
         Ok(p) => p,
-        Err(e) => return usage_error(&format!("cannot start threads: {e}")),
+        Err(code) => return code,
     };
     if args.fix || args.diff {
-        return fix_files(&args, &jobs, errors, &pool);
+        let Sources::Files(inputs) = sources else {
+            return usage_error("--fix and --diff work on files, not on --input jsonl");
+        };
+        return fix_files(&args, &inputs, &jobs, failed_io);
     }
     if args.unsafe_fixes {
         return usage_error("--unsafe-fixes applies fixes only with --fix or --diff");
     }
-    let folder = folder_words(&pool, &jobs);
-    // Read and scan in parallel; `collect` keeps input order, so the output
-    // does not depend on the scheduling.
-    let results: Vec<Result<FileReport, InputError>> = pool.install(|| {
-        jobs.par_iter()
-            .map(|(i, scanner, _)| {
-                input::read_decoded(i)
-                    .map(|d| scanner.scan_decoded_in(&i.display, &d, folder.as_ref()))
-            })
-            .collect()
-    });
-    let mut files = Vec::with_capacity(results.len());
-    let mut failed = false;
-    for (r, (_, _, settings)) in results.into_iter().zip(&jobs) {
-        match r {
-            Ok(mut f) => {
-                // Keep only what is shown; the summary counts what is kept.
-                f.findings.retain(|x| x.severity >= args.min_level);
-                failed |= f.findings.iter().any(|x| x.severity >= settings.fail_level)
-                    || settings.fail_under.is_some_and(|u| f.score < u);
-                files.push(f);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-
-    let mut failed_io = false;
-    {
-        let mut err = io::stderr().lock();
-        for e in &errors {
-            if e.is_skip() {
-                if !args.quiet {
-                    let _ = writeln!(err, "mtlint: note: {e}");
-                }
-            } else {
-                failed_io = true;
-                let _ = writeln!(err, "mtlint: error: {e}");
-            }
-        }
+    if args.statistics && !Stream::<Vec<u8>>::supports_statistics(args.format) {
+        return usage_error("--statistics works with --format full, concise or json");
     }
 
-    let report = Report::new(files);
-
-    let stdout = io::stdout();
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let choice = match args.color {
         ColorWhen::Always => ColorChoice::Always,
         ColorWhen::Never => ColorChoice::Never,
-        ColorWhen::Auto => AutoStream::choice(&stdout),
+        ColorWhen::Auto if args.output.is_some() => ColorChoice::Never,
+        ColorWhen::Auto => AutoStream::choice(&io::stdout()),
     };
+    let color = choice != ColorChoice::Never;
     let render_opts = Options {
-        color: choice != ColorChoice::Never,
+        color,
         // Isolates only where a terminal lays the text out (see render::quote).
-        isolate_rtl: stdout.is_terminal(),
+        isolate_rtl: to_terminal,
         quiet: args.quiet,
     };
-    let text = match args.format {
-        Format::Json => report.to_json(),
-        Format::Full => render::full::render(&report, &render_opts),
-        Format::Concise => render::concise::render(&report, &render_opts),
+    let sink = match open_output(args.output.as_deref(), choice) {
+        Ok(s) => s,
+        Err(m) => return usage_error(&m),
     };
-    // Without colour the text holds no escapes: skip anstream's stripping
-    // pass, which costs a scan of every byte of a large JSON report.
-    let written = if render_opts.color {
-        let mut out = AutoStream::new(stdout.lock(), choice);
-        out.write_all(text.as_bytes()).and_then(|()| out.flush())
-    } else {
-        let mut out = stdout.lock();
-        out.write_all(text.as_bytes()).and_then(|()| out.flush())
-    };
-    if let Err(e) = written {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("mtlint: error: cannot write the output: {e}");
-            return EXIT_ERROR;
-        }
-    }
 
+    let mut stream = Stream::new(sink, args.format, render_opts).statistics(args.statistics);
+    let mut write_error: Option<io::Error> = stream.begin().err();
+    for e in &failures {
+        stream.failure(&e.path, &e.to_string());
+    }
+    let progress = io::stderr().is_terminal() && !args.quiet;
+    let mut failed = false;
+    let scanned = cli::scan(&jobs, sources, args.threads, progress, |job, r| match r {
+        Ok(mut file) => {
+            // Keep only what is shown; the summary counts what is kept.
+            file.findings.retain(|x| x.severity >= args.min_level);
+            // Each file is judged by its own settings.
+            let s = &job.settings;
+            failed |= file.findings.iter().any(|x| x.severity >= s.fail_level)
+                || s.fail_under.is_some_and(|u| file.score < u);
+            if write_error.is_none() {
+                write_error = stream.file(&file).err();
+            }
+            // Stop scanning once the output is gone (`| head`).
+            write_error.is_none()
+        }
+        Err(f) => {
+            failed_io |= report_failure(&f, args.quiet);
+            stream.failure(&f.path, &f.text);
+            true
+        }
+    });
+    if let Err(m) = scanned {
+        return usage_error(&m);
+    }
+    let written = match write_error {
+        Some(e) => Err(e),
+        None => stream.finish().map(|(sink, _)| sink),
+    };
+    if let Err(code) = close_output(written) {
+        return code;
+    }
     if failed_io {
         EXIT_ERROR
     } else {
@@ -305,35 +467,92 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
-/// The words of every file of a scan of several files, read in a first
-/// pass, for the rules that weigh what the other files write. Standard input
-/// is left out: it can be read only once.
-fn folder_words(
-    pool: &rayon::ThreadPool,
-    jobs: &[(&Input, Arc<Scanner>, config::Settings)],
-) -> Option<Arc<Vocabulary>> {
-    let files: Vec<_> = jobs
-        .iter()
-        .filter(|(i, _, _)| matches!(i.source, input::Source::File(_)))
-        .collect();
-    if files.len() < 2 {
-        return None;
-    }
-    let words = pool.install(|| {
-        files
-            .par_iter()
-            .fold(Vocabulary::new, |mut v, (i, scanner, _)| {
-                if let Ok(text) = input::read_decoded(i).map(|d| d.text) {
-                    scanner.gather_words(&text, &mut v);
-                }
-                v
-            })
-            .reduce(Vocabulary::new, |mut a, b| {
-                a.merge(b);
-                a
-            })
+/// `mtlint score`.
+fn score(args: ScoreArgs) -> u8 {
+    let Plan {
+        sources,
+        jobs,
+        mut failed_io,
+        ..
+    } = match plan(
+        &args.paths,
+        args.stdin_filename.clone(),
+        &args.input,
+        &args.settings,
+        args.no_ignore,
+        args.quiet,
+    ) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut sink = match open_output(args.output.as_deref(), ColorChoice::Never) {
+        Ok(s) => s,
+        Err(m) => return usage_error(&m),
+    };
+    let mut rows = Vec::new();
+    let mut summary = mtlint::Summary::default();
+    let mut write_error: Option<io::Error> = None;
+    let progress = io::stderr().is_terminal() && !args.quiet;
+    // Files under their `fail-under` (the flag or the configuration).
+    let mut below = Vec::new();
+    let scanned = cli::scan(&jobs, sources, args.threads, progress, |job, r| match r {
+        Ok(file) => {
+            summary.add(&file);
+            if let Some(u) = job.settings.fail_under.filter(|&u| file.score < u) {
+                below.push(u);
+            }
+            let row = ScoreRow::new(&file);
+            if args.format == ScoreFormat::Jsonl {
+                // Streamed in input order, for pipelines.
+                write_error = sink
+                    .write_all(scores::json_line(&row).as_bytes())
+                    .and_then(|()| sink.flush())
+                    .err();
+            }
+            rows.push(row);
+            write_error.is_none()
+        }
+        Err(f) => {
+            failed_io |= report_failure(&f, args.quiet);
+            true
+        }
     });
-    Some(Arc::new(words))
+    if let Err(m) = scanned {
+        return usage_error(&m);
+    }
+    scores::sort(&mut rows);
+    let text = match args.format {
+        ScoreFormat::Table => {
+            let mut t = scores::table(&rows, &summary);
+            if args.statistics {
+                t.push('\n');
+                t.push_str(&scores::statistics(&summary.by_rule));
+            }
+            t
+        }
+        ScoreFormat::Json => scores::json(&rows, &summary),
+        ScoreFormat::Jsonl => String::new(),
+    };
+    let written = match write_error {
+        Some(e) => Err(e),
+        None => sink.write_all(text.as_bytes()).map(|()| sink),
+    };
+    if let Err(code) = close_output(written) {
+        return code;
+    }
+    if !below.is_empty() && !args.quiet {
+        let n = below.len();
+        let plural = if n == 1 { " scores" } else { "s score" };
+        match args.settings.fail_under {
+            Some(u) => eprintln!("mtlint: {n} file{plural} below {u}"),
+            None => eprintln!("mtlint: {n} file{plural} below their fail-under"),
+        }
+    }
+    if failed_io {
+        EXIT_ERROR
+    } else {
+        u8::from(!below.is_empty())
+    }
 }
 
 /// The configuration resolver for the settings flags, or the exit code of
@@ -404,12 +623,16 @@ fn show_config(args: &ConfigArgs) -> u8 {
 /// standard input goes to standard output, and then the report goes to
 /// standard error (as `ruff check --fix -` does). The fix counts go to
 /// standard error and into the JSON report (`fixes`).
-fn fix_files(
-    args: &CheckArgs,
-    jobs: &[(&Input, Arc<Scanner>, config::Settings)],
-    mut errors: Vec<InputError>,
-    pool: &rayon::ThreadPool,
-) -> u8 {
+fn fix_files(args: &CheckArgs, inputs: &[Input], jobs: &[cli::Job], mut failed_io: bool) -> u8 {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => return usage_error(&format!("cannot start threads: {e}")),
+    };
+    let jobs: Vec<(&Input, &cli::Job)> = inputs.iter().zip(jobs).collect();
+    let mut errors: Vec<InputError> = Vec::new();
     let opts = fix::Options {
         unsafe_fixes: args.unsafe_fixes,
         ..fix::Options::default()
@@ -417,14 +640,14 @@ fn fix_files(
     let write = !args.diff;
     let results: Vec<Result<fix::FileOutcome, InputError>> = pool.install(|| {
         jobs.par_iter()
-            .map(|(i, scanner, _)| fix::fix_input(scanner, i, &opts, write))
+            .map(|(i, job)| fix::fix_input(&job.scanner, i, &opts, write))
             .collect()
     });
     if write {
         // Temporary files of earlier runs that were killed mid-write.
         let dirs: std::collections::BTreeSet<PathBuf> = jobs
             .iter()
-            .filter_map(|(i, _, _)| match &i.source {
+            .filter_map(|(i, _)| match &i.source {
                 input::Source::File(p) => std::fs::canonicalize(p).ok()?.parent().map(Into::into),
                 input::Source::Stdin => None,
             })
@@ -440,7 +663,8 @@ fn fix_files(
     let mut stdin_fixed = false;
     let mut written = Ok(());
     let mut failed = false;
-    for ((input, _, settings), r) in jobs.iter().zip(results) {
+    for ((input, job), r) in jobs.iter().zip(results) {
+        let settings = &job.settings;
         let o = match r {
             Ok(o) => o,
             Err(e) => {
@@ -468,7 +692,6 @@ fn fix_files(
     written = written.and_then(|()| out.flush());
     drop(out);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut failed_io = false;
     for e in &errors {
         if e.is_skip() {
             if !args.quiet {
@@ -489,10 +712,13 @@ fn fix_files(
     for f in &mut files {
         f.findings.retain(|x| x.severity >= args.min_level);
     }
-    let report = Report::new(files);
+    let mut summary = mtlint::Summary::default();
+    for f in &files {
+        summary.add(f);
+    }
     if !args.quiet {
-        let summary = report.summary.fixes.clone().unwrap_or_default();
-        eprintln!("mtlint: {}", summary.describe(args.diff));
+        let fixes = summary.fixes.clone().unwrap_or_default();
+        eprintln!("mtlint: {}", fixes.describe(args.diff));
     }
     if args.diff {
         return if failed_io {
@@ -503,13 +729,14 @@ fn fix_files(
     }
 
     // The report of what remains, on standard error when standard output
-    // holds fixed text.
-    let to_stderr = stdin_fixed;
-    let terminal = if to_stderr {
-        io::stderr().is_terminal()
-    } else {
-        io::stdout().is_terminal()
-    };
+    // holds fixed text; `-o FILE` as for `check`.
+    let to_stderr = stdin_fixed && args.output.is_none();
+    let terminal = args.output.is_none()
+        && if to_stderr {
+            io::stderr().is_terminal()
+        } else {
+            io::stdout().is_terminal()
+        };
     let color = match args.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -520,23 +747,31 @@ fn fix_files(
         isolate_rtl: terminal,
         quiet: args.quiet,
     };
-    let text = match args.format {
-        Format::Json => report.to_json(),
-        Format::Full => render::full::render(&report, &render_opts),
-        Format::Concise => render::concise::render(&report, &render_opts),
-    };
+    let mut stream = Stream::new(Vec::new(), args.format, render_opts).statistics(args.statistics);
+    let rendered = stream
+        .begin()
+        .and_then(|()| files.iter().try_for_each(|f| stream.file(f)))
+        .and_then(|()| stream.finish().map(|(bytes, _)| bytes));
     let choice = if color {
         ColorChoice::Always
     } else {
         ColorChoice::Never
     };
-    let shown = if to_stderr {
-        let mut w = AutoStream::new(io::stderr().lock(), choice);
-        w.write_all(text.as_bytes()).and_then(|()| w.flush())
-    } else {
-        let mut w = AutoStream::new(io::stdout().lock(), choice);
-        w.write_all(text.as_bytes()).and_then(|()| w.flush())
-    };
+    let shown = rendered.and_then(|bytes| match &args.output {
+        Some(p) => {
+            let mut file = AtomicFile::create(p)?;
+            file.write_all(&bytes)?;
+            file.commit()
+        }
+        None if to_stderr => {
+            let mut w = AutoStream::new(io::stderr().lock(), choice);
+            w.write_all(&bytes).and_then(|()| w.flush())
+        }
+        None => {
+            let mut w = AutoStream::new(io::stdout().lock(), choice);
+            w.write_all(&bytes).and_then(|()| w.flush())
+        }
+    });
     if let Err(e) = shown {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("mtlint: error: cannot write the output: {e}");

@@ -82,30 +82,30 @@ pub struct Summary {
     pub fixes: Option<FixSummary>,
 }
 
+impl Summary {
+    /// Counts one more file, so that a streamed scan keeps only these
+    /// counters, not the files.
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        self.sentences += file.sentences.len();
+        self.findings += file.findings.len();
+        for x in &file.findings {
+            *self.by_rule.entry(x.rule.clone()).or_default() += 1;
+            *self.by_severity.entry(x.severity.to_string()).or_default() += 1;
+        }
+        if let Some(x) = &file.fixes {
+            self.fixes.get_or_insert_with(FixSummary::default).merge(x);
+        }
+    }
+}
+
 impl Report {
     /// A report over `files`, sorted by path, with its summary.
     pub fn new(mut files: Vec<FileReport>) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut summary = Summary {
-            files: files.len(),
-            ..Summary::default()
-        };
+        let mut summary = Summary::default();
         for f in &files {
-            summary.sentences += f.sentences.len();
-            summary.findings += f.findings.len();
-            for x in &f.findings {
-                *summary.by_rule.entry(x.rule.clone()).or_default() += 1;
-                *summary
-                    .by_severity
-                    .entry(x.severity.to_string())
-                    .or_default() += 1;
-            }
-            if let Some(x) = &f.fixes {
-                summary
-                    .fixes
-                    .get_or_insert_with(FixSummary::default)
-                    .merge(x);
-            }
+            summary.add(f);
         }
         Self {
             version: FORMAT_VERSION,

@@ -13,51 +13,68 @@ use std::fmt::Write;
 
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 
-use super::{escape_invisible, quote, summary_line, Options};
+use super::{escape_invisible, quote, summary_text, Options};
 use crate::finding::Severity;
-use crate::report::Report;
+use crate::report::{FileReport, Report, Summary};
 
 /// Renders every finding of `report` on its own line, in file order, then
 /// the summary line.
 pub fn render(report: &Report, opts: &Options) -> String {
     let mut out = String::new();
-    let style = |s: Style| if opts.color { s } else { Style::new() };
-    let bold = style(Style::new().effects(Effects::BOLD));
     for file in &report.files {
-        let path = escape_invisible(&file.path);
-        for f in &file.findings {
-            let sev = style(
-                match f.severity {
-                    Severity::Error => AnsiColor::BrightRed,
-                    Severity::Warning => AnsiColor::Yellow,
-                    Severity::Info => AnsiColor::BrightBlue,
-                }
-                .on_default()
-                .effects(Effects::BOLD),
-            );
-            let _ = write!(
-                out,
-                "{bold}{path}:{}:{}:{bold:#} {sev}{}[{}]{sev:#} {}: {}",
-                f.line,
-                f.column,
-                f.severity,
-                f.rule,
-                escape_invisible(&f.message),
-                quote(&f.text, opts.isolate_rtl)
-            );
-            if let Some((before, after)) = super::before_after(&file.source, f) {
-                let new = quote(&after, opts.isolate_rtl);
-                if before == f.text {
-                    let _ = write!(out, " → {new}");
-                } else {
-                    let _ = write!(out, "; fix: {} → {new}", quote(&before, opts.isolate_rtl));
-                }
-            }
-            out.push('\n');
-        }
+        out.push_str(&render_file(file, opts));
     }
     if !opts.quiet {
-        let _ = writeln!(out, "{bold}{}{bold:#}", summary_line(report));
+        out.push_str(&render_summary(&report.summary, opts));
+    }
+    out
+}
+
+/// The summary line, in bold when colours are on.
+pub fn render_summary(summary: &Summary, opts: &Options) -> String {
+    let bold = if opts.color {
+        Style::new().effects(Effects::BOLD)
+    } else {
+        Style::new()
+    };
+    format!("{bold}{}{bold:#}\n", summary_text(summary))
+}
+
+/// The lines of one file's findings.
+pub fn render_file(file: &FileReport, opts: &Options) -> String {
+    let mut out = String::new();
+    let style = |s: Style| if opts.color { s } else { Style::new() };
+    let bold = style(Style::new().effects(Effects::BOLD));
+    let path = escape_invisible(&file.path);
+    for f in &file.findings {
+        let sev = style(
+            match f.severity {
+                Severity::Error => AnsiColor::BrightRed,
+                Severity::Warning => AnsiColor::Yellow,
+                Severity::Info => AnsiColor::BrightBlue,
+            }
+            .on_default()
+            .effects(Effects::BOLD),
+        );
+        let _ = write!(
+            out,
+            "{bold}{path}:{}:{}:{bold:#} {sev}{}[{}]{sev:#} {}: {}",
+            f.line,
+            f.column,
+            f.severity,
+            f.rule,
+            escape_invisible(&f.message),
+            quote(&f.text, opts.isolate_rtl)
+        );
+        if let Some((before, after)) = super::before_after(&file.source, f) {
+            let new = quote(&after, opts.isolate_rtl);
+            if before == f.text {
+                let _ = write!(out, " → {new}");
+            } else {
+                let _ = write!(out, "; fix: {} → {new}", quote(&before, opts.isolate_rtl));
+            }
+        }
+        out.push('\n');
     }
     out
 }
@@ -66,7 +83,6 @@ pub fn render(report: &Report, opts: &Options) -> String {
 mod tests {
     use super::*;
     use crate::finding::{Applicability, Finding, Fix};
-    use crate::report::FileReport;
 
     fn finding(text: &str, start: usize, column: usize, fix: Option<Fix>) -> Finding {
         Finding {

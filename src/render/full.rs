@@ -20,9 +20,9 @@ use std::fmt::Write;
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use super::{escape_invisible, quote, summary_line, Options};
+use super::{escape_invisible, quote, summary_text, Options};
 use crate::finding::{Applicability, Finding, Severity};
-use crate::report::{FileReport, Report};
+use crate::report::{FileReport, Report, Summary};
 use crate::source::LineIndex;
 
 /// Lines longer than this (in characters) are shown as a window.
@@ -34,6 +34,33 @@ const NO_CUT: usize = 1 << 20;
 
 /// Renders every finding of `report` in file order, then the summary line.
 pub fn render(report: &Report, opts: &Options) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        out.push_str(&render_file(file, opts));
+    }
+    if !opts.quiet {
+        out.push_str(&render_summary(&report.summary, opts));
+    }
+    out
+}
+
+/// The summary line, in bold when colours are on.
+pub fn render_summary(summary: &Summary, opts: &Options) -> String {
+    let summary = summary_text(summary);
+    if opts.color {
+        let bold = Style::new().effects(Effects::BOLD);
+        format!("{bold}{summary}{bold:#}\n")
+    } else {
+        format!("{summary}\n")
+    }
+}
+
+/// Every finding of one file, each followed by a blank line.
+pub fn render_file(file: &FileReport, opts: &Options) -> String {
+    let mut out = String::new();
+    if file.findings.is_empty() {
+        return out;
+    }
     let renderer = if opts.color {
         Renderer::styled()
     } else {
@@ -42,26 +69,9 @@ pub fn render(report: &Report, opts: &Options) -> String {
     // We cut long lines ourselves (`source_window`): annotate-snippets 0.11
     // measures lines in bytes, so it would cut Arabic lines of half the width.
     .term_width(NO_CUT);
-    let mut out = String::new();
-    for file in &report.files {
-        if file.findings.is_empty() {
-            continue;
-        }
-        let lines = LineIndex::new(&file.source);
-        for f in &file.findings {
-            render_finding(&mut out, &renderer, file, &lines, f, opts);
-        }
-    }
-    if opts.quiet {
-        return out;
-    }
-    let summary = summary_line(report);
-    if opts.color {
-        let bold = Style::new().effects(Effects::BOLD);
-        let _ = writeln!(out, "{bold}{summary}{bold:#}");
-    } else {
-        out.push_str(&summary);
-        out.push('\n');
+    let lines = LineIndex::new(&file.source);
+    for f in &file.findings {
+        render_finding(&mut out, &renderer, file, &lines, f, opts);
     }
     out
 }

@@ -4,14 +4,24 @@
 //! - [`full`]: for people, each finding with its source line (like rustc).
 //! - [`concise`]: one line a finding, for editors, grep and CI logs.
 //! - [`marked`]: the text with inline markers, for snapshot diffs.
+//! - [`jsonl`]: one JSON object a file; [`sarif`]: SARIF 2.1.0 for code
+//!   scanning; [`github`]: GitHub Actions workflow annotations.
+//! - [`scores`]: the table of `mtlint score`.
+//! - [`stream`]: any of these written file by file as a scan goes on.
 //!
-//! JSON is [`Report::to_json`](crate::report::Report::to_json).
+//! JSON is [`Report::to_json`](crate::report::Report::to_json), or streamed
+//! with the same bytes by [`stream`].
 
 pub mod concise;
 pub mod full;
+pub mod github;
+pub mod jsonl;
 pub mod marked;
+pub mod sarif;
+pub mod scores;
+pub mod stream;
 
-use crate::report::Report;
+use crate::report::{Report, Summary};
 
 /// How [`full`] and [`concise`] write.
 #[derive(Debug, Clone, Copy, Default)]
@@ -132,7 +142,12 @@ fn plural(n: usize, word: &str) -> String {
 /// `Found N findings (E errors, W warnings, I info) in F files.` or
 /// `No findings in F files.`
 pub fn summary_line(report: &Report) -> String {
-    let s = &report.summary;
+    summary_text(&report.summary)
+}
+
+/// [`summary_line`] from the counters alone, for streamed output that no
+/// longer holds the files.
+pub fn summary_text(s: &Summary) -> String {
     let files = plural(s.files, "file");
     if s.findings == 0 {
         return format!("No findings in {files}.");
