@@ -16,6 +16,7 @@
 //! ```
 
 pub mod alphabet;
+pub mod codepage;
 pub mod corpus;
 pub mod finding;
 pub mod input;

@@ -13,6 +13,7 @@ pub mod characters;
 pub mod gibberish;
 pub mod joined_words;
 pub mod language;
+pub mod mojibake;
 pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
@@ -68,6 +69,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &characters::InvisibleCharacter,
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
+        &mojibake::Mojibake,
     ]
 }
 
