@@ -154,8 +154,48 @@ fn table() -> &'static [(char, [u8; PAGES])] {
 }
 
 fn lookup(c: char) -> Option<&'static [u8; PAGES]> {
-    let t = table();
-    t.binary_search_by_key(&c, |e| e.0).ok().map(|i| &t[i].1)
+    index(c).map(|i| &table()[i].1)
+}
+
+/// Where `c` is in [`table`]: Latin, Greek, Cyrillic, Hebrew and Arabic
+/// (U+0080–U+07FF) by a direct index, punctuation and symbols by binary
+/// search.
+fn index(c: char) -> Option<usize> {
+    static DIRECT: OnceLock<Vec<Option<u16>>> = OnceLock::new();
+    let u = c as usize;
+    if (0x80..0x800).contains(&u) {
+        let direct = DIRECT.get_or_init(|| {
+            let mut d = vec![None; 0x800 - 0x80];
+            for (i, (ch, _)) in table().iter().enumerate() {
+                if let Some(slot) = d.get_mut((*ch as usize).wrapping_sub(0x80)) {
+                    *slot = u16::try_from(i).ok();
+                }
+            }
+            d
+        });
+        return direct[u - 0x80].map(usize::from);
+    }
+    table().binary_search_by_key(&c, |e| e.0).ok()
+}
+
+/// For each entry of [`table`], the pages where it is a UTF-8 lead byte and
+/// those where it is a continuation byte (bit `i` for page `i`).
+fn roles() -> &'static [(u16, u16)] {
+    static ROLES: OnceLock<Vec<(u16, u16)>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        table()
+            .iter()
+            .map(|(_, bytes)| {
+                let mut lead = 0u16;
+                let mut cont = 0u16;
+                for (i, &b) in bytes.iter().enumerate() {
+                    lead |= u16::from((0xC2..=0xF4).contains(&b)) << i;
+                    cont |= u16::from((0x80..=0xBF).contains(&b)) << i;
+                }
+                (lead, cont)
+            })
+            .collect()
+    })
 }
 
 fn index_of(page: &CodePage) -> Option<usize> {
@@ -170,8 +210,9 @@ fn is_c1(c: char) -> bool {
     ('\u{80}'..='\u{9F}').contains(&c)
 }
 
+/// A combining mark (the tatweel `ـ` is a letter here: it stands alone).
 fn is_mark(c: char) -> bool {
-    crate::ngram::is_mark(c)
+    c != '\u{640}' && crate::ngram::is_mark(c)
 }
 
 /// Punctuation or a symbol outside ASCII (not a letter, decimal digit, mark
@@ -183,6 +224,11 @@ fn is_symbolish(c: char) -> bool {
     );
     let digit = c.is_numeric() && !fraction;
     !c.is_ascii() && !c.is_alphabetic() && !digit && !c.is_whitespace() && !is_mark(c)
+}
+
+/// White space, but not NEL (U+0085): a C1 control is a byte of mojibake.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !is_c1(c)
 }
 
 fn is_quote(c: char) -> bool {
@@ -237,8 +283,29 @@ pub fn oddness(s: &str) -> u32 {
         {
             odd += 1;
         }
+        // Three symbols in a row, not all the same (`×‘×”`, `╨╡╤`); `★★★`
+        // and `...` are ordinary.
+        if i >= 2
+            && is_symbolish(c)
+            && is_symbolish(chars[i - 1])
+            && is_symbolish(chars[i - 2])
+            && !(c == chars[i - 1] && c == chars[i - 2])
+        {
+            odd += 1;
+        }
+        // Two different symbols glued to the start of a word (`√§a` for `ä`).
+        if i >= 1
+            && is_symbolish(c)
+            && is_symbolish(chars[i - 1])
+            && c != chars[i - 1]
+            && n.is_some_and(char::is_alphabetic)
+        {
+            odd += 1;
+        }
         if matches!(c, 'Ã' | 'Â')
-            && n.is_some_and(|n| (is_symbolish(n) || n == '\u{A0}') && !is_quote(n))
+            && n.is_some_and(|n| {
+                !is_quote(n) && lookup(n).is_some_and(|b| (0x80..=0xBF).contains(&b[0]))
+            })
         {
             odd += 1;
         }
@@ -267,7 +334,7 @@ pub fn oddness(s: &str) -> u32 {
 /// language writes them (CLDR alphabets, for the scripts the table has).
 fn plausible(c: char) -> bool {
     let u = c as u32;
-    if c.is_control()
+    if (c.is_control() && !is_c1(c))
         || (0xE000..=0xF8FF).contains(&u)
         || u >= 0xF0000
         || (0xFDD0..=0xFDEF).contains(&u)
@@ -276,6 +343,10 @@ fn plausible(c: char) -> bool {
         || (0x0250..=0x02AF).contains(&u)
         || c == 'ſ'
         || (0x0700..=0x08FF).contains(&u)
+        // Quranic annotation marks and rare Hebrew punctuation.
+        || (0x06D6..=0x06ED).contains(&u)
+        || (0x0610..=0x061A).contains(&u)
+        || (0x05C0..=0x05CF).contains(&u) && !matches!(u, 0x05C1 | 0x05C2)
     {
         return false;
     }
@@ -322,6 +393,9 @@ pub struct Repair {
     pub improvement: u32,
     /// Multi-byte UTF-8 characters restored in the outermost layer.
     pub restored: usize,
+    /// Whether a byte had to be guessed: a lone `Ã` before a space, whose
+    /// second byte (a non-breaking space) was lost, is read as `à`.
+    pub guess: bool,
 }
 
 /// One valid multi-byte UTF-8 sequence found in some code page.
@@ -329,69 +403,94 @@ pub struct Repair {
 struct Seq {
     range: Range<usize>,
     ch: char,
-    /// Whether a C1 control stands for one of its bytes.
+    /// Whether a C1 control stands for a byte that the page itself
+    /// decodes otherwise (Windows-1252 read as Latin-1).
     c1: bool,
+    /// Whether a lost byte was guessed (see [`Repair::guess`]).
+    guess: bool,
 }
 
 /// Whether a text may hold mojibake at all: two adjacent non-ASCII
 /// characters that are a UTF-8 lead byte and a continuation byte in some
 /// code page. Most clean text fails this in one pass over its characters.
 pub fn may_have_mojibake(text: &str) -> bool {
+    page_mask(text) != 0
+}
+
+/// The code pages (bit `i` for page `i`) in which `text` has a lead byte
+/// followed by a continuation byte; bit 0 also for `Ã` before a space.
+fn page_mask(text: &str) -> u16 {
     if text.is_ascii() {
-        return false;
+        return 0;
     }
-    let mut prev: Option<&[u8; PAGES]> = None;
+    let roles = roles();
+    let mut mask = 0u16;
+    let mut lead = 0u16;
+    let mut prev_char = '\0';
     for c in text.chars() {
-        let cur = if c.is_ascii() { None } else { lookup(c) };
-        if let (Some(p), Some(n)) = (prev, cur) {
-            if p.iter()
-                .zip(n)
-                .any(|(&a, &b)| (0xC2..=0xF4).contains(&a) && (0x80..=0xBF).contains(&b))
-            {
-                return true;
-            }
+        if c == ' ' && prev_char == 'Ã' {
+            mask |= 1;
         }
-        prev = cur;
+        prev_char = c;
+        let (l, cont) = if c.is_ascii() {
+            (0, 0)
+        } else {
+            index(c).map_or((0, 0), |i| roles[i])
+        };
+        mask |= lead & cont;
+        lead = l;
     }
-    false
+    mask
 }
 
 /// Finds the mojibake of `text`, outermost layer first then repaired again
 /// while that helps. Spans never overlap and are sorted.
 pub fn find(text: &str) -> Vec<Repair> {
-    let mut repairs = find_once(text);
-    for r in &mut repairs {
-        // Text garbled twice (or three times): repair the repair.
-        for _ in 0..3 {
-            let inner = find_once(&r.replacement);
-            if inner.is_empty() {
-                break;
-            }
-            let mut s = r.replacement.clone();
-            for i in inner.iter().rev() {
-                s.replace_range(i.range.clone(), &i.replacement);
-            }
-            for p in &inner[0].pages {
-                r.pages.push(p);
-            }
-            r.replacement = s;
-        }
-    }
-    repairs
+    find_once(text, 0)
 }
 
+/// How many times a span is repaired at most (text garbled three times is
+/// still seen in the wild; four is not).
+const MAX_LAYERS: usize = 3;
+
+/// `s` repaired again while that finds more mojibake (text garbled twice):
+/// the result and the code pages of the inner layers.
+fn deepen(s: String, depth: usize) -> (String, Vec<&'static str>) {
+    if depth + 1 >= MAX_LAYERS {
+        return (s, Vec::new());
+    }
+    let inner = find_once(&s, depth + 1);
+    let Some(first) = inner.first() else {
+        return (s, Vec::new());
+    };
+    let pages = first.pages.clone();
+    let mut out = s;
+    for r in inner.iter().rev() {
+        out.replace_range(r.range.clone(), &r.replacement);
+    }
+    (out, pages)
+}
+
+/// A repair of [`find_once`] with what ranks it against the others.
+type Candidate = (usize, usize, (usize, usize, usize), Repair);
+
 /// One layer of repairs, without looking at the repaired text again.
-fn find_once(text: &str) -> Vec<Repair> {
-    if !may_have_mojibake(text) {
+fn find_once(text: &str, depth: usize) -> Vec<Repair> {
+    let mask = page_mask(text);
+    if mask == 0 {
         return Vec::new();
     }
     let chars: Vec<(usize, char, Option<&[u8; PAGES]>)> = text
         .char_indices()
         .map(|(i, c)| (i, c, if c.is_ascii() { None } else { lookup(c) }))
         .collect();
-    // (page, restored on the line, repair)
-    let mut candidates: Vec<(usize, usize, Repair)> = Vec::new();
+    // (page, restored on the line, (C1 controls read as Latin-1, combining
+    // marks and capitals in the repair), repair)
+    let mut candidates: Vec<Candidate> = Vec::new();
     for (pi, page) in code_pages().iter().enumerate() {
+        if mask & (1 << pi) == 0 {
+            continue;
+        }
         let seqs = sequences(text, &chars, pi);
         let mut start = 0;
         while start < seqs.len() {
@@ -403,23 +502,36 @@ fn find_once(text: &str) -> Vec<Repair> {
             let end = start + seqs[start..].partition_point(|s| s.range.start < line_end);
             let line = &seqs[start..end];
             let restored = line.len();
-            for r in judge_line(text, &chars, pi, page, line) {
-                candidates.push((pi, restored, r));
+            // Latin-1 is a code page of its own: only other pages pay for
+            // reading C1 controls as bytes they do not define.
+            let c1 = if pi == 0 {
+                0
+            } else {
+                line.iter().filter(|s| s.c1).count()
+            };
+            for r in judge_line(text, &chars, pi, page, line, depth) {
+                let capitals = r.replacement.chars().filter(|c| c.is_uppercase()).count();
+                let marks = r.replacement.chars().filter(|&c| is_mark(c)).count();
+                candidates.push((pi, restored, (c1, marks, capitals), r));
             }
             start = end;
         }
     }
     // Best first: most improvement, most characters restored on the line,
-    // preferred page.
-    candidates.sort_by(|(pa, ra, a), (pb, rb, b)| {
+    // fewest C1 controls taken for bytes (ISO-8859-2 has them as its own
+    // characters, Windows-1252 only when read as Latin-1), fewest combining
+    // marks (`Ã™` is `Ù` in Windows-1252, U+032A in Mac Roman), capitals
+    // (`ĂŠa` is `éa` in ISO-8859-2, `Êa` in Windows-1250), preferred page.
+    candidates.sort_by(|(pa, ra, ca, a), (pb, rb, cb, b)| {
         b.improvement
             .cmp(&a.improvement)
             .then(rb.cmp(ra))
+            .then(ca.cmp(cb))
             .then(pa.cmp(pb))
             .then(a.range.start.cmp(&b.range.start))
     });
     let mut chosen: Vec<Repair> = Vec::new();
-    for (_, _, r) in candidates {
+    for (_, _, _, r) in candidates {
         if chosen
             .iter()
             .all(|c| c.range.end <= r.range.start || r.range.end <= c.range.start)
@@ -469,15 +581,37 @@ fn sequences(text: &str, chars: &[(usize, char, Option<&[u8; PAGES]>)], pi: usiz
             .flatten()
             .and_then(|s| s.chars().next());
         match decoded {
-            Some(ch) if plausible(ch) => {
+            // A combining mark needs a character to sit on.
+            Some(ch)
+                if plausible(ch)
+                    && !(is_mark(ch)
+                        && k.checked_sub(1).map_or(true, |p| is_space(chars[p].1))) =>
+            {
                 let end = chars.get(k + len).map_or(text.len(), |c| c.0);
-                let c1 = chars[k..k + len].iter().any(|c| is_c1(c.1));
+                let page = &code_pages()[pi];
+                let c1 = chars[k..k + len]
+                    .iter()
+                    .any(|c| is_c1(c.1) && page.decode_byte(c.1 as u8) != c.1);
                 out.push(Seq {
                     range: chars[k].0..end,
                     ch,
                     c1,
+                    guess: false,
                 });
                 k += len;
+            }
+            // `à` is C3 A0: the A0 (a non-breaking space) is often turned
+            // into a space or merged with the one after it (`voilÃ le`).
+            // When two spaces follow, the first one was that byte.
+            _ if pi == 0 && chars[k].1 == 'Ã' && chars.get(k + 1).is_some_and(|c| c.1 == ' ') => {
+                let two = chars.get(k + 2).is_some_and(|c| c.1 == ' ');
+                out.push(Seq {
+                    range: chars[k].0..chars[k + 1 + usize::from(two)].0,
+                    ch: 'à',
+                    c1: false,
+                    guess: true,
+                });
+                k += 1 + usize::from(two);
             }
             _ => k += 1,
         }
@@ -525,10 +659,10 @@ fn words_around(text: &str, range: &Range<usize>) -> Range<usize> {
     let start = text[..range.start]
         .char_indices()
         .rev()
-        .find(|(_, c)| c.is_whitespace())
+        .find(|(_, c)| is_space(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[range.end..]
-        .find(char::is_whitespace)
+        .find(is_space)
         .map_or(text.len(), |i| range.end + i);
     start..end
 }
@@ -541,6 +675,7 @@ fn judge_line(
     pi: usize,
     page: &'static CodePage,
     seqs: &[Seq],
+    depth: usize,
 ) -> Vec<Repair> {
     let first = &seqs[0].range;
     let last = &seqs[seqs.len() - 1].range;
@@ -556,7 +691,9 @@ fn judge_line(
         .map(|s| text[s.range.clone()].chars().count())
         .sum();
     let mut k = 0;
-    let leftover = chars
+    let from = chars.partition_point(|c| c.0 < line.start);
+    let to = chars.partition_point(|c| c.0 < line.end);
+    let leftover = chars[from..to]
         .iter()
         .filter(|&&(i, c, b)| {
             while k < seqs.len() && seqs[k].range.end <= i {
@@ -571,33 +708,62 @@ fn judge_line(
     if leftover > covered || (seqs.len() == 1 && leftover > 0) {
         return Vec::new();
     }
+    // A line with nothing odd cannot get better (and most clean lines that
+    // reach this point stop here, before any repair is tried).
     let before = oddness(&text[line.clone()]);
-    let after = oddness(&replaced(text, line.clone(), seqs));
+    if before == 0 {
+        return Vec::new();
+    }
+    // Each span's repair, repaired again while that helps, and the line
+    // with all of them: judged against the line as it is.
+    let mut spans = Vec::new();
+    for g in groups(text, seqs) {
+        let members = &seqs[g];
+        let span = members[0].range.start..members[members.len() - 1].range.end;
+        let (replacement, inner) = deepen(replaced(text, span.clone(), members), depth);
+        // A C1 control may come out of a layer (`Â\u{9d}` in text garbled
+        // twice) but never out of the whole repair.
+        if replacement.chars().any(is_c1) {
+            continue;
+        }
+        spans.push((span, members, replacement, inner));
+    }
+    let with = |range: Range<usize>, only: Option<usize>| {
+        let mut s = String::new();
+        let mut at = range.start;
+        for (i, (span, _, rep, _)) in spans.iter().enumerate() {
+            if only.is_some_and(|o| o != i) || span.start < range.start || span.end > range.end {
+                continue;
+            }
+            s.push_str(&text[at..span.start]);
+            s.push_str(rep);
+            at = span.end;
+        }
+        s.push_str(&text[at..range.end]);
+        s
+    };
+    let after = oddness(&with(line.clone(), None));
     if after >= before {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for g in groups(text, seqs) {
-        let members = &seqs[g];
-        let span = members[0].range.start..members[members.len() - 1].range.end;
+    for (i, (span, members, replacement, inner)) in spans.iter().enumerate() {
         // A span that makes its own words worse stays out (`Brontë…”` →
         // `Bront녔` next to real mojibake).
-        let around = words_around(text, &span);
-        if oddness(&replaced(text, around.clone(), members)) > oddness(&text[around]) {
+        let around = words_around(text, span);
+        if oddness(&with(around.clone(), Some(i))) > oddness(&text[around]) {
             continue;
         }
-        let latin1 = pi == 0
-            && members.iter().any(|s| {
-                s.c1 && text[s.range.clone()]
-                    .chars()
-                    .any(|c| is_c1(c) && page.decode_byte(c as u8) != c)
-            });
+        let latin1 = pi == 0 && members.iter().any(|s| s.c1);
+        let mut pages = vec![if latin1 { "Latin-1" } else { page.name }];
+        pages.extend(inner);
         out.push(Repair {
-            replacement: replaced(text, span.clone(), members),
-            range: span,
-            pages: vec![if latin1 { "Latin-1" } else { page.name }],
+            replacement: replacement.clone(),
+            range: span.clone(),
+            pages,
             improvement: before - after,
             restored: members.len(),
+            guess: members.iter().any(|s| s.guess),
         });
     }
     out

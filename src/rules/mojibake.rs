@@ -51,20 +51,26 @@ The fix is the exact repair, checked by garbling it again: the result
 must give back the flagged text byte for byte. It is **safe** when that
 holds and the repair removes at least two odd spots and leaves none in its
 words; otherwise (a single accented letter, a repair that still looks odd)
-it is **unsafe**.
+it is **unsafe**. A lone `Ã` before a space (`voilÃ le travail`, where the
+non-breaking space of `à` became a space) is read as `à`: a guess, always
+unsafe.
 
 ## Limits
-It does not catch mojibake that lost bytes on the way: characters
-replaced by `?` or `�`, or a non-breaking space turned into a space
-(`voilÃ le travail`). It leaves alone short spans that look like real
-text: one accented capital before a symbol (`OÃ™`, `NESTLÉ®`), a lone
-garbled letter on a line whose other accents are fine, Greek letters
-inside Latin words (`IL2RÎ³cKO`), and text garbled only in its ASCII-like
-letters (`âœ”` alone). Text encoded as UTF-16, CESU-8, or in a double-byte
-code page (Shift-JIS, GBK), and single-byte text read as UTF-8 (which
-gives `�`, see `replacement-character`) are not this rule's. When two code
-pages give the same repair (Windows-1252 and 1254 for Arabic), it names
-the more common one.
+It does not catch mojibake that lost bytes on the way (characters
+replaced by `?` or `�`, `Å veices` for `Šveices`), text encoded as CESU-8
+or UTF-16, double-byte code pages (Shift-JIS, GBK), or single-byte text
+read as UTF-8 (which gives `�`, see `replacement-character`). It leaves
+alone spans whose repair looks no better than the garble: one accented
+capital before a symbol (`NESTLÉ®`), a lone garbled letter on a line whose
+other accents are fine, Greek letters inside Latin words (`IL2RÎ³cKO`),
+ligatures and fullwidth punctuation, and lines of a single sequence with
+nothing odd around it (`âœ”` alone). C1 controls that stand for
+Windows-1252 punctuation without any UTF-8 (`\x93`) are
+`control-character`'s. When two code pages give the same repair
+(Windows-1252 and 1254 for Arabic) it names the more common one, and when
+they give two repairs (`ĂźĂ¤` is `üä` through ISO-8859-2, `ßä` through
+Windows-1250) it picks one by fewer capitals and marks, then by the more
+common code page.
 "#,
 };
 
@@ -98,7 +104,7 @@ fn diagnostic(text: &str, r: Repair) -> Diagnostic {
     let span = &text[r.range.clone()];
     let exact = regarble(&r).as_deref() == Some(span);
     let clean = codepage::oddness(&r.replacement) == 0;
-    let applicability = if exact && clean && r.improvement >= 2 {
+    let applicability = if exact && clean && !r.guess && r.improvement >= 2 {
         Applicability::Safe
     } else {
         Applicability::Unsafe
