@@ -49,9 +49,10 @@ doesnÃ¢â‚¬â„¢t          → doesn’t   (Windows-1252, twice)
 ## Fix safety
 The fix is the exact repair, checked by garbling it again: the result
 must give back the flagged text byte for byte. It is **safe** when that
-holds and the repair removes at least two odd spots and leaves none in its
-words; otherwise (a single accented letter, a repair that still looks odd)
-it is **unsafe**. A lone `Ã` before a space (`voilÃ le travail`, where the
+holds, the span restores at least two characters, and the repair removes
+at least two odd spots from its line and leaves none in itself; otherwise
+(a single accented letter, a repair that still looks odd) it is
+**unsafe**. A lone `Ã` before a space (`voilÃ le travail`, where the
 non-breaking space of `à` became a space) is read as `à`: a guess, always
 unsafe.
 
@@ -104,7 +105,7 @@ fn diagnostic(text: &str, r: Repair) -> Diagnostic {
     let span = &text[r.range.clone()];
     let exact = regarble(&r).as_deref() == Some(span);
     let clean = codepage::oddness(&r.replacement) == 0;
-    let applicability = if exact && clean && !r.guess && r.improvement >= 2 {
+    let applicability = if exact && clean && !r.guess && r.improvement >= 2 && r.restored >= 2 {
         Applicability::Safe
     } else {
         Applicability::Unsafe
@@ -212,6 +213,14 @@ mod tests {
     fn single_accent_is_unsafe() {
         let d = diagnostics(&Mojibake, "Hello NicolÃ¡s", None);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].fix.as_ref().unwrap().replacement, "á");
+        let fix = d[0].fix.as_ref().unwrap();
+        assert_eq!(fix.replacement, "á");
+        assert_eq!(fix.applicability, Applicability::Unsafe);
+        let d = diagnostics(&Mojibake, "voilÃ le travail", None);
+        let fix = d[0].fix.as_ref().unwrap();
+        assert_eq!(
+            (fix.replacement.as_str(), fix.applicability),
+            ("à", Applicability::Unsafe)
+        );
     }
 }
