@@ -16,6 +16,7 @@
 //! ```
 
 pub mod alphabet;
+pub mod codepage;
 pub mod config;
 pub mod corpus;
 pub mod decode;

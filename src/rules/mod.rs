@@ -15,6 +15,7 @@ pub mod escapes;
 pub mod gibberish;
 pub mod joined_words;
 pub mod language;
+pub mod mojibake;
 pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
@@ -71,6 +72,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
         &escapes::EscapedText,
+        &mojibake::Mojibake,
     ]
 }
 
