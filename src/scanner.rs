@@ -224,6 +224,7 @@ impl Scanner {
                 }
             }
         }
+        superseded_by_mojibake(&mut findings);
         // Suppression comments, before the score: what they silence costs nothing.
         if suppress::reads_comments(path) {
             let ran = |id: &str| self.rules.iter().any(|r| r.meta().id == id);
@@ -300,6 +301,27 @@ impl Scanner {
     }
 }
 
+/// Drops the findings of other rules inside a `mojibake` span: the
+/// punctuation, quotes and letters of garbled text (`„` inside `Ù„`) are
+/// symptoms of the one error, whose repair removes them all.
+fn superseded_by_mojibake(findings: &mut Vec<Finding>) {
+    let id = rules::mojibake::ID;
+    let spans: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.rule == id)
+        .map(|f| (f.start, f.end))
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        f.rule == id
+            || !spans
+                .iter()
+                .any(|&(s, e)| s <= f.start && f.end <= e && f.start < e)
+    });
+}
+
 /// [`Scanner::finding`] with the severity decided.
 fn finding(doc: &Document, meta: &RuleMeta, severity: Severity, d: Diagnostic) -> Option<Finding> {
     let text = doc.text;
@@ -331,4 +353,43 @@ fn finding(doc: &Document, meta: &RuleMeta, severity: Severity, d: Diagnostic) -
         confidence: (f64::from(d.confidence) * 100.0).round() / 100.0,
         fix,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Arabic news read as Windows-1252, inside a clean line.
+    fn garbled() -> String {
+        let (text, _, _) = encoding_rs::WINDOWS_1252
+            .decode("قال الوزير “إن القوات وصلت إلى المدينة” أمس.".as_bytes());
+        format!("Breaking: {text}\n")
+    }
+
+    #[test]
+    fn findings_inside_mojibake_are_dropped() {
+        let text = garbled();
+        let all = Scanner::new(Config::default()).scan_file("a.txt", &text);
+        let moji: Vec<_> = all
+            .findings
+            .iter()
+            .filter(|f| f.rule == "mojibake")
+            .collect();
+        assert!(!moji.is_empty(), "{:?}", all.findings);
+        for f in &all.findings {
+            let inside = moji.iter().any(|m| m.start <= f.start && f.end <= m.end);
+            assert!(f.rule == "mojibake" || !inside, "{f:?}");
+        }
+        // Without `mojibake`, other rules do flag the garble: the policy,
+        // not their silence, keeps the report to one finding.
+        let others = Scanner::new(Config {
+            ignore: vec!["mojibake".into()],
+            ..Config::default()
+        })
+        .scan_file("a.txt", &text);
+        assert!(others
+            .findings
+            .iter()
+            .any(|f| moji.iter().any(|m| m.start <= f.start && f.end <= m.end)));
+    }
 }

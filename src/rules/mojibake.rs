@@ -10,8 +10,11 @@ use crate::segment::Document;
 /// `mojibake`: spans of UTF-8 decoded as Windows-1252, 1251, 1256 … .
 pub struct Mojibake;
 
+/// The rule's id: the scanner drops other rules' findings inside its spans.
+pub const ID: &str = "mojibake";
+
 static MOJIBAKE: RuleMeta = RuleMeta {
-    id: "mojibake",
+    id: ID,
     severity: Severity::Error,
     summary: "UTF-8 text read through a wrong code page (`Ø§Ù„`, `Ш§Щ„`, `ط§ظ„` for `ال`)",
     explanation: r#"## What it does
@@ -28,6 +31,10 @@ A span is reported only when its repair is clearly better text: fewer odd
 spots (symbols glued between letters as in `Ø§Ù`, a capital after a
 lowercase letter as in `rÃ©`, letters of two scripts in one word), no
 control or private-use characters, and letters that some language writes.
+
+Findings of other rules inside a `mojibake` span (the `„` of `Ù„` taken
+for a quotation mark) are dropped: they are symptoms of this one error,
+and its repair removes them all.
 
 ## Why is this bad?
 No reader can read mojibake, and no other check sees through it: a whole
