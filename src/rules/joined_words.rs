@@ -223,6 +223,21 @@ impl Rule for JoinedWords {
     }
 }
 
+/// The junction models of Arabic: single words and two words written
+/// together (`scripts/train_junctions.py`).
+fn junctions() -> Option<&'static (crate::ngram::Model, crate::ngram::Model)> {
+    static MODELS: std::sync::OnceLock<Option<(crate::ngram::Model, crate::ngram::Model)>> =
+        std::sync::OnceLock::new();
+    MODELS
+        .get_or_init(|| {
+            Some((
+                crate::ngram::decode_model(include_bytes!("../../data/junctions/ar.single.bin"))?,
+                crate::ngram::decode_model(include_bytes!("../../data/junctions/ar.pair.bin"))?,
+            ))
+        })
+        .as_ref()
+}
+
 /// Whether a word is glued through punctuation to another word
 /// (`هيمارس”أمريكية`, `عليها.الروس`): `missing-space-after-punctuation`
 /// explains that token, and a glued quote often marks a name.
@@ -619,6 +634,15 @@ fn split(
         .collect();
     if script == Script::Arabic {
         boundary_conjunctions(lex, own, &mut texts);
+        // An unknown whole that looks like one word, a transliterated name
+        // above all, is likelier than its length alone says; names are cut
+        // in two, a longer run of words is rarely one name.
+        if !ta && texts.len() == 2 && whole.map_or(true, |z| z < JUNK_TAIL) {
+            let bonus = name_likeness(word, key, &texts, n);
+            if whole_cost - bonus - best[n] < MARGIN {
+                return None;
+            }
+        }
     }
     // A repeated whole is split only into frequent words one of which is a
     // function word (`على مدار`, not the name `بيلا وسوف`).
@@ -667,6 +691,38 @@ fn split(
             },
         ),
     )
+}
+
+/// Weight of the junction log-odds (bits) in [`name_likeness`].
+const JUNCTION_WEIGHT: f32 = 0.5;
+/// Weight of the share of vowel letters in [`name_likeness`].
+const VOWEL_WEIGHT: f32 = 8.0;
+/// The share of vowel letters (`ا و ي`) of an ordinary Arabic word: above
+/// it a word looks transliterated.
+const VOWEL_SHARE: f32 = 0.42;
+
+/// How much likelier an unknown Arabic word is as one word than its split
+/// into `texts` (a cost, 0 or more), from two signs of a single word:
+/// - the junction models: how much better the models of single words
+///   than of two words written together explain the letters around each
+///   cut (`scripts/train_junctions.py`);
+/// - transliteration: foreign names spell their vowels with `ا و ي`
+///   (`فيلتيري`, `لاجون`) far more often than native words do.
+fn name_likeness(word: &str, key: &str, texts: &[String], letters: usize) -> f32 {
+    let junction = junctions().map_or(0.0, |(single, pair)| {
+        // Each model's cost of the cuts: the whole minus its pieces.
+        let at_cuts = |m: &crate::ngram::Model| {
+            let pieces: u32 = texts.iter().map(|t| m.cost(&normalize(t)).0).sum();
+            (m.cost(key).0 as f32 - pieces as f32) / crate::ngram::UNIT
+        };
+        at_cuts(pair) - at_cuts(single)
+    });
+    let vowels = word
+        .chars()
+        .filter(|c| matches!(c, 'ا' | 'و' | 'ي'))
+        .count();
+    let share = vowels as f32 / letters.max(1) as f32;
+    (JUNCTION_WEIGHT * junction + VOWEL_WEIGHT * (share - VOWEL_SHARE)).max(0.0)
 }
 
 /// A `و` or `ف` that ends a piece goes to the next one when both sides are
