@@ -118,6 +118,13 @@ def train(lang, script):
         weight = (f / fmin) ** WEIGHT_POWER
         for s in segs:
             words[s] += weight
+    data, A, ntri = encode(words)
+    return data, len(words), A, ntri
+
+
+def encode(words):
+    """The model of `words` (word -> weight) in the format above, with its
+    symbol count and number of trigrams; also used by train_junctions.py."""
     letters = Counter()
     for w, wt in words.items():
         for ch in w:
@@ -182,7 +189,7 @@ def train(lang, script):
             varint(idx - prev, out)
             out.append(cost)
             prev = idx
-    return bytes(out), len(words), A, len(trigrams)
+    return bytes(out), A, len(trigrams)
 
 
 def main():

@@ -330,6 +330,13 @@ impl Model {
     }
 }
 
+/// Decodes a model in the format of `scripts/train_ngrams.py` that is not
+/// one of the languages above (`joined-words` embeds its own); `None` when
+/// the data is malformed.
+pub fn decode_model(data: &[u8]) -> Option<Model> {
+    Model::decode(data)
+}
+
 /// The lowercase form of a letter, with fast paths for ASCII, Arabic and
 /// Cyrillic (the general Unicode tables dominate scoring time otherwise);
 /// `None` for anything that is not a letter. A letter whose lowercase form
