@@ -23,7 +23,7 @@ use mtlint::corpus;
 const BOUNDS: &[(&str, f64, f64, f64, f64, f64)] = &[
     // Far from the 1 per 1,000 in Arabic: foreign names cut after
     // a short word (`فيلتيري` → `في لتيري`); see the README.
-    ("ar", 19.0, 87.5, 88.5, 97.5, 97.0),
+    ("ar", 19.0, 87.0, 88.5, 97.5, 97.0),
     ("en", 1.0, 50.0, 99.0, 99.5, 99.0),
     ("fr", 1.0, 52.5, 99.0, 99.5, 98.5),
     ("ru", 1.0, 13.5, 99.0, 99.5, 98.0),
