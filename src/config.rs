@@ -474,6 +474,14 @@ pub fn resolve(file: Option<&ConfigFile>, path: &Path, cli: &Layer) -> Settings 
 }
 
 impl Settings {
+    /// Whether `file` fails the run: a finding shown (at or above
+    /// `min_level`) reaches `fail-level`, or the score is under `fail-under`.
+    pub fn fails(&self, file: &crate::FileReport, min_level: Severity) -> bool {
+        let level = self.fail_level.max(min_level);
+        file.findings.iter().any(|x| x.severity >= level)
+            || self.fail_under.is_some_and(|u| file.score < u)
+    }
+
     /// The settings as a TOML document, for `mtlint config --show`.
     pub fn to_toml(&self) -> String {
         let q = |s: &str| serde_json::to_string(s).unwrap_or_default();

@@ -435,9 +435,7 @@ fn check(args: CheckArgs) -> u8 {
             // Keep only what is shown; the summary counts what is kept.
             file.findings.retain(|x| x.severity >= args.min_level);
             // Each file is judged by its own settings.
-            let s = &job.settings;
-            failed |= file.findings.iter().any(|x| x.severity >= s.fail_level)
-                || s.fail_under.is_some_and(|u| file.score < u);
+            failed |= job.settings.fails(&file, args.min_level);
             if write_error.is_none() {
                 write_error = stream.file(&file).err();
             }
@@ -681,12 +679,7 @@ fn fix_files(args: &CheckArgs, inputs: &[Input], jobs: &[cli::Job], mut failed_i
             written = written.and_then(|()| out.write_all(o.fixed.text.as_bytes()));
         }
         // Judged on what is shown, as `check` does.
-        let f = &o.fixed.report;
-        failed |= f
-            .findings
-            .iter()
-            .any(|x| x.severity >= args.min_level && x.severity >= settings.fail_level)
-            || settings.fail_under.is_some_and(|u| f.score < u);
+        failed |= settings.fails(&o.fixed.report, args.min_level);
         files.push(o.fixed.report);
     }
     written = written.and_then(|()| out.flush());
