@@ -53,7 +53,7 @@ pub const FILE_NAMES: [&str; 2] = ["mtlint.toml", ".mtlint.toml"];
 pub const DEFAULT_EXTENSIONS: [&str; 2] = ["txt", "md"];
 
 /// Keys of a configuration file's top level.
-const TOP_KEYS: &[&str] = &[
+pub const TOP_KEYS: &[&str] = &[
     "language",
     "select",
     "extend-select",

@@ -387,7 +387,7 @@ pub fn fix_input(
                 path: input.display.clone(),
                 kind: ErrorKind::Io(format!(
                     "cannot write the fixed text, the file is unchanged: {}",
-                    io_message(&e)
+                    input::io_message(&e)
                 )),
             })?;
             written = true;
@@ -398,15 +398,6 @@ pub fn fix_input(
 
 /// The id under which converting a file to UTF-8 is counted.
 const INVALID_ENCODING: &str = crate::rules::encoding::ID;
-
-/// An I/O error's message without Rust's ` (os error N)` suffix.
-fn io_message(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_lowercase(),
-        None => s.to_lowercase(),
-    }
-}
 
 #[cfg(test)]
 mod tests {

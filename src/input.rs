@@ -135,7 +135,8 @@ impl InputError {
         }
     }
 
-    fn io(path: impl Into<String>, e: &io::Error) -> Self {
+    /// The error of an I/O failure on `path`: `NotFound`, or the OS message.
+    pub fn io(path: impl Into<String>, e: &io::Error) -> Self {
         let kind = if e.kind() == io::ErrorKind::NotFound {
             ErrorKind::NotFound
         } else {
@@ -197,7 +198,7 @@ impl std::error::Error for InputError {}
 
 /// The OS message without Rust's ` (os error N)` suffix, lowercased like
 /// the rest of our messages.
-fn io_message(e: &io::Error) -> String {
+pub fn io_message(e: &io::Error) -> String {
     let s = e.to_string();
     let s = match s.find(" (os error") {
         Some(i) => &s[..i],

@@ -119,10 +119,16 @@ impl Scanner {
     /// that weigh what the other files of a scan write (`joined-words`):
     /// call it on every file, then scan each with [`Scanner::scan_file_in`].
     pub fn gather_words(&self, text: &str, into: &mut Vocabulary) {
-        if self.rules.iter().any(|r| r.meta().id == "joined-words") {
+        if self.gathers_words() {
             let doc = Document::new(text, self.config.language.as_deref());
             rules::joined_words::add_folder_words(&doc, into);
         }
+    }
+
+    /// Whether [`Scanner::gather_words`] has anything to gather: a rule that
+    /// weighs the folder's words runs. Callers skip the first pass otherwise.
+    pub fn gathers_words(&self) -> bool {
+        self.rules.iter().any(|r| r.meta().id == "joined-words")
     }
 
     /// [`Scanner::scan_file`] with the vocabulary of the folder it is part of.

@@ -175,8 +175,10 @@ fn folder_words(
     let files: Vec<(&Input, &Job)> = inputs
         .iter()
         .zip(jobs)
-        .filter(|(i, _)| matches!(i.source, Source::File(_)))
+        .filter(|(i, job)| matches!(i.source, Source::File(_)) && job.scanner.gathers_words())
         .collect();
+    // Without a rule that weighs them, the folder's words are not worth
+    // reading every file twice.
     if files.len() < 2 {
         return None;
     }
@@ -211,10 +213,7 @@ fn records(
         Source::File(p) => match File::open(p) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
-                let failure = input::InputError {
-                    path: input.display.clone(),
-                    kind: io_kind(&e),
-                };
+                let failure = input::InputError::io(input.display.clone(), &e);
                 return Box::new(std::iter::once(Work::Failed(failure.into(), Some(job))));
             }
         },
@@ -242,12 +241,4 @@ fn records(
             ),
         }),
     )
-}
-
-fn io_kind(e: &io::Error) -> input::ErrorKind {
-    if e.kind() == io::ErrorKind::NotFound {
-        input::ErrorKind::NotFound
-    } else {
-        input::ErrorKind::Io(e.to_string())
-    }
 }
