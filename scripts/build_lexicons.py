@@ -12,6 +12,10 @@ For each language it reads `wordfreq.get_frequency_dict(lang)` and writes:
   data/lexicons/<lang>.fst        word -> round(10 * Zipf frequency)
   data/lexicons/<lang>.loose.fst  (Arabic script only) loose key -> the
                                   highest value of the words with that key
+  data/lexicons/<lang>.tail.fst   (Arabic only) the far tail, words from
+                                  TAIL_MIN_ZIPF up to MIN_ZIPF, same filters
+                                  and values: evidence that a rare string is
+                                  a word (a name), never a known word
   data/lexicons/arabic_presentation.tsv
                                   Arabic presentation forms -> base letters
                                   (their NFKC decomposition), for lookups
@@ -69,6 +73,11 @@ LANGUAGES = {
 # which keeps the maps near 1 MB each (the fa and ur lists stop at 3).
 MIN_ZIPF = {"ar": 1.5}
 MIN_ZIPF_DEFAULT = 2.0
+# The far tail of Arabic, kept apart: `joined-words` asks it whether an
+# unknown token is written often enough as one word to be a name or a rare
+# word rather than a typo of two (see `far_tail` in `src/lexicon.rs`).
+# Below 1.0 wordfreq has no words.
+TAIL_MIN_ZIPF = {"ar": 1.0}
 MAX_LEN = 24
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "lexicons")
 
@@ -122,15 +131,18 @@ def keep(word, script):
 
 def build(lang, script):
     words = {}
+    tail = {}
+    low = MIN_ZIPF.get(lang, MIN_ZIPF_DEFAULT)
     for word, freq in wordfreq.get_frequency_dict(lang).items():
         zipf = math.log10(freq) + 9
-        if zipf < MIN_ZIPF.get(lang, MIN_ZIPF_DEFAULT):
+        into = words if zipf >= low else tail
+        if zipf < TAIL_MIN_ZIPF.get(lang, low):
             continue  # filter 3; the dict is sorted by frequency, but be explicit
         w = normalize(word)
         if not keep(w, script):
             continue
         value = max(0, min(255, round(zipf * 10)))
-        words[w] = max(words.get(w, 0), value)
+        into[w] = max(into.get(w, 0), value)
     items = sorted((w.encode("utf-8"), v) for w, v in words.items())
     path = os.path.join(OUT, f"{lang}.fst")
     ducer.Map.build(path, items)
@@ -143,6 +155,11 @@ def build(lang, script):
         path = os.path.join(OUT, f"{lang}.loose.fst")
         ducer.Map.build(path, sorted((k.encode("utf-8"), v) for k, v in loose.items()))
         sizes.append(f"loose {len(loose)} keys, {os.path.getsize(path)} bytes")
+    tail = {w: v for w, v in tail.items() if w not in words}
+    if tail:
+        path = os.path.join(OUT, f"{lang}.tail.fst")
+        ducer.Map.build(path, sorted((w.encode("utf-8"), v) for w, v in tail.items()))
+        sizes.append(f"tail {len(tail)} words, {os.path.getsize(path)} bytes")
     print(lang, "; ".join(sizes))
 
 

@@ -261,7 +261,8 @@ fn after_a_circumflex(c: char) -> bool {
 /// How many odd spots `s` has: C1 controls (two each), a symbol or
 /// punctuation mark glued between letters (`Ø§Ù`, `r√©`), a lowercase letter
 /// followed by a capital where one of them is not ASCII (`rÃ©`, `РґРѕ`),
-/// two letters of incompatible scripts side by side (`Bront녔`), and the
+/// two letters of incompatible scripts side by side (`Bront녔`) or capitals
+/// of no one alphabet (`ÄŸ`), and the
 /// most common mojibake leads followed by a symbol (`Ã™`, `â€`).
 /// Ordinary text in any language scores 0 on most words.
 pub fn oddness(s: &str) -> u32 {
@@ -318,7 +319,7 @@ pub fn oddness(s: &str) -> u32 {
                     odd += 1;
                 }
                 if let (Some(a), Some(b)) = (letter_script(p), letter_script(c)) {
-                    if !compatible(a, b) {
+                    if !compatible(a, b) || a == b && odd_capitals(p, c) {
                         odd += 1;
                     }
                 }
@@ -326,6 +327,30 @@ pub fn oddness(s: &str) -> u32 {
         }
     }
     odd
+}
+
+/// Whether two non-ASCII capitals side by side belong to no one alphabet:
+/// no language has `Ä` and `Ÿ` (`ğ` through Windows-1252), and an
+/// all-capital `ÄŸÄŸ` has no other odd spot. Capitals only: names mix
+/// alphabets (ftfy's `Āø`).
+fn odd_capitals(a: char, b: char) -> bool {
+    !a.is_ascii() && !b.is_ascii() && a.is_uppercase() && b.is_uppercase() && !one_alphabet(a, b)
+}
+
+/// Whether the main letters of some alphabet hold both (each of them a
+/// main letter somewhere). Not the auxiliary letters, which list every
+/// loanword's (`naïve` in English).
+fn one_alphabet(a: char, b: char) -> bool {
+    let (a, b) = (
+        a.to_lowercase().next().unwrap_or(a),
+        b.to_lowercase().next().unwrap_or(b),
+    );
+    let has = |al: &crate::alphabet::Alphabet, c: char| al.has_main(c);
+    let alphabets = crate::alphabet::alphabets();
+    if !alphabets.iter().any(|al| has(al, a)) || !alphabets.iter().any(|al| has(al, b)) {
+        return true;
+    }
+    alphabets.iter().any(|al| has(al, a) && has(al, b))
 }
 
 /// Whether a character may come out of a repair: no controls, private use
@@ -839,6 +864,16 @@ mod tests {
                 assert!(find(s).is_empty(), "{lang}: {s}");
             }
         }
+    }
+
+    #[test]
+    fn capitals_of_no_one_alphabet_are_odd() {
+        // `ğ` through Windows-1252 is `ÄŸ`: all capitals, found by the pair.
+        let r = find("aa ÄŸÄŸÄŸ");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].replacement, "ğğğ");
+        // A name that mixes alphabets in lowercase is left alone.
+        assert!(find("Connect with Āø on Facebook").is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! Arabic-script lexicons also have a loose map, keyed by
 //! [`normalize::fold`](crate::segment::normalize::fold) (`أ إ آ ٱ → ا`,
 //! `ى → ي`, `ة → ه`): a lookup tries the exact form first, the loose key
-//! second.
+//! second. Arabic also keeps its far tail apart ([`Lexicon::far_tail`]).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -31,6 +31,7 @@ pub struct Lexicon {
     pub code: &'static str,
     map: Map<&'static [u8]>,
     loose: Option<Map<&'static [u8]>>,
+    tail: Option<Map<&'static [u8]>>,
     hot: HashMap<String, u8>,
 }
 
@@ -38,34 +39,41 @@ struct Entry {
     code: &'static str,
     data: &'static [u8],
     loose: Option<&'static [u8]>,
+    tail: Option<&'static [u8]>,
     cell: OnceLock<Option<Lexicon>>,
 }
 
-macro_rules! entry {
-    ($code:literal) => {
-        Entry {
-            code: $code,
-            data: include_bytes!(concat!("../data/lexicons/", $code, ".fst")),
-            loose: None,
-            cell: OnceLock::new(),
-        }
+/// The bytes of `data/lexicons/<code><suffix>`.
+macro_rules! map_file {
+    ($code:literal, $suffix:literal) => {
+        include_bytes!(concat!("../data/lexicons/", $code, $suffix))
     };
-    ($code:literal, loose) => {
-        Entry {
+}
+
+/// A language's entry: its map, and its loose and far-tail maps if named.
+macro_rules! entry {
+    ($code:literal $(, $map:ident)*) => {{
+        #[allow(unused_mut)]
+        let mut e = Entry {
             code: $code,
-            data: include_bytes!(concat!("../data/lexicons/", $code, ".fst")),
-            loose: Some(include_bytes!(concat!(
-                "../data/lexicons/",
-                $code,
-                ".loose.fst"
-            ))),
+            data: map_file!($code, ".fst"),
+            loose: None,
+            tail: None,
             cell: OnceLock::new(),
-        }
+        };
+        $(entry!(@ e, $code, $map);)*
+        e
+    }};
+    (@ $e:ident, $code:literal, loose) => {
+        $e.loose = Some(map_file!($code, ".loose.fst"));
+    };
+    (@ $e:ident, $code:literal, tail) => {
+        $e.tail = Some(map_file!($code, ".tail.fst"));
     };
 }
 
 static ENTRIES: [Entry; 8] = [
-    entry!("ar", loose),
+    entry!("ar", loose, tail),
     entry!("fa", loose),
     entry!("ur", loose),
     entry!("en"),
@@ -91,6 +99,10 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
                 Some(d) => Some(Map::new(d).ok()?),
                 None => None,
             };
+            let tail = match e.tail {
+                Some(d) => Some(Map::new(d).ok()?),
+                None => None,
+            };
             let mut hot = HashMap::new();
             let mut stream = map.stream();
             use fst::Streamer;
@@ -105,6 +117,7 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
                 code: e.code,
                 map,
                 loose,
+                tail,
                 hot,
             })
         })
@@ -161,6 +174,15 @@ impl Lexicon {
             return Some(v);
         }
         self.map.get(key).map(|v| v.min(255) as u8)
+    }
+
+    /// The far tail (Arabic: Zipf 1.0 to 1.5), which the other look-ups
+    /// leave out: the value of `key` (normalised) there, `None` when it is
+    /// not in it. Such a word is written as one too rarely to count as
+    /// known, but often enough to tell a name or rare form from a typo
+    /// that joined two words (`joined-words`).
+    pub fn far_tail(&self, key: &str) -> Option<u8> {
+        self.tail.as_ref()?.get(key).map(|v| v.min(255) as u8)
     }
 
     /// How many words the lexicon holds.
