@@ -732,6 +732,13 @@ fn split(
             {
                 return None;
             }
+            // `لم`, `لن` and `سوف` take a verb in the imperfect
+            // (`لم يكن`), never a noun (`لمكنوننا` is `ل` + `مكنوننا`).
+            if matches!(a.as_str(), "لم" | "لن" | "سوف")
+                && !b.starts_with(['ي', 'ت', 'ن', 'أ', 'ا'])
+            {
+                return None;
+            }
         }
     }
     // A weak three-letter piece, or a rare long one, takes a frequent
@@ -1263,6 +1270,14 @@ mod tests {
         // `في ل+تيري`, `لا ب+روكا`: names; `في لبنان`: a join.
         let text = "قال فيلتيري إن لابروكا وصل، وكان ذلك فيلبنان.";
         assert_eq!(flagged_in(&JoinedWords, text, Some("ar")), ["فيلبنان"]);
+    }
+
+    #[test]
+    fn a_negation_of_the_past_takes_a_verb() {
+        // `ل` + `مكنوننا` (for what we hide), not `لم` + a noun.
+        assert!(flagged_in(&JoinedWords, "هذا انعكاس لمكنوننا.", Some("ar")).is_empty());
+        let f = fixed(&JoinedWords, "قال إنه لميكن هناك أحد.", Some("ar"));
+        assert!(f.contains("لم يكن"), "{f}");
     }
 
     #[test]
