@@ -253,8 +253,7 @@ impl Rule for JoinedWords {
             }
             let whole = lex.zipf10_normalized(&key);
             if whole.is_some_and(|z| z >= KNOWN_WHOLE) && !inner_ta_marbuta(&key)
-                || script == Script::Arabic
-                    && (known_with_clitics(lex, &key) || known_with_affixes(lex, &key))
+                || script == Script::Arabic && known_with_clitics(lex, &key)
             {
                 verdicts.insert(word, None);
                 continue;
@@ -271,7 +270,9 @@ impl Rule for JoinedWords {
                 && (own.in_document(&key) >= 2
                     || (script == Script::Arabic
                         && arabic_stems(&key).any(|s| own.in_document(s) >= 2)));
-            let verdict = split(lex, own, script, word, &key, whole, repeated, 0);
+            let verdict = split(lex, own, script, word, &key, whole, repeated, 0)
+                // Asked of findings only: most words never get that far.
+                .filter(|_| !(script == Script::Arabic && known_with_affixes(lex, &key)));
             out.extend(verdict.clone().map(|d| shifted(d, at)));
             verdicts.insert(word, verdict);
         }
@@ -570,7 +571,7 @@ fn piece(
             }
         }
         // A known stem with an ending (`تستبدله`, `يتسببان`): less again.
-        if z < KNOWN_PIECE {
+        if z < KNOWN_PIECE && chars >= 4 && PRONOUNS.iter().any(|e| p.ends_with(e)) {
             for s in affixed_stems(p, PRONOUNS) {
                 // `ة` is written `ت` before an ending (`مزحته` from `مزحة`).
                 let ta = s.strip_suffix('ت').and_then(|t| zipf(&format!("{t}ة")));
@@ -687,13 +688,18 @@ fn split(
                 continue;
             }
             let p = &norm[offs[i]..offs[j]];
-            // The piece and its clitic-free stems are suffixes of it: pieces
-            // `start..j` of the table.
+            // The piece and its stems (clitics or endings removed) are
+            // slices of it, so pieces of the table: found by their place in
+            // `p`. Anything else is looked up.
             let zipf = |q: &str| {
-                let cached = table.as_ref().filter(|_| p.ends_with(q)).and_then(|t| {
-                    let start = j - q.chars().count();
-                    t[start].get(j - start).copied()
-                });
+                let at = (q.as_ptr() as usize).wrapping_sub(p.as_ptr() as usize);
+                let cached = table
+                    .as_ref()
+                    .filter(|_| at + q.len() <= p.len() && p.is_char_boundary(at))
+                    .and_then(|t| {
+                        let start = i + p[..at].chars().count();
+                        t[start].get(q.chars().count()).copied()
+                    });
                 cached.unwrap_or_else(|| lex.zipf10_normalized(q))
             };
             let pc = piece(&zipf, own, script, p, j - i, i == 0 && j == n);
