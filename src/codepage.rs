@@ -372,6 +372,10 @@ fn plausible(c: char) -> bool {
         || (0x06D6..=0x06ED).contains(&u)
         || (0x0610..=0x061A).contains(&u)
         || (0x05C0..=0x05CF).contains(&u) && !matches!(u, 0x05C1 | 0x05C2)
+        // Combining marks that no precomposed Latin, Greek or Cyrillic
+        // letter decomposes to: `Ã¢` after a letter is `â` through
+        // Windows-1252, not U+0322 through Mac Roman.
+        || (0x0300..=0x036F).contains(&u) && !decomposed_mark(c)
     {
         return false;
     }
@@ -390,6 +394,17 @@ fn plausible(c: char) -> bool {
         .iter()
         .filter(|a| a.script == script)
         .any(|a| a.has_main(lower) || a.has_aux(lower))
+}
+
+/// The combining marks of decomposed (NFD) letters of the European
+/// alphabets: accents, diaeresis, ring, caron, cedilla, ogonek, horn, dot
+/// and macron below, and the like.
+fn decomposed_mark(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0300..=0x0308 | 0x030A..=0x030C | 0x030F | 0x0311 | 0x0313 | 0x0314 | 0x031B
+            | 0x0323..=0x0328 | 0x032D | 0x032E | 0x0330 | 0x0331 | 0x0342 | 0x0345
+    )
 }
 
 /// Latin Extended-B letters that languages write (Vietnamese `ơ ư`, Romanian
@@ -874,6 +889,15 @@ mod tests {
         assert_eq!(r[0].replacement, "ğğğ");
         // A name that mixes alphabets in lowercase is left alone.
         assert!(find("Connect with Āø on Facebook").is_empty());
+    }
+
+    #[test]
+    fn rare_combining_marks_are_no_repair() {
+        // `âœé` through Windows-1252 after a letter, not U+0322 and U+0329
+        // through Mac Roman.
+        let r = find("aa aÃ¢Å“Ã©");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].replacement, "âœé");
     }
 
     #[test]

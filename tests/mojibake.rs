@@ -128,7 +128,14 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // A fixed seed: this is a quality bound on generated words, not an
+    // invariant, so it runs the same 300 cases everywhere (CI included);
+    // cases that once failed stay in `mojibake.proptest-regressions`.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6d6f_6a69),
+        ..ProptestConfig::default()
+    })]
 
     /// Generated text pushed through any code page that can carry its bytes
     /// is found and repaired exactly, or (where two code pages garble two
