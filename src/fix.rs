@@ -233,6 +233,23 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> String
     out
 }
 
+/// Applies every fix of `fixes`, in any order: where two overlap, the one
+/// that starts later is kept. For measurements and tests that apply all the
+/// fixes of a scan at once; `--fix` chooses with [`select`] instead.
+pub fn apply_all(text: &str, mut fixes: Vec<Fix>) -> String {
+    fixes.sort_by_key(|f| std::cmp::Reverse(f.start));
+    let mut last = usize::MAX;
+    fixes.retain(|f| {
+        let keep = f.end <= last;
+        if keep {
+            last = f.start;
+        }
+        keep
+    });
+    fixes.reverse();
+    apply(text, &fixes)
+}
+
 /// The result of fixing one text.
 #[derive(Debug, Clone)]
 pub struct Fixed {
@@ -429,6 +446,14 @@ mod tests {
             confidence,
             fix: Some(fix),
         }
+    }
+
+    #[test]
+    fn apply_all_takes_any_order_and_keeps_the_later_of_overlaps() {
+        let fixes = vec![fix(6, 11, "W"), fix(0, 5, "H"), fix(3, 8, "x")];
+        // `3..8` overlaps both; `6..11` starts later, so it wins over it.
+        assert_eq!(apply_all("hello world", fixes), "H W");
+        assert_eq!(apply_all("abc", Vec::new()), "abc");
     }
 
     #[test]

@@ -137,20 +137,11 @@ pub(crate) mod testing {
 
     /// Applies every fix of one rule to `text`, right to left.
     pub fn fixed(rule: &dyn Rule, text: &str, lang: Option<&str>) -> String {
-        let mut fixes: Vec<_> = diagnostics(rule, text, lang)
+        let fixes = diagnostics(rule, text, lang)
             .into_iter()
             .filter_map(|d| d.fix)
             .collect();
-        fixes.sort_by_key(|f| std::cmp::Reverse(f.start));
-        let mut s = text.to_string();
-        let mut last = usize::MAX;
-        for f in fixes {
-            if f.end <= last {
-                s.replace_range(f.start..f.end, &f.replacement);
-                last = f.start;
-            }
-        }
-        s
+        crate::fix::apply_all(text, fixes)
     }
 }
 

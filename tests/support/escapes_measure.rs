@@ -57,22 +57,15 @@ fn json(line: &str) -> String {
 /// Applies every fix of a report of one file, right to left.
 fn apply(scanner: &Scanner, text: &str) -> (usize, String) {
     let report = scanner.scan("x.txt", text);
-    let mut fixes: Vec<_> = report.files[0]
+    let fixes = report.files[0]
         .findings
         .iter()
         .filter_map(|f| f.fix.clone())
         .collect();
-    let n = report.files[0].findings.len();
-    fixes.sort_by_key(|f| std::cmp::Reverse(f.start));
-    let mut s = text.to_string();
-    let mut last = usize::MAX;
-    for f in fixes {
-        if f.end <= last {
-            s.replace_range(f.start..f.end, &f.replacement);
-            last = f.start;
-        }
-    }
-    (n, s)
+    (
+        report.files[0].findings.len(),
+        mtlint::fix::apply_all(text, fixes),
+    )
 }
 
 /// Measures every corpus language, on at most `max` lines of each.

@@ -31,15 +31,7 @@ pub fn run(text: &str, lang: Option<&str>) -> Vec<Diagnostic> {
 
 /// `text` with every fix of `diags` applied.
 pub fn apply(text: &str, diags: &[Diagnostic]) -> String {
-    let mut s = text.to_string();
-    let mut last = usize::MAX;
-    for f in diags.iter().rev().filter_map(|d| d.fix.as_ref()) {
-        if f.end <= last {
-            s.replace_range(f.start..f.end, &f.replacement);
-            last = f.start;
-        }
-    }
-    s
+    mtlint::fix::apply_all(text, diags.iter().filter_map(|d| d.fix.clone()).collect())
 }
 
 /// Why an ftfy case is left out of the detection figures.
