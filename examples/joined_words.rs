@@ -1,7 +1,7 @@
 //! Prints the `joined-words` measurement on `../shared/data` (see
 //! `tests/support/joined_measure.rs`): per language, false alarms on clean
 //! sentences, and recall, precision and exact splits on copies with one space
-//! removed per line. `cargo run --release --example joined_words [-- -v]`.
+//! removed per line. `cargo run --release --example joined_words [-- -v [--found]]`.
 
 #[path = "../tests/support/joined_measure.rs"]
 mod joined_measure;
@@ -58,6 +58,11 @@ fn main() {
             }
             for f in &m.missed {
                 println!("{f}");
+            }
+            if std::env::args().any(|a| a == "--found") {
+                for f in &m.found_list {
+                    println!("found: {f}");
+                }
             }
         }
     }

@@ -155,6 +155,11 @@ const RARE_LETTERS: usize = 5;
 const BESIDE_RARE: u8 = 30;
 /// See [`WEAK_THREE`].
 const BESIDE_WEAK: u8 = 50;
+/// An Arabic piece of two letters is a word from this value beside a word
+/// of at least [`BESIDE_WEAK_TWO`] (`إلى حد`, `رد فعل`).
+const WEAK_TWO: u8 = 50;
+/// See [`WEAK_TWO`].
+const BESIDE_WEAK_TWO: u8 = 60;
 /// A repeated whole splits into long pieces this frequent (Zipf 4.5).
 const REPEATED_PIECE: u8 = 45;
 /// An Arabic piece of three letters this frequent (Zipf 5.5) makes a safe
@@ -555,6 +560,7 @@ fn piece(
     // Arabic three-letter words between the two bars (`تظل`, `نصب`) are
     // pieces too, but only beside a frequent word (see `split`).
     let short_min = match chars {
+        2 if script == Script::Arabic => WEAK_TWO,
         2 => 55,
         3 if script == Script::Arabic => WEAK_THREE,
         3 => THREE,
@@ -756,6 +762,8 @@ fn split(
             0
         } else if len == 3 && pieces[k].zipf10 < THREE {
             BESIDE_WEAK
+        } else if len == 2 && pieces[k].zipf10 < 55 {
+            BESIDE_WEAK_TWO
         } else if script == Script::Arabic && len >= RARE_LETTERS && pieces[k].zipf10 < KNOWN_PIECE
         {
             BESIDE_RARE
@@ -1225,6 +1233,18 @@ mod tests {
         // A weak three-letter word beside a less frequent one is not
         // enough: `تظل` (Zipf 4.3) and `مستقرة` (4.2).
         assert!(flagged_in(&JoinedWords, "الأسعار تظلمستقرة.", Some("ar")).is_empty());
+    }
+
+    #[test]
+    fn weak_two_letter_words_join_only_very_frequent_ones() {
+        let f = fixed(&JoinedWords, "ارتفعت الأسعار إلىحد كبير.", Some("ar"));
+        assert!(f.contains("إلى حد كبير"), "{f}");
+        // `دي` and `سي` (Zipf 5 to 5.5) beside rarer words are syllables
+        // of names and the future prefix, not words.
+        for w in ["فاز ديشامبو باللقب.", "قال إنه سيلاحقهما غدا."]
+        {
+            assert!(flagged_in(&JoinedWords, w, Some("ar")).is_empty(), "{w}");
+        }
     }
 
     #[test]

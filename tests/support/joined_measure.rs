@@ -43,6 +43,9 @@ pub struct Measure {
     pub findings: usize,
     /// A few joined pairs that were missed, and wrong splits.
     pub missed: Vec<String>,
+    /// Found joins, as `joined → split`, when listing (for studying the
+    /// rule's evidence against its false splits).
+    pub found_list: Vec<String>,
 }
 
 impl Measure {
@@ -196,6 +199,17 @@ pub fn measure_listing(dir: &Path, lang: &str, max_listed: usize, folder_words: 
                             .is_some_and(|x| x.applicability == Applicability::Safe),
                     );
                     let repl = f.fix.as_ref().map(|x| x.replacement.as_str());
+                    if m.missed.len() < max_listed {
+                        let before = text[..range.start].split_whitespace().last();
+                        let after = text[range.end..].split_whitespace().next();
+                        m.found_list.push(format!(
+                            "{} → {} | {} | {}",
+                            &text[range.clone()],
+                            repl.unwrap_or(""),
+                            before.unwrap_or(""),
+                            after.unwrap_or("")
+                        ));
+                    }
                     if repl == Some(original.as_str()) {
                         m.exact += 1;
                     } else if m.missed.len() < max_listed {
