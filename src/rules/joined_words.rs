@@ -339,8 +339,6 @@ fn inner_ta_marbuta(key: &str) -> bool {
     key.trim_end_matches('ة').contains('ة')
 }
 
-/// The stems of an Arabic word with its prefix clitics removed (stem of at
-/// least two letters), with how many letters were removed.
 /// A diagnostic computed at offset 0, moved to byte `at`.
 fn shifted(mut d: Diagnostic, at: usize) -> Diagnostic {
     d.range = d.range.start + at..d.range.end + at;
@@ -351,6 +349,8 @@ fn shifted(mut d: Diagnostic, at: usize) -> Diagnostic {
     d
 }
 
+/// The stems of an Arabic word with a prefix clitic removed (stems of at
+/// least two letters, three after the article).
 fn arabic_stems(key: &str) -> impl Iterator<Item = &str> {
     ARABIC_CLITICS.iter().filter_map(move |p| {
         key.strip_prefix(p).filter(|rest| {
@@ -363,6 +363,37 @@ fn arabic_stems(key: &str) -> impl Iterator<Item = &str> {
                 && (!p.ends_with('س') || rest.starts_with(['ي', 'ت', 'ن', 'أ']))
         })
     })
+}
+
+/// Whether an Arabic piece can be a word as written (`raw`, normalised
+/// `p`): a tanween ends its word, which only the tanween's alif may follow
+/// (`وفقًال` + `ما` is no reading of `وفقًا لما`), and no word starts on a
+/// letter that carries one (`مساعد` + `اًلكبير`); `ل` with the article is
+/// written `لل`, never `لال` (`عما` + `لالنسيج` is `عمال النسيج`); and an
+/// alif with hamza that ends a piece is the next word's first letter
+/// (`لمأ` + `تنازل` is `لم أتنازل`) unless the piece is a word as it
+/// stands (`بدأ`), not only through its loose key (`لما`).
+fn arabic_piece_possible(lex: &Lexicon, own: &Words, raw: &str, p: &str) -> bool {
+    let tanween = |c: char| matches!(c, '\u{064B}'..='\u{064D}');
+    if let Some(at) = raw.find(tanween) {
+        let mut after = raw[at..].chars().filter(|c| !is_arabic_mark(*c));
+        if !matches!((after.next(), after.next()), (None | Some('ا'), None)) {
+            return false;
+        }
+        let mut chars = raw.chars().skip_while(|c| is_arabic_mark(*c));
+        chars.next();
+        if chars.take_while(|c| is_arabic_mark(*c)).any(tanween) {
+            return false;
+        }
+    }
+    let as_written = || lex.exact(p).is_some() || own.contains(p);
+    let after_conjunction = p.strip_prefix(['و', 'ف']).unwrap_or(p);
+    if (after_conjunction.starts_with("لال") || after_conjunction.starts_with("للل"))
+        && !as_written()
+    {
+        return false;
+    }
+    !p.ends_with(['أ', 'إ', 'آ']) || as_written()
 }
 
 /// Whether an Arabic word is a clitic plus a known word (`وتراجع`,
@@ -528,6 +559,7 @@ fn piece(
     p: &str,
     chars: usize,
     whole: bool,
+    weak: bool,
 ) -> Piece {
     let unknown = Piece {
         cost: unknown_cost(chars),
@@ -560,9 +592,9 @@ fn piece(
     // Arabic three-letter words between the two bars (`تظل`, `نصب`) are
     // pieces too, but only beside a frequent word (see `split`).
     let short_min = match chars {
-        2 if script == Script::Arabic => WEAK_TWO,
+        2 if script == Script::Arabic && weak => WEAK_TWO,
         2 => 55,
-        3 if script == Script::Arabic => WEAK_THREE,
+        3 if script == Script::Arabic && weak => WEAK_THREE,
         3 => THREE,
         _ => 0,
     };
@@ -615,7 +647,7 @@ fn piece(
     // A long rare word, never the whole, since the rare tail holds joins
     // (`عنطريق`). It costs as much as when unknown, so that any split into
     // known words goes first (`ما يكونون`, not `مايكونون`).
-    if script == Script::Arabic && chars >= RARE_LETTERS && !whole && z >= RARE_PIECE {
+    if script == Script::Arabic && chars >= RARE_LETTERS && !whole && weak && z >= RARE_PIECE {
         return Piece {
             cost: lex_cost(z) + 1.0,
             known: true,
@@ -631,6 +663,10 @@ fn piece(
     }
     unknown
 }
+
+/// A split found by the Viterbi search: its cost, each piece's range of
+/// letters, and the pieces.
+type Cheapest = (f32, Vec<(usize, usize)>, Vec<Piece>);
 
 /// The best split of a token, as a diagnostic when it is clearly better
 /// than the whole; `repeated` when the document writes the whole again,
@@ -682,51 +718,93 @@ fn split(
                 && word[cuts[c]..].starts_with('ا')
         })
         .collect();
-    let mut best = vec![f32::INFINITY; n + 1];
-    let mut back = vec![(0usize, None::<Piece>); n + 1];
-    best[0] = 0.0;
-    for j in 1..=n {
-        if tied[j] {
-            continue;
-        }
-        for i in j.saturating_sub(MAX_PIECE)..j {
-            if !best[i].is_finite() {
+    // The cheapest split, with the weak pieces (see `needs` below) or
+    // without them.
+    let viterbi = |weak: bool| -> Option<Cheapest> {
+        let mut best = vec![f32::INFINITY; n + 1];
+        let mut back = vec![(0usize, None::<Piece>); n + 1];
+        best[0] = 0.0;
+        for j in 1..=n {
+            if tied[j] {
                 continue;
             }
-            let p = &norm[offs[i]..offs[j]];
-            // The piece and its stems (clitics or endings removed) are
-            // slices of it, so pieces of the table: found by their place in
-            // `p`. Anything else is looked up.
-            let zipf = |q: &str| {
-                let at = (q.as_ptr() as usize).wrapping_sub(p.as_ptr() as usize);
-                let cached = table
-                    .as_ref()
-                    .filter(|_| at + q.len() <= p.len() && p.is_char_boundary(at))
-                    .and_then(|t| {
-                        let start = i + p[..at].chars().count();
-                        t[start].get(q.chars().count()).copied()
-                    });
-                cached.unwrap_or_else(|| lex.zipf10_normalized(q))
-            };
-            let pc = piece(&zipf, own, script, p, j - i, i == 0 && j == n);
-            let c = best[i] + pc.cost + if i > 0 { SPLIT } else { 0.0 };
-            if c < best[j] {
-                best[j] = c;
-                back[j] = (i, Some(pc));
+            for i in j.saturating_sub(MAX_PIECE)..j {
+                if !best[i].is_finite() {
+                    continue;
+                }
+                let p = &norm[offs[i]..offs[j]];
+                let whole_piece = i == 0 && j == n;
+                if script == Script::Arabic
+                    && !whole_piece
+                    && !arabic_piece_possible(lex, own, &word[cuts[i]..cuts[j]], p)
+                {
+                    continue;
+                }
+                // The piece and its stems (clitics or endings removed) are
+                // slices of it, so pieces of the table: found by their place in
+                // `p`. Anything else is looked up.
+                let zipf = |q: &str| {
+                    let at = (q.as_ptr() as usize).wrapping_sub(p.as_ptr() as usize);
+                    let cached = table
+                        .as_ref()
+                        .filter(|_| at + q.len() <= p.len() && p.is_char_boundary(at))
+                        .and_then(|t| {
+                            let start = i + p[..at].chars().count();
+                            t[start].get(q.chars().count()).copied()
+                        });
+                    cached.unwrap_or_else(|| lex.zipf10_normalized(q))
+                };
+                let pc = piece(&zipf, own, script, p, j - i, whole_piece, weak);
+                let c = best[i] + pc.cost + if i > 0 { SPLIT } else { 0.0 };
+                if c < best[j] {
+                    best[j] = c;
+                    back[j] = (i, Some(pc));
+                }
             }
         }
-    }
-    let mut bounds = Vec::new();
-    let mut pieces = Vec::new();
-    let mut j = n;
-    while j > 0 {
-        let (i, pc) = back[j];
-        bounds.push((i, j));
-        pieces.push(pc?);
-        j = i;
-    }
-    bounds.reverse();
-    pieces.reverse();
+        let mut bounds = Vec::new();
+        let mut pieces = Vec::new();
+        let mut j = n;
+        while j > 0 {
+            let (i, pc) = back[j];
+            bounds.push((i, j));
+            pieces.push(pc?);
+            j = i;
+        }
+        bounds.reverse();
+        pieces.reverse();
+        Some((best[n], bounds, pieces))
+    };
+    // A weak piece (two or three letters of middling frequency, a rare
+    // long word) needs a frequent neighbour and no other piece: the value
+    // that neighbour needs (0 for any other piece).
+    let needs = |bounds: &[(usize, usize)], pieces: &[Piece], k: usize| {
+        let len = bounds[k].1 - bounds[k].0;
+        if pieces[k].own {
+            0
+        } else if len == 3 && pieces[k].zipf10 < THREE {
+            BESIDE_WEAK
+        } else if len == 2 && pieces[k].zipf10 < 55 {
+            BESIDE_WEAK_TWO
+        } else if script == Script::Arabic && len >= RARE_LETTERS && pieces[k].zipf10 < KNOWN_PIECE
+        {
+            BESIDE_RARE
+        } else {
+            0
+        }
+    };
+    let weak_ok = |bounds: &[(usize, usize)], pieces: &[Piece]| {
+        let weak = (0..pieces.len()).any(|k| needs(bounds, pieces, k) > 0);
+        !weak
+            || pieces.len() == 2 && (0..2).all(|k| pieces[1 - k].zipf10 >= needs(bounds, pieces, k))
+    };
+    // When the cheapest split leans on a weak piece without its neighbour,
+    // the cheapest split without weak pieces stands in for it.
+    let (best_n, bounds, pieces) = match viterbi(true)? {
+        v if weak_ok(&v.1, &v.2) => v,
+        _ => viterbi(false)?,
+    };
+    let weak_three = (0..pieces.len()).any(|k| needs(&bounds, &pieces, k) > 0);
     if pieces.len() < 2 || pieces.iter().any(|p| !p.known) {
         return None;
     }
@@ -752,28 +830,6 @@ fn split(
                 return None;
             }
         }
-    }
-    // A weak three-letter piece, or a rare long one, needs a frequent
-    // neighbour and no other piece: the value that neighbour needs (0 for
-    // any other piece).
-    let needs = |k: usize| {
-        let len = bounds[k].1 - bounds[k].0;
-        if pieces[k].own {
-            0
-        } else if len == 3 && pieces[k].zipf10 < THREE {
-            BESIDE_WEAK
-        } else if len == 2 && pieces[k].zipf10 < 55 {
-            BESIDE_WEAK_TWO
-        } else if script == Script::Arabic && len >= RARE_LETTERS && pieces[k].zipf10 < KNOWN_PIECE
-        {
-            BESIDE_RARE
-        } else {
-            0
-        }
-    };
-    let weak_three = (0..pieces.len()).any(|k| needs(k) > 0);
-    if weak_three && (pieces.len() != 2 || (0..2).any(|k| pieces[1 - k].zipf10 < needs(k))) {
-        return None;
     }
     if script == Script::Arabic {
         // `ه` + `ما` is the dual pronoun `هما` (`هزيمتهما`), not `ما`.
@@ -833,7 +889,7 @@ fn split(
     if ta {
         whole_cost += 10.0;
     }
-    if whole_cost - best[n] < MARGIN {
+    if whole_cost - best_n < MARGIN {
         return None;
     }
     // A whole that the far tail of the lexicon holds is a word (a name, a
@@ -860,6 +916,7 @@ fn split(
         .collect();
     if script == Script::Arabic {
         boundary_conjunctions(lex, own, &mut texts);
+        pronoun_kaf(lex, own, &mut texts);
         // Tanween marks a noun's ending: a short piece that carries it is
         // the end of the word before (`تصورياً`, `أعزلاً`), not a particle.
         if texts.iter().any(|t| {
@@ -877,7 +934,7 @@ fn split(
             .any(|t| t.chars().filter(|c| !is_arabic_mark(*c)).count() <= 3);
         if !ta && texts.len() == 2 && short_piece && whole.map_or(true, |z| z < JUNK_TAIL) {
             let bonus = name_likeness(word, key, &texts, n);
-            if whole_cost - bonus - best[n] < MARGIN {
+            if whole_cost - bonus - best_n < MARGIN {
                 return None;
             }
         }
@@ -1019,6 +1076,58 @@ fn name_likeness(word: &str, key: &str, texts: &[String], letters: usize) -> f32
         .count();
     let share = vowels as f32 / letters.max(1) as f32;
     (JUNCTION_WEIGHT * junction + VOWEL_WEIGHT * (share - VOWEL_SHARE)).max(0.0)
+}
+
+/// `كان` and its sisters, whose predicate is often "like the …" (`كان
+/// كالبحر`, not `كانك البحر`).
+const KANA: &[&str] = &[
+    "كان",
+    "كانت",
+    "كانوا",
+    "يكون",
+    "تكون",
+    "يكن",
+    "تكن",
+    "أصبح",
+    "أصبحت",
+    "صار",
+    "صارت",
+    "بات",
+    "باتت",
+    "ظل",
+    "ظلت",
+    "ليس",
+    "ليست",
+    "أمسى",
+    "أضحى",
+    "بدا",
+    "بدت",
+];
+
+/// A `ك` between a word and the article is the pronoun "your" that ends
+/// the word (`قدرتك الكاملة`) far more often than "like" on the next one
+/// (`قدرت كالكاملة`): it goes back when both sides are then words, and the
+/// word before is not `كان` or a sister of it.
+fn pronoun_kaf(lex: &Lexicon, own: &Words, texts: &mut [String]) {
+    let known = |s: &str| {
+        let p = normalize(s);
+        let z = |q: &str| lex.zipf10_normalized(q).is_some_and(|z| z >= KNOWN_PIECE);
+        z(&p) || arabic_stems(&p).any(z) || own.contains(&p)
+    };
+    for k in 0..texts.len().saturating_sub(1) {
+        let Some(rest) = texts[k + 1].strip_prefix('ك') else {
+            continue;
+        };
+        let before = normalize(&texts[k]);
+        let verb = before.strip_prefix(['و', 'ف']).unwrap_or(&before);
+        if normalize(rest).starts_with("ال") && known(rest) && !KANA.contains(&verb) {
+            let with = format!("{}ك", texts[k]);
+            if known(&with) {
+                texts[k + 1] = rest.to_string();
+                texts[k] = with;
+            }
+        }
+    }
 }
 
 /// A `و` or `ف` that ends a piece goes to the next one when both sides are
@@ -1244,6 +1353,32 @@ mod tests {
         for w in ["فاز ديشامبو باللقب.", "قال إنه سيلاحقهما غدا."]
         {
             assert!(flagged_in(&JoinedWords, w, Some("ar")).is_empty(), "{w}");
+        }
+    }
+
+    #[test]
+    fn pieces_are_cut_where_arabic_spelling_allows() {
+        let cases = [
+            // Tanween ends a word: only its alif follows, no word starts on it.
+            ("قال وفقًالتقرير الشرطة.", "وفقًا لتقرير"),
+            ("عمل مساعداًلكبير المدربين.", "مساعداً لكبير"),
+            ("شكرًالكم جميعا.", "شكرًا لكم"),
+            // `ل` + `ال` is `لل`: no piece starts with `لال`.
+            ("أضرب عمالالنسيج أمس.", "عمال النسيج"),
+            // A final alif with hamza starts the next word unless the
+            // piece is a word as written.
+            ("قال إنه لمأتنازل عن حقي.", "لم أتنازل"),
+            ("وخطرإفلاسها كبير.", "وخطر إفلاسها"),
+            ("ثم بدأالعمل في المصنع.", "بدأ العمل"),
+            // `ك` before the article is the pronoun of the word before ...
+            ("أثق في قدرتكالكاملة على النجاح.", "قدرتك الكاملة"),
+            // ... unless that word with it is no word.
+            ("أصبحكالمجنون في الشارع.", "أصبح كالمجنون"),
+            ("كانكالبحر الواسع.", "كان كالبحر"),
+        ];
+        for (text, want) in cases {
+            let f = fixed(&JoinedWords, text, Some("ar"));
+            assert!(f.contains(want), "{text} → {f}");
         }
     }
 
