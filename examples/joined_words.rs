@@ -42,10 +42,11 @@ fn main() {
     }
     for m in &all {
         println!(
-            "{}: safe fixes: {} of {} joins found, {} of {} false splits",
+            "{}: safe fixes: {} of {} joins found ({} not the original text), {} of {} false splits",
             m.lang,
             m.safe_found,
             m.found,
+            m.safe_wrong,
             m.safe_false,
             m.false_splits.len()
         );

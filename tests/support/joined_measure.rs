@@ -33,6 +33,8 @@ pub struct Measure {
     pub safe_false: usize,
     /// Found joins whose fix is safe.
     pub safe_found: usize,
+    /// Found joins whose fix is safe but is not the original text.
+    pub safe_wrong: usize,
     /// Pairs of words joined in the corrupted copies.
     pub joined: usize,
     /// Joined pairs flagged exactly (the finding covers the joined token).
@@ -193,11 +195,11 @@ pub fn measure_listing(dir: &Path, lang: &str, max_listed: usize, folder_words: 
             match out.iter().find(|f| f.range == range) {
                 Some(f) => {
                     m.found += 1;
-                    m.safe_found += usize::from(
-                        f.fix
-                            .as_ref()
-                            .is_some_and(|x| x.applicability == Applicability::Safe),
-                    );
+                    let safe = f
+                        .fix
+                        .as_ref()
+                        .is_some_and(|x| x.applicability == Applicability::Safe);
+                    m.safe_found += usize::from(safe);
                     let repl = f.fix.as_ref().map(|x| x.replacement.as_str());
                     if m.missed.len() < max_listed {
                         let before = text[..range.start].split_whitespace().last();
@@ -212,9 +214,13 @@ pub fn measure_listing(dir: &Path, lang: &str, max_listed: usize, folder_words: 
                     }
                     if repl == Some(original.as_str()) {
                         m.exact += 1;
-                    } else if m.missed.len() < max_listed {
-                        m.missed
-                            .push(format!("wrong: {original} → {}", repl.unwrap_or("")));
+                    } else {
+                        m.safe_wrong += usize::from(safe);
+                        if m.missed.len() < max_listed {
+                            let safe = if safe { " (safe)" } else { "" };
+                            m.missed
+                                .push(format!("wrong: {original} → {}{safe}", repl.unwrap_or("")));
+                        }
                     }
                 }
                 None if m.missed.len() < max_listed => m.missed.push(format!("missed: {original}")),
