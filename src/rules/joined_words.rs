@@ -99,7 +99,8 @@ words side by side, `بيني ستون`, which no frequency bar tells from `كي
   through punctuation to the next one is left to
   `missing-space-after-punctuation`.
 - In Latin and Cyrillic text a join is found only when one piece is a very
-  frequent (function) word, so joins of two content words are missed; in
+  frequent (function) word, and a word cut in three or more only when one
+  piece alone is a content word, so joins of content words are missed; in
   Russian, splits after a prefix-like word (`под`, `за`, `не`) or a linking
   vowel are refused, which leaves most Russian joins unfound.
 - Common joins that the lexicon lists as words (`ماكان`, `فيظل`) are missed,
@@ -897,8 +898,11 @@ fn split(
     }
     if script != Script::Arabic {
         // Compounds join content words (`fourballs`, `самострелами`); the
-        // joins of translation nearly always hold a function word.
-        if pieces.iter().all(|p| p.zipf10 < 60) {
+        // joins of translation nearly always hold a function word, and a
+        // word cut in three or more holds only one content word (`in the
+        // city`, not `disc or dance`).
+        let function_words = pieces.iter().filter(|p| p.zipf10 >= 60).count();
+        if function_words == 0 || pieces.len() > 2 && function_words + 1 < pieces.len() {
             return None;
         }
         let (i, j) = bounds[0];
@@ -1556,6 +1560,14 @@ mod tests {
             .iter()
             .map(|d| d.fix.as_ref().map(|f| f.applicability))
             .collect()
+    }
+
+    #[test]
+    fn a_latin_word_cut_in_three_holds_one_content_word() {
+        let f = fixed(&JoinedWords, "They met inthecity yesterday.", Some("en"));
+        assert!(f.contains("in the city"), "{f}");
+        let text = "A discordance between the two reports.";
+        assert!(flagged_in(&JoinedWords, text, Some("en")).is_empty());
     }
 
     #[test]
