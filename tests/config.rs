@@ -237,9 +237,10 @@ fn allowed_terms_and_scripts_reach_the_rules() {
     // Seed 003's `Telegram`: info from untranslated-term, silenced by the allowlist.
     let text = "وقالت القناة على Telegram إن القوات الروسية تقدمت في المنطقة الشرقية اليوم.\n";
     write(d, "a.txt", text);
-    let run = |args: &[&str]| {
+    // The rules that flag `a.txt` under these options.
+    let rules_with = |args: &[&str]| {
         let out = mtlint(d)
-            .args(["check", "--format", "json", "--isolated", "--lang", "ar"])
+            .args(["check", "--format", "json"])
             .args(args)
             .arg("a.txt")
             .output()
@@ -251,31 +252,19 @@ fn allowed_terms_and_scripts_reach_the_rules() {
             .map(|f| f.rule.clone())
             .collect::<Vec<_>>()
     };
-    let before = run(&[]);
+    let before = rules_with(&["--isolated", "--lang", "ar"]);
     assert!(
         before.contains(&"untranslated-term".to_string()),
         "{before:?}"
     );
     write(d, "terms.toml", "allowed-terms = [\"telegram\"]\n");
-    let configured = |file: &str| {
-        let out = mtlint(d)
-            .args(["check", "--format", "json", "--config", file, "a.txt"])
-            .output()
-            .unwrap();
-        let r: Report = serde_json::from_slice(&out.stdout).unwrap();
-        r.files[0]
-            .findings
-            .iter()
-            .map(|f| f.rule.clone())
-            .collect::<Vec<_>>()
-    };
-    let rules = configured("terms.toml");
+    let rules = rules_with(&["--config", "terms.toml"]);
     assert!(
         !rules.contains(&"untranslated-term".to_string()),
         "{rules:?}"
     );
     write(d, "scripts.toml", "allowed-scripts = [\"Latin\"]\n");
-    let rules = configured("scripts.toml");
+    let rules = rules_with(&["--config", "scripts.toml"]);
     assert!(
         !rules.contains(&"untranslated-term".to_string()),
         "{rules:?}"
