@@ -17,6 +17,9 @@
 //! Russian news for foreign names.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fst::Streamer;
 
 use crate::segment::normalize::is_arabic_mark;
 
@@ -429,12 +432,35 @@ fn letters_of(term: &str, source: Source) -> Option<String> {
     Some(out)
 }
 
+/// A table's entries grouped by their first letter, in the table's order
+/// (longest first), sorted by that letter: the entries to try at a letter
+/// are found by a binary search instead of a scan of the whole table.
+type ByFirst = Vec<(char, Vec<(&'static str, Unit)>)>;
+
+fn by_first(table: &'static [(&'static str, Unit)]) -> ByFirst {
+    let mut out: ByFirst = Vec::new();
+    for &(g, unit) in table {
+        let Some(first) = g.chars().next() else {
+            continue;
+        };
+        match out.iter_mut().find(|e| e.0 == first) {
+            Some(e) => e.1.push((g, unit)),
+            None => out.push((first, vec![(g, unit)])),
+        }
+    }
+    out.sort_by_key(|e| e.0);
+    out
+}
+
 /// Splits a term into sound units; doubled consonants are one unit.
 fn units(term: &str, source: Source, target: Target) -> Option<Vec<Unit>> {
+    static BY_FIRST: OnceLock<[ByFirst; 3]> = OnceLock::new();
+    let tables =
+        BY_FIRST.get_or_init(|| [LATIN_ARABIC, CYRILLIC_ARABIC, LATIN_CYRILLIC].map(by_first));
     let table = match (source, target) {
-        (Source::Latin, Target::Arabic) => LATIN_ARABIC,
-        (Source::Cyrillic, Target::Arabic) => CYRILLIC_ARABIC,
-        (Source::Latin, Target::Cyrillic) => LATIN_CYRILLIC,
+        (Source::Latin, Target::Arabic) => &tables[0],
+        (Source::Cyrillic, Target::Arabic) => &tables[1],
+        (Source::Latin, Target::Cyrillic) => &tables[2],
         (Source::Cyrillic, Target::Cyrillic) => return None,
     };
     let letters = letters_of(term, source)?;
@@ -443,7 +469,9 @@ fn units(term: &str, source: Source, target: Target) -> Option<Vec<Unit>> {
     let mut prev = "";
     let mut last_vowel = "";
     while !rest.is_empty() {
-        let (g, mut unit) = *table.iter().find(|(g, _)| rest.starts_with(g))?;
+        let first = rest.chars().next()?;
+        let at = table.binary_search_by_key(&first, |e| e.0).ok()?;
+        let (g, mut unit) = *table[at].1.iter().find(|(g, _)| rest.starts_with(g))?;
         rest = &rest[g.len()..];
         // `c` before `e i y` sounds `s` (`Cecil`, `Nice`).
         if g == "c" && rest.starts_with(['e', 'i', 'y']) {
@@ -789,6 +817,17 @@ pub fn distance(term: &str, source: Source, stem: &str, target: Target) -> Optio
 
 /// The distance and the consonant count it was divided by.
 fn distance_units(units: &[Unit], word: &[char], target: Target) -> Option<(f32, usize)> {
+    distance_within(units, word, target, 0.75)
+}
+
+/// [`distance_units`] when it is at most `max` (the alignment gives up on
+/// paths that cost more, so a small `max` makes it fast).
+fn distance_within(
+    units: &[Unit],
+    word: &[char],
+    target: Target,
+    max: f32,
+) -> Option<(f32, usize)> {
     let consonants = units.iter().filter(|u| u.consonant).count();
     let word_consonants = word
         .iter()
@@ -809,8 +848,8 @@ fn distance_units(units: &[Unit], word: &[char], target: Target) -> Option<(f32,
     if word_consonants > 2 * consonants + 1 || consonants > 2 * word_consonants + 1 {
         return None;
     }
-    let cost = align(units, word, target, 0.75 * norm)?;
-    Some((cost / norm, n))
+    let cost = align(units, word, target, max * norm)?;
+    Some((cost / norm, n)).filter(|&(d, _)| d <= max)
 }
 
 /// A folded stem: its letters, itself, and its surface spellings with how
@@ -954,6 +993,229 @@ impl Lexicon {
             count,
         })
     }
+}
+
+/// A list of foreign names (Latin script), ready to tell whether a word of
+/// the target script is the transliteration of one of them: `كريستيانساند`
+/// is `Kristiansand`. Names are indexed by their consonant count and the
+/// letters their first consonant may be written with, and carry the set of
+/// letters they may be written with, so a word is aligned only with the few
+/// names that can come close to it.
+#[derive(Debug)]
+pub struct Names {
+    target: Target,
+    /// The names, one after the other.
+    text: String,
+    /// Each name: where it ends in `text`, the letters its first sound may
+    /// be written with and those any of its sounds may be written with (see
+    /// [`letter_set`]).
+    names: Vec<(u32, u64, u64)>,
+    /// (first consonant letter, consonant count) → indices into `names`.
+    index: HashMap<(char, usize), Vec<u32>>,
+}
+
+impl Names {
+    /// The index of `names` (Latin script) for words of `target`; names the
+    /// tables cannot read are left out.
+    pub fn new<'n>(target: Target, names: impl IntoIterator<Item = &'n str>) -> Self {
+        let mut out = Self {
+            target,
+            text: String::new(),
+            names: Vec::new(),
+            index: HashMap::new(),
+        };
+        let mut names = names.into_iter().peekable();
+        let mut chunk: Vec<&str> = Vec::with_capacity(CHUNK);
+        while names.peek().is_some() {
+            chunk.clear();
+            chunk.extend(names.by_ref().take(CHUNK));
+            // Reading the names is most of the work: in parallel, in order,
+            // a chunk at a time to keep memory low. Plain scoped threads,
+            // not rayon: this runs inside a `OnceLock` that rayon's workers
+            // may be waiting on, and they would never take its jobs.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let per = chunk.len().div_ceil(threads).max(1);
+            let read: Vec<Option<NameKeys>> = std::thread::scope(|scope| {
+                let parts: Vec<_> = chunk
+                    .chunks(per)
+                    .map(|part| {
+                        let handle = scope.spawn(move || {
+                            part.iter()
+                                .map(|name| name_keys(name, target))
+                                .collect::<Vec<_>>()
+                        });
+                        (part.len(), handle)
+                    })
+                    .collect();
+                // A part whose thread failed counts as unreadable names, so
+                // the others keep their place.
+                parts
+                    .into_iter()
+                    .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![None; len]))
+                    .collect()
+            });
+            for (name, keys) in chunk.iter().zip(read) {
+                let Some((n, keys, firsts, letters)) = keys else {
+                    continue;
+                };
+                let Ok(end) = u32::try_from(out.text.len() + name.len()) else {
+                    return out;
+                };
+                let at = out.names.len() as u32;
+                for k in letters_in(keys, target) {
+                    out.index.entry((k, n)).or_default().push(at);
+                }
+                out.text.push_str(name);
+                out.names.push((end, firsts, letters));
+            }
+        }
+        out
+    }
+
+    /// How many names the list holds.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the list holds no name.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The name of the list closest to `folded` (a word folded with
+    /// [`fold_target`]) and its distance (see [`distance`]), when that is
+    /// at most `max`, which must be small: a consonant left out or added is
+    /// not looked for.
+    pub fn closest(&self, folded: &str, max: f32) -> Option<(&str, f32)> {
+        let word: Vec<char> = folded.chars().collect();
+        let first = letter_set(*word.first()?);
+        let consonant = |c: &&char| !is_vowel_letter(**c, self.target);
+        let key = *word.iter().find(consonant)?;
+        let consonants = word.iter().filter(consonant).count();
+        // A consonant letter that no sound of the name is written with costs
+        // a whole point, more than a small `max` allows.
+        let needed = word
+            .iter()
+            .filter(consonant)
+            .fold(0, |set, &c| set | letter_set(c));
+        let vowel_first = is_vowel_letter(word[0], self.target);
+        let mut best: Option<(usize, f32)> = None;
+        // A unit written with two letters (`x` كس) makes the name up to two
+        // consonants shorter than the word; one left out, longer.
+        for n in consonants.saturating_sub(2)..=consonants + 1 {
+            let Some(list) = self.index.get(&(key, n)) else {
+                continue;
+            };
+            for &i in list {
+                let (_, firsts, letters) = self.names[i as usize];
+                if needed & !letters != 0 || firsts & first == 0 && !vowel_first {
+                    continue;
+                }
+                let Some(units) = units(self.name(i as usize), Source::Latin, self.target) else {
+                    continue;
+                };
+                if let Some((d, _)) = distance_within(&units, &word, self.target, max) {
+                    // The first name of the list wins a tie: same input,
+                    // same answer.
+                    if best.map_or(true, |(b, bd)| d < bd || d == bd && (i as usize) < b) {
+                        best = Some((i as usize, d));
+                    }
+                }
+            }
+        }
+        best.map(|(i, d)| (self.name(i), d))
+    }
+
+    fn name(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.names[i - 1].0 as usize
+        };
+        &self.text[start..self.names[i].0 as usize]
+    }
+}
+
+/// The foreign names of `data/names/latin.fst` (SCOWL's proper nouns and
+/// the words of GeoNames' city names, see `scripts/build_names.py`),
+/// indexed for Arabic on first use (0.07 s on two cores).
+pub fn latin_names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut all = String::new();
+        if let Ok(set) = fst::Set::new(&include_bytes!("../data/names/latin.fst")[..]) {
+            let mut stream = set.stream();
+            while let Some(name) = stream.next() {
+                if let Ok(name) = std::str::from_utf8(name) {
+                    all.push_str(name);
+                    all.push('\n');
+                }
+            }
+        }
+        Names::new(Target::Arabic, all.lines())
+    })
+}
+
+/// How many names [`Names::new`] reads at a time.
+const CHUNK: usize = 8192;
+
+/// What [`Names`] keeps of a name: its consonant count, and the letter sets
+/// (see [`letter_set`]) of the first letters its first consonant may be
+/// written with, of its first sound, and of all its sounds.
+type NameKeys = (usize, u64, u64, u64);
+
+fn name_keys(name: &str, target: Target) -> Option<NameKeys> {
+    let units = units(name, Source::Latin, target)?;
+    let n = units.iter().filter(|u| u.consonant).count();
+    let set = |letters: &mut dyn Iterator<Item = char>| letters.fold(0, |s, c| s | letter_set(c));
+    let mut firsts = 0;
+    for u in &units {
+        firsts |= set(&mut first_letters(u));
+        if u.consonant && u.drop >= 1.0 {
+            break;
+        }
+    }
+    // The letters the first consonant that must be written may start with
+    // (a softer one before it may be left out).
+    let mut keys = 0;
+    for u in units.iter().filter(|u| u.consonant) {
+        keys |= set(&mut first_letters(u).filter(|&c| !is_vowel_letter(c, target)));
+        if u.drop >= 1.0 {
+            break;
+        }
+    }
+    let letters = set(&mut units
+        .iter()
+        .flat_map(|u| u.choices.iter().flat_map(|(l, _)| l.chars())));
+    Some((n, keys, firsts, letters))
+}
+
+/// The first letter of each way to write a unit.
+fn first_letters(u: &Unit) -> impl Iterator<Item = char> + '_ {
+    u.choices.iter().filter_map(|(l, _)| l.chars().next())
+}
+
+/// A bit for each letter of the Arabic block (U+0620..U+065F) and of the
+/// basic Cyrillic one (U+0430..U+046F), for quick tests of which letters a
+/// name can be written with; other characters share the top bit.
+fn letter_set(c: char) -> u64 {
+    let at = match c as u32 {
+        x @ 0x0620..=0x065F => x - 0x0620,
+        x @ 0x0430..=0x046F => x - 0x0430,
+        _ => 63,
+    };
+    1 << at.min(63)
+}
+
+/// The letters of `target` in a set made by [`letter_set`].
+fn letters_in(set: u64, target: Target) -> impl Iterator<Item = char> {
+    let base = match target {
+        Target::Arabic => 0x0620,
+        Target::Cyrillic => 0x0430,
+    };
+    (0..63u32)
+        .filter(move |i| set & (1 << i) != 0)
+        .filter_map(move |i| char::from_u32(base + i))
 }
 
 /// `word` without its first `letters` letters (and the marks after them).
@@ -1190,10 +1452,33 @@ mod tests {
     }
 
     #[test]
+    fn names_are_found_by_their_transliteration() {
+        let names = Names::new(Target::Arabic, ["Hartlepool", "Kristiansand", "Kursk"]);
+        assert_eq!(names.len(), 3);
+        let find = |w: &str| names.closest(&fold_target(w, Target::Arabic), 0.08);
+        assert_eq!(find("كريستيانساند").map(|m| m.0), Some("Kristiansand"));
+        assert_eq!(find("هارتلبول").map(|m| m.0), Some("Hartlepool"));
+        // Unrelated words, and a name's spelling one consonant off, are not.
+        assert_eq!(find("التصرف"), None);
+        assert_eq!(find("كريستيانسان"), None);
+        assert_eq!(find(""), None);
+        // The list built into the binary.
+        let all = latin_names();
+        assert!(all.len() > 100_000, "{}", all.len());
+        for w in ["كريستيانساند", "بريكزيت", "كاستلفرانكو"] {
+            assert!(
+                all.closest(&fold_target(w, Target::Arabic), 0.08).is_some(),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for t in ["", "x", "ß", "Ÿ", "'", "a-b", "Ǆ", "İstanbul"] {
             let _ = distance(t, Source::Latin, "ا", Target::Arabic);
             let _ = distance(t, Source::Latin, "", Target::Cyrillic);
+            let _ = Names::new(Target::Arabic, [t]).closest("ا", 0.1);
         }
     }
 }

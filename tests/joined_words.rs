@@ -21,9 +21,10 @@ use mtlint::corpus;
 /// (lang, max false splits per 1,000 clean sentences, min recall %, min
 /// precision %, min confirmed precision %, min exact %)
 const BOUNDS: &[(&str, f64, f64, f64, f64, f64)] = &[
-    // Far from the 1 per 1,000 in Arabic (6.6 measured): foreign
-    // names cut after a short word (`فيلتيري` → `في لتيري`); see the README.
-    ("ar", 7.0, 90.0, 89.0, 98.7, 98.0),
+    // Above the 1 per 1,000 in Arabic (1.3 measured): foreign names
+    // that no list holds (`مادوم`, Maddow) and a typo of the reference; see
+    // the README.
+    ("ar", 2.0, 90.0, 89.5, 99.5, 98.0),
     ("en", 1.0, 50.0, 99.0, 99.5, 99.0),
     ("fr", 1.0, 52.5, 99.0, 99.5, 98.5),
     ("ru", 1.0, 13.5, 99.0, 99.5, 98.0),
