@@ -1006,10 +1006,11 @@ pub struct Names {
     target: Target,
     /// The names, one after the other.
     text: String,
-    /// Each name: where it ends in `text`, the letters its first sound may
-    /// be written with and those any of its sounds may be written with (see
-    /// [`letter_set`]).
-    names: Vec<(u32, u64, u64)>,
+    /// Each name: where it ends in `text`, and the sets (see [`letter_set`])
+    /// of the letters its first sound may be written with, of those any of
+    /// its sounds may be written with, and of the consonant letters it may
+    /// end with.
+    names: Vec<(u32, u64, u64, u64)>,
     /// (first consonant letter, consonant count) → indices into `names`.
     index: HashMap<(char, usize), Vec<u32>>,
 }
@@ -1055,7 +1056,7 @@ impl Names {
                     .collect()
             });
             for (name, keys) in chunk.iter().zip(read) {
-                let Some((n, keys, firsts, letters)) = keys else {
+                let Some((n, keys, firsts, letters, lasts)) = keys else {
                     continue;
                 };
                 let Ok(end) = u32::try_from(out.text.len() + name.len()) else {
@@ -1066,7 +1067,7 @@ impl Names {
                     out.index.entry((k, n)).or_default().push(at);
                 }
                 out.text.push_str(name);
-                out.names.push((end, firsts, letters));
+                out.names.push((end, firsts, letters, lasts));
             }
         }
         out
@@ -1091,6 +1092,7 @@ impl Names {
         let first = letter_set(*word.first()?);
         let consonant = |c: &&char| !is_vowel_letter(**c, self.target);
         let key = *word.iter().find(consonant)?;
+        let last = letter_set(*word.iter().rev().find(consonant)?);
         let consonants = word.iter().filter(consonant).count();
         // A consonant letter that no sound of the name is written with costs
         // a whole point, more than a small `max` allows.
@@ -1107,8 +1109,11 @@ impl Names {
                 continue;
             };
             for &i in list {
-                let (_, firsts, letters) = self.names[i as usize];
-                if needed & !letters != 0 || firsts & first == 0 && !vowel_first {
+                let (_, firsts, letters, lasts) = self.names[i as usize];
+                if needed & !letters != 0
+                    || lasts & last == 0
+                    || firsts & first == 0 && !vowel_first
+                {
                     continue;
                 }
                 let Some(units) = units(self.name(i as usize), Source::Latin, self.target) else {
@@ -1161,8 +1166,9 @@ const CHUNK: usize = 8192;
 
 /// What [`Names`] keeps of a name: its consonant count, and the letter sets
 /// (see [`letter_set`]) of the first letters its first consonant may be
-/// written with, of its first sound, and of all its sounds.
-type NameKeys = (usize, u64, u64, u64);
+/// written with, of its first sound, of all its sounds, and of the last
+/// consonant letters it may be written with.
+type NameKeys = (usize, u64, u64, u64, u64);
 
 fn name_keys(name: &str, target: Target) -> Option<NameKeys> {
     let units = units(name, Source::Latin, target)?;
@@ -1187,7 +1193,20 @@ fn name_keys(name: &str, target: Target) -> Option<NameKeys> {
     let letters = set(&mut units
         .iter()
         .flat_map(|u| u.choices.iter().flat_map(|(l, _)| l.chars())));
-    Some((n, keys, firsts, letters))
+    // The last consonant letter a writing of it may have: a consonant left
+    // out or added at the end costs a whole point, more than `closest`
+    // allows, so the word's last consonant letter must be one of these.
+    let mut lasts = 0;
+    for u in units.iter().rev() {
+        lasts |= set(&mut u
+            .choices
+            .iter()
+            .filter_map(|(l, _)| l.chars().rev().find(|&c| !is_vowel_letter(c, target))));
+        if u.consonant && u.drop >= 1.0 {
+            break;
+        }
+    }
+    Some((n, keys, firsts, letters, lasts))
 }
 
 /// The first letter of each way to write a unit.
