@@ -176,6 +176,13 @@ impl Lexicon {
         self.map.get(key).map(|v| v.min(255) as u8)
     }
 
+    /// The value of the loose key of `key` (normalised): the highest value
+    /// of the words that share it; `None` without a loose map or match.
+    pub fn loose(&self, key: &str) -> Option<u8> {
+        let loose = self.loose.as_ref()?;
+        loose.get(fold(key)).map(|v| v.min(255) as u8)
+    }
+
     /// The far tail (Arabic: Zipf 1.0 to 1.5), which the other look-ups
     /// leave out: the value of `key` (normalised) there, `None` when it is
     /// not in it. Such a word is written as one too rarely to count as

@@ -416,9 +416,9 @@ fn fold_latin(ch: char) -> Option<&'static str> {
 /// apostrophes and hyphens dropped. `None` when a letter is outside it.
 fn letters_of(term: &str, source: Source) -> Option<String> {
     let mut out = String::with_capacity(term.len());
-    for ch in term.chars().flat_map(char::to_lowercase) {
+    let mut push = |ch: char| -> Option<()> {
         if matches!(ch, '\'' | '’' | 'ʼ' | '-' | '‐') {
-            continue;
+            return Some(());
         }
         match source {
             Source::Latin => out.push_str(fold_latin(ch)?),
@@ -427,6 +427,17 @@ fn letters_of(term: &str, source: Source) -> Option<String> {
                 'а'..='я' => out.push(ch),
                 _ => return None,
             },
+        }
+        Some(())
+    };
+    for ch in term.chars() {
+        // ASCII first: most names are, and `to_lowercase` is slow.
+        if ch.is_ascii() {
+            push(ch.to_ascii_lowercase())?;
+        } else {
+            for l in ch.to_lowercase() {
+                push(l)?;
+            }
         }
     }
     Some(out)
