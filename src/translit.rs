@@ -946,13 +946,7 @@ impl Lexicon {
         // its first units (up to the first consonant that must be written)
         // or with a vowel letter. Changing a name's first consonant costs
         // double, so little is lost, and long documents stay fast.
-        let mut firsts: Vec<char> = Vec::new();
-        for u in &units {
-            firsts.extend(u.choices.iter().filter_map(|(l, _)| l.chars().next()));
-            if u.consonant && u.drop >= 1.0 {
-                break;
-            }
-        }
+        let firsts: Vec<char> = opening(&units).flat_map(first_letters).collect();
         let mut candidates: Vec<usize> = Vec::new();
         for (first, list) in &self.by_first {
             if firsts.contains(first) || is_vowel_letter(*first, self.target) {
@@ -1185,13 +1179,7 @@ fn name_keys(name: &str, target: Target) -> Option<NameKeys> {
     let units = units(name, Source::Latin, target)?;
     let n = units.iter().filter(|u| u.consonant).count();
     let set = |letters: &mut dyn Iterator<Item = char>| letters.fold(0, |s, c| s | letter_set(c));
-    let mut firsts = 0;
-    for u in &units {
-        firsts |= set(&mut first_letters(u));
-        if u.consonant && u.drop >= 1.0 {
-            break;
-        }
-    }
+    let firsts = set(&mut opening(&units).flat_map(first_letters));
     // The letters the first consonant that must be written may start with
     // (a softer one before it may be left out).
     let mut keys = 0;
@@ -1218,6 +1206,16 @@ fn name_keys(name: &str, target: Target) -> Option<NameKeys> {
         }
     }
     Some((n, keys, firsts, letters, lasts))
+}
+
+/// The units a writing of a term may start with: up to the first
+/// consonant that must be written, which names rarely lose.
+fn opening(units: &[Unit]) -> impl Iterator<Item = &Unit> {
+    let end = units
+        .iter()
+        .position(|u| u.consonant && u.drop >= 1.0)
+        .map_or(units.len(), |i| i + 1);
+    units[..end].iter()
 }
 
 /// The first letter of each way to write a unit.
