@@ -454,9 +454,9 @@ fn arabic_piece_possible(lex: &Lexicon, own: &Words, raw: &str, p: &str) -> bool
 /// `راسي` for `رأسي`, `الا` for `إلا`), in a document that does not write
 /// it so alone. Text that writes its hamzas does so in its joins too; a
 /// hamza-less piece there is a syllable of a name (`فين او`, `بيت راسي`,
-/// `دونغ الا`). Measured on NTREX: 7 false splits of 25 had one, against 3
-/// of 2,638 joins found (all three cut names: `برنارد فان`); the seats `ئ`
-/// and `ؤ` changed nothing and are not looked at.
+/// `دونغ الا`). Measured on NTREX: false splits 25 → 20, and 3 of the
+/// joins found lost (all three cut names: `برنارد فان`); the seats `ئ` and
+/// `ؤ` changed nothing and are not looked at.
 fn hamza_dropped(lex: &Lexicon, own: &Words, p: &str) -> bool {
     if !p.contains('ا') || own.contains(p) {
         return false;
@@ -509,6 +509,9 @@ fn foreign_name(word: &str, pieces: &[Piece]) -> bool {
     }) {
         return false;
     }
+    // Only these proclitics, and stems of four letters: with all those of
+    // the document matcher (`ف`, `ك`, `ول` …), `فيماساتشوستس` left
+    // `يماساتشوستس`, a name, and two joins were lost.
     let folded = translit::fold_target(word, translit::Target::Arabic);
     let names = translit::latin_names();
     let is_name = |w: &str| names.closest(w, NAME_DISTANCE).is_some();
