@@ -14,8 +14,8 @@ fn main() {
         return;
     };
     let verbose = std::env::args().any(|a| a == "-v");
-    println!("| lang | sentences | findings/1k | false splits/1k | joined | recall % | precision % | precision (confirmed) % | exact % |");
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("| lang | sentences | findings/1k | false splits/1k | joined | recall % | precision % | precision (all joins) % | precision (confirmed) % | exact % |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut all = Vec::new();
     for (lang, _, _) in corpus::LANGUAGES {
         let m = joined_measure::measure_listing(
@@ -25,7 +25,7 @@ fn main() {
             !std::env::args().any(|a| a == "--no-folder"),
         );
         println!(
-            "| {} | {} | {:.2} ({}) | {:.2} ({}) | {} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            "| {} | {} | {:.2} ({}) | {:.2} ({}) | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
             m.lang,
             m.sentences,
             m.per_1000(),
@@ -35,8 +35,17 @@ fn main() {
             m.joined,
             m.recall(),
             m.precision(),
+            m.precision_all_joins(),
             m.precision_confirmed(),
             m.exact_pct()
+        );
+        println!(
+            "{}: corrupted copies: {} findings = {} inserted joins + {} joins of the reference + {} others",
+            m.lang,
+            m.findings,
+            m.found,
+            m.reference_joins,
+            m.stray.len()
         );
         all.push(m);
     }
@@ -56,6 +65,9 @@ fn main() {
             println!("\n## {}", m.lang);
             for f in &m.false_splits {
                 println!("false: {f}");
+            }
+            for f in &m.stray {
+                println!("stray: {f}");
             }
             for f in &m.missed {
                 println!("{f}");

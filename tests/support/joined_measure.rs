@@ -43,6 +43,12 @@ pub struct Measure {
     pub exact: usize,
     /// Findings in the corrupted copies.
     pub findings: usize,
+    /// Findings in the corrupted copies that flag a confirmed join of the
+    /// reference (`tests/errata/LANG.tsv`): right, though not inserted.
+    pub reference_joins: usize,
+    /// Findings in the corrupted copies that are neither an inserted join
+    /// nor a confirmed join of the reference, as `flagged → split`.
+    pub stray: Vec<String>,
     /// A few joined pairs that were missed, and wrong splits.
     pub missed: Vec<String>,
     /// Found joins, as `joined → split`, when listing (for studying the
@@ -72,6 +78,11 @@ impl Measure {
     /// Share of the findings on corrupted copies that are joined pairs, in percent.
     pub fn precision(&self) -> f64 {
         self.found as f64 * 100.0 / self.findings.max(1) as f64
+    }
+    /// Share of the findings on corrupted copies that are joins, the
+    /// inserted ones and the reference's confirmed ones, in percent.
+    pub fn precision_all_joins(&self) -> f64 {
+        (self.found + self.reference_joins) as f64 * 100.0 / self.findings.max(1) as f64
     }
     /// Share of the found pairs split exactly as the original, in percent.
     pub fn exact_pct(&self) -> f64 {
@@ -191,6 +202,18 @@ pub fn measure_listing(dir: &Path, lang: &str, max_listed: usize, folder_words: 
         let (_, out) = findings(&text, lang, corrupted_folder.as_ref());
         m.joined += joins.len();
         m.findings += out.len();
+        for f in &out {
+            if joins.iter().any(|(r, _)| *r == f.range) {
+                continue;
+            }
+            let flagged = &text[f.range.clone()];
+            if confirmed.contains(flagged) {
+                m.reference_joins += 1;
+            } else {
+                let repl = f.fix.as_ref().map(|x| x.replacement.as_str());
+                m.stray.push(format!("{flagged} → {}", repl.unwrap_or("")));
+            }
+        }
         for (range, original) in joins {
             match out.iter().find(|f| f.range == range) {
                 Some(f) => {
