@@ -13,11 +13,16 @@
 //! [`normalize::fold`](crate::segment::normalize::fold) (`أ إ آ ٱ → ا`,
 //! `ى → ي`, `ة → ه`): a lookup tries the exact form first, the loose key
 //! second. Arabic also keeps its far tail apart ([`Lexicon::far_tail`]).
+//!
+//! English also carries the words of a spelling dictionary that
+//! the frequency list lacks and that `joined-words` could cut
+//! ([`Lexicon::in_dictionary`]: `validator` is no `valid at or`), built by
+//! `scripts/build_dictionary.py` (`data/dictionary/README.md`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use fst::Map;
+use fst::{Map, Set};
 
 use crate::segment::normalize::{fold, is_arabic_mark};
 
@@ -32,6 +37,7 @@ pub struct Lexicon {
     map: Map<&'static [u8]>,
     loose: Option<Map<&'static [u8]>>,
     tail: Option<Map<&'static [u8]>>,
+    dictionary: Option<Set<&'static [u8]>>,
     hot: HashMap<String, u8>,
 }
 
@@ -40,6 +46,7 @@ struct Entry {
     data: &'static [u8],
     loose: Option<&'static [u8]>,
     tail: Option<&'static [u8]>,
+    dictionary: Option<&'static [u8]>,
     cell: OnceLock<Option<Lexicon>>,
 }
 
@@ -59,6 +66,7 @@ macro_rules! entry {
             data: map_file!($code, ".fst"),
             loose: None,
             tail: None,
+            dictionary: None,
             cell: OnceLock::new(),
         };
         $(entry!(@ e, $code, $map);)*
@@ -70,13 +78,16 @@ macro_rules! entry {
     (@ $e:ident, $code:literal, tail) => {
         $e.tail = Some(map_file!($code, ".tail.fst"));
     };
+    (@ $e:ident, $code:literal, dictionary) => {
+        $e.dictionary = Some(include_bytes!(concat!("../data/dictionary/", $code, ".fst")));
+    };
 }
 
 static ENTRIES: [Entry; 8] = [
     entry!("ar", loose, tail),
     entry!("fa", loose),
     entry!("ur", loose),
-    entry!("en"),
+    entry!("en", dictionary),
     entry!("fr"),
     entry!("de"),
     entry!("es"),
@@ -103,6 +114,10 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
                 Some(d) => Some(Map::new(d).ok()?),
                 None => None,
             };
+            let dictionary = match e.dictionary {
+                Some(d) => Some(Set::new(d).ok()?),
+                None => None,
+            };
             let mut hot = HashMap::new();
             let mut stream = map.stream();
             use fst::Streamer;
@@ -118,6 +133,7 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
                 map,
                 loose,
                 tail,
+                dictionary,
                 hot,
             })
         })
@@ -190,6 +206,14 @@ impl Lexicon {
     /// that joined two words (`joined-words`).
     pub fn far_tail(&self, key: &str) -> Option<u8> {
         self.tail.as_ref()?.get(key).map(|v| v.min(255) as u8)
+    }
+
+    /// Whether a spelling dictionary of the language has the normalised
+    /// `key` as a word that the frequency list lacks (`validator`,
+    /// `megrim`); only words that `joined-words` could cut are stored, and
+    /// only for English.
+    pub fn in_dictionary(&self, key: &str) -> bool {
+        self.dictionary.as_ref().is_some_and(|d| d.contains(key))
     }
 
     /// How many words the lexicon holds.

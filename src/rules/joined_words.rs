@@ -55,7 +55,9 @@ names of SCOWL and GeoNames, in Latin letters) is left whole:
 typo of a frequent word, two letters swapped or one dropped, is left whole
 when the typo is likelier than the join (a noisy channel with the odds of
 a dropped space over a typo measured on Arabic news, about 150 to 1):
-`مستقلبنا` is `مستقبلنا`, `beteen` is `between`.
+`مستقلبنا` is `مستقبلنا`, `beteen` is `between`. An English word of a
+spell checker's dictionary (SCOWL) is a word however rare: `megrim` is no
+`me grim`.
 
 Runs on Arabic, Persian, Urdu, English, French, Spanish and Russian text,
 in the document's language.
@@ -274,8 +276,11 @@ impl Rule for JoinedWords {
                 }
             }
             let whole = lex.zipf10_normalized(&key);
+            // A word of the spelling dictionary is a word, however rare
+            // (`validator` is no `valid at or`).
             if whole.is_some_and(|z| z >= KNOWN_WHOLE) && !inner_ta_marbuta(&key)
                 || script == Script::Arabic && known_with_clitics(lex, &key)
+                || lex.in_dictionary(&key)
             {
                 verdicts.insert(word, None);
                 continue;
@@ -1610,6 +1615,19 @@ mod tests {
         // The same in English: `beteen` is `between`, `inthe` no word.
         let text = "It fell beteen the chairs, inthe end.";
         assert_eq!(flagged_in(&JoinedWords, text, Some("en")), ["inthe"]);
+    }
+
+    #[test]
+    fn words_of_the_spelling_dictionary_are_words() {
+        // Below the frequency list's Zipf 2 but in SCOWL: `megrim` is no
+        // `me grim`, `accessor` no `access or`; `ofthe` is in neither.
+        let text = "The megrim passed, the accessor returned insecurely, ofthe rest nothing.";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("en")), ["ofthe"]);
+        let en = lexicon::lexicon("en").unwrap();
+        assert!(en.in_dictionary("megrim") && !en.in_dictionary("ofthe"));
+        // Only words the rule could cut are stored: `the` is in the
+        // frequency list, `xylophonist` holds no function word.
+        assert!(!en.in_dictionary("the") && !en.in_dictionary("xylophonist"));
     }
 
     #[test]
