@@ -570,26 +570,34 @@ fn typo_reading(lex: &Lexicon, key: &str, pieces: &[Piece]) -> bool {
     if pair + TYPO_ODDS > 80 {
         return false;
     }
-    let likelier = |word: &[char]| {
-        let word: String = word.iter().collect();
-        lex.exact(&word)
-            .is_some_and(|z| i32::from(z) - pair >= TYPO_ODDS)
+    // One buffer for every candidate: a finding asks hundreds of them.
+    let mut word = String::with_capacity(key.len() + 4);
+    let min = u8::try_from((pair + TYPO_ODDS).max(0)).unwrap_or(u8::MAX);
+    let mut likelier = |parts: &[&str]| {
+        word.clear();
+        parts.iter().for_each(|p| word.push_str(p));
+        lex.exact(&word).is_some_and(|z| z >= min)
     };
-    let letters: Vec<char> = key.chars().collect();
-    let swapped = (1..letters.len())
-        .filter(|&i| letters[i - 1] != letters[i])
-        .any(|i| {
-            let mut w = letters.clone();
-            w.swap(i - 1, i);
-            likelier(&w)
-        });
+    let bounds: Vec<usize> = key
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([key.len()])
+        .collect();
+    // Two adjacent letters swapped: `a b` at bounds[i-1]..bounds[i+1].
+    let swapped = (1..bounds.len().saturating_sub(1)).any(|i| {
+        let (a, b) = (
+            &key[bounds[i - 1]..bounds[i]],
+            &key[bounds[i]..bounds[i + 1]],
+        );
+        a != b && likelier(&[&key[..bounds[i - 1]], b, a, &key[bounds[i + 1]..]])
+    });
     swapped
-        || crate::alphabet::alphabet(lex.code).is_some_and(|a| {
-            (0..=letters.len()).any(|i| {
-                a.main.iter().any(|&c| {
-                    let mut w = letters.clone();
-                    w.insert(i, c);
-                    likelier(&w)
+        || crate::alphabet::alphabet(lex.code).is_some_and(|alphabet| {
+            let mut letter = [0u8; 4];
+            bounds.iter().any(|&at| {
+                alphabet.main.iter().any(|c| {
+                    let c: &str = c.encode_utf8(&mut letter);
+                    likelier(&[&key[..at], c, &key[at..]])
                 })
             })
         })
