@@ -233,6 +233,15 @@ fn glued_between_words(doc: &Document, pi: usize, i: usize, c: char) -> Option<f
     if pi >= 1 && punct_char(doc, pi - 1).is_some_and(|d| d == '.' || d == c) {
         return None;
     }
+    // The `;` that ends an HTML entity (`&nbsp;said`): `escaped-text`'s
+    // business, and a space there would change what the entity stands for.
+    if c == ';'
+        && pi >= 1
+        && punct_char(doc, pi - 1) == Some('&')
+        && pt.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
     if punct_char(doc, i + 2) == Some(c)
         && doc
             .tokens
@@ -344,7 +353,8 @@ Quiet for URLs and domains (`pic.twitter.com`, `العربية.نت`), e-mail
 addresses, decimals, times and thousands (`3.5`, `10:30`, `1,100`), version
 numbers (`v1.2`), hyphenated names (`كورسك-2`), abbreviations and initials
 (`U.S.`, `e.g.`, `т.е.`, `Ph.D.`, `J.K.`, `a.m.`), single letters, file names
-(`report.pdf`), dotted identifiers (`java.util.List`), and words of two
+(`report.pdf`), dotted identifiers (`java.util.List`), the `;` that ends
+an HTML entity (`&nbsp;said`, left to `escaped-text`), and words of two
 different scripts around `.` or `,`. A lowercase word glued to a short
 lowercase word (`end.the`) is not caught, to stay quiet on identifiers.
 "#,
@@ -813,10 +823,11 @@ mod tests {
             ),
             ["الأراضي\".أوكراني"]
         );
-        let text = "The talks came to an end.The delegates left this,that behind.";
+        // A `;` after a word that no `&` opens is glue, entity name or not.
+        let text = "The talks came to an end.The delegates left this,that behind, nbsp;said.";
         assert_eq!(
             flagged_in(&MissingSpaceAfterPunctuation, text, Some("en")),
-            ["end.The", "this,that"]
+            ["end.The", "this,that", "nbsp;said"]
         );
         assert_eq!(
             flagged_in(
@@ -879,6 +890,9 @@ mod tests {
             ),
             ("قال د.أحمد إن ذلك حدث عام 300 ق.م في المنطقة.", Some("ar")),
             ("A.B testing and x,y coordinates.", Some("en")),
+            // HTML entities are `escaped-text`'s: `&nbsp;said` is no glue.
+            ("The minister&nbsp;said so, &amp;amp;then left.", Some("en")),
+            ("قال الوزير&nbsp;إن المحادثات انتهت.", Some("ar")),
             ("He said \"yes\", then left. She said «non».", Some("en")),
             ("My friend(s) will (re)build it.", Some("en")),
             ("Er sagte »Hallo« und ging.", Some("de")),
