@@ -43,7 +43,8 @@ and `Gerasimov` finds `جيراسيموف` elsewhere in the article, and `Putin`
 
 Never flagged: acronyms and all-capital words (`RT`, `NATO`, `COVID-19`),
 words with digits, URLs, e-mail addresses, handles and hashtags, code
-(`snake_case`, `camelCase`, `file.txt`, anything between backticks), units
+(`snake_case`, `camelCase`, `file.txt`, a call such as `fflush()`, the
+name of an HTML entity such as `&amp;`, anything between backticks), units
 after a number (`5 km`, `20 MHz`), single letters, a run inside brackets
 (a gloss: `كورسك (Kursk)`), terms of the document's allowlist, and runs
 that `foreign-script-run` reports.
@@ -290,11 +291,23 @@ fn candidate_runs(doc: &Document, target: Target) -> Vec<Vec<usize>> {
 }
 
 /// Whether the run from token `first` to `last` is a gloss in brackets
-/// (`كورسك (Kursk)`) or code between backticks.
+/// (`كورسك (Kursk)`), code between backticks or written onto brackets and
+/// entities.
 fn in_brackets_or_code(doc: &Document, first: usize, last: usize, ticks: &[(usize, bool)]) -> bool {
     let before = doc.prev_non_space(first).map(|j| doc.token_text(j));
     let after = doc.next_non_space(last).map(|j| doc.token_text(j));
     if matches!(before, Some("(" | "[" | "（")) || matches!(after, Some(")" | "]" | "）")) {
+        return true;
+    }
+    // Code and markup written onto the run: a call (`fflush()`) or the name
+    // of an HTML entity (`&amp;`).
+    let glued = |j: Option<usize>| {
+        j.and_then(|j| doc.tokens.get(j))
+            .filter(|t| t.kind == TokenKind::Punct)
+            .map(|t| t.text(doc.text))
+    };
+    let (glued_before, glued_after) = (glued(first.checked_sub(1)), glued(Some(last + 1)));
+    if glued_after == Some("(") || glued_before == Some("&") && glued_after == Some(";") {
         return true;
     }
     // An odd number of backticks before it on its line: walk back from the
@@ -517,6 +530,9 @@ mod tests {
             "وصل الجيش إلى كورسك (Kursk) في أغسطس.",
             "أعلن الرئيس عن هاتف iPhone الجديد.",
             "تابعونا على @mtlint و #كورسك و https://example.org/Kursk اليوم.",
+            // A call and an entity name are code and markup, not terms, in
+            // a text that writes `فلاش` and `امب`.
+            "تحديث فلاش وامب: فشل fflush() وكتب &amp; في الملف.",
         ] {
             assert!(
                 flagged_in(&UntranslatedTerm, text, Some("ar")).is_empty(),
