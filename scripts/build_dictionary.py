@@ -8,7 +8,7 @@ are missing (`validator`, `accessor`, `insecurely`, `megrim`), and
 the dictionary words that such a cut could hit are kept: words that the
 lexicon lacks and that can be cut whole into words of the lexicon.
 
-Source, pinned to Debian's packages (the sha256 of each file):
+Sources, pinned to Debian's packages (the sha256 of each file):
   * English: SCOWL (Spell Checker Oriented Word Lists, Kevin Atkinson) as
     `wamerican-large` and `wbritish-large` 2020.12.07-2 ship it
     (`/usr/share/dict/american-english-large`, `british-english-large`);
@@ -16,14 +16,29 @@ Source, pinned to Debian's packages (the sha256 of each file):
     (SCOWL size 60, what spell checkers use) and not the huge or insane
     ones, which hold archaic spellings that are joins in today's text:
     `touse`, `itas`, `anend` in huge, `agreat`, `toher` in insane.
-Install them (`apt-get install wamerican-large wbritish-large`) or pass
-the folder holding the files as `--dict DIR` (one made with `apt-get
-download` and `dpkg-deb -x`). Other languages have none yet: Debian's
-French list (`wfrench`) is GPL, which an MIT or Apache binary cannot embed,
-and its Spanish list (`wspanish` 1.0.30, public domain) holds archaic
-forms that are joins of frequent words in today's text (`delado`,
-`enjulio`, `connombre`, `escinco`: 145 joins of a function word and a
-word of Zipf 5 or more).
+  * French: Dicollecte's Hunspell dictionary, "classique" spelling, as
+    `hunspell-fr-classical` 1:7.0-1 ships it (`/usr/share/hunspell/fr.dic`
+    and `fr.aff`); MPL 2.0. Rare inflections are where the frequency
+    lexicon fails (`coinça`, a past tense of `coincer`, was cut `coin ça`).
+  * Russian: Alexander Lebedev's Hunspell dictionary as `hunspell-ru`
+    1:7.5.0-1 ships it (`/usr/share/hunspell/ru_RU.dic`, `ru_RU.aff`); a
+    BSD-style license (see data/dictionary/README.md). `водоканалов` (of
+    water utilities) was cut `во до каналов`.
+  A Hunspell dictionary is a list of stems and the rules that inflect them;
+  `unmunch` (Debian `hunspell-tools` 1.7.1-1) writes out every form, and
+  `hunspell -G` (Debian `hunspell` 1.7.1-1) keeps the forms it accepts:
+  `unmunch` also writes forms the checker rejects (`quele`, `quise`), and
+  those were 16 of the French joins in NTREX.
+Install them (`apt-get install wamerican-large wbritish-large
+hunspell-fr-classical hunspell-ru hunspell hunspell-tools`) or pass the folders
+holding the files as `--dict DIR` and `--hunspell DIR` (made with `apt-get
+download` and `dpkg-deb -x`). Not used: Debian's French word list
+(`wfrench`) is GPL, which an MIT or Apache binary cannot embed, and so is
+the German Hunspell dictionary (`hunspell-de-de`); Debian's Spanish list
+(`wspanish` 1.0.30, public domain) holds archaic forms that are joins of
+frequent words in today's text (`delado`, `enjulio`, `connombre`, `escinco`:
+145 joins of a function word and a word of Zipf 5 or more), and the Spanish
+Hunspell dictionary could not be measured: `../shared/data` has no Spanish.
 
 Each set is written with `ducer` (`pip install ducer==1.2.0`), Python
 bindings of the Rust `fst` crate that write its format:
@@ -33,22 +48,27 @@ bindings of the Rust `fst` crate that write its format:
 Filters, in order (each says why):
   1. Lowercase entries only: capitalised ones are names, which
      `joined-words` already skips inside a sentence.
-  2. Letters only: a possessive (`dog's`) or a hyphen is no single token.
+  2. Letters only: a possessive (`dog's`), an elided article (`l'avion`,
+     which `unmunch` writes for French) or a hyphen is no single token.
   3. Normalised as the lexicons are (NFC, lowercase).
   4. Not in the language's frequency lexicon (`data/lexicons/<lang>.fst`):
      the rule already knows those words and their frequency.
-  5. Can be cut as `joined-words` cuts Latin script: into two or more
-     pieces, one of them a function word of the lexicon (Zipf 6 or more),
-     the others words of the lexicon frequent enough for their length or
-     any piece of four letters or more (the document may hold it alone).
+  5. Can be cut as `joined-words` cuts Latin and Cyrillic script: into
+     two or more pieces, one of them a function word of the lexicon (Zipf
+     6 or more), the others words of the lexicon frequent enough for their
+     length or any piece of four letters or more (the document may hold it
+     alone).
      No other word can be taken for a join, so keeping it would only grow
      the file.
+  6. Hunspell dictionaries only: accepted by `hunspell` itself (see above).
 Deterministic: the same inputs give the same bytes.
 """
 
 import argparse
 import hashlib
 import os
+import shutil
+import subprocess
 import sys
 import unicodedata
 from importlib.metadata import version
@@ -66,6 +86,19 @@ SOURCES = {
         "british-english-large": "02f04d6521570c597c9a23f9c661d298892b325ae052e9c500eb85bcc35da6b5",
     },
 }
+# Hunspell dictionaries: (the .dic file, its sha256, the .aff's sha256).
+HUNSPELL = {
+    "fr": (
+        "fr",
+        "4b1415593d599dbd943dde6d00515bbde3b4287ab62666242d959f74ddb16a6e",
+        "b0aa05cec5f2de2372c3ab6b2726288c39fcb384e602dbade97e91020edc25a7",
+    ),
+    "ru": (
+        "ru_RU",
+        "f6047416a0204adbecf3a451b874ec8a97ee37e2cbc714466ef04d8dbcc0d6fc",
+        "38ce7d4af78e211e9bafe4bf7e3d6a2c420591136cb738ec6648f8fdf6524cd7",
+    ),
+}
 # What `joined-words` takes for a piece in Latin script (Zipf × 10, see
 # `piece` in src/rules/joined_words.rs): two letters from 55, three from
 # 45, more from 35; and a cut must hold a function word, from 60.
@@ -80,21 +113,58 @@ def normalize(word):
     return unicodedata.normalize("NFC", word).lower()
 
 
-def words(folder, lang):
+def accepted(dic, forms):
+    """Filter 6: the forms that `hunspell` accepts with the dictionary."""
+    if shutil.which("hunspell") is None:
+        sys.exit("hunspell is missing: apt-get install hunspell")
+    out = subprocess.run(
+        ["hunspell", "-d", dic[: -len(".dic")], "-i", "UTF-8", "-G"],
+        input="\n".join(forms).encode("utf-8"),
+        check=True,
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    ).stdout.decode("utf-8")
+    return {w for w in out.split("\n") if w}
+
+
+def pinned(path, sha):
+    if not os.path.exists(path):
+        sys.exit(f"{path} is missing: apt-get install the package, or pass its folder")
+    with open(path, "rb") as data:
+        raw = data.read()
+    if hashlib.sha256(raw).hexdigest() != sha:
+        sys.exit(f"{path} is not the file of the pinned Debian package")
+    return raw
+
+
+def keep(w, out):
+    """Filters 1 to 3."""
+    w = w.strip()
+    if w and w.isalpha() and w == w.lower():
+        out.add(normalize(w))
+
+
+def words(args, lang):
     out = set()
+    if lang in HUNSPELL:
+        name, dic_sha, aff_sha = HUNSPELL[lang]
+        dic = os.path.join(args.hunspell, f"{name}.dic")
+        aff = os.path.join(args.hunspell, f"{name}.aff")
+        pinned(dic, dic_sha)
+        pinned(aff, aff_sha)
+        if shutil.which("unmunch") is None:
+            sys.exit("unmunch is missing: apt-get install hunspell-tools")
+        forms = subprocess.run(
+            ["unmunch", dic, aff], check=True, capture_output=True
+        ).stdout.decode("utf-8")
+        for w in forms.split("\n"):
+            # `unmunch` leaves the flags of a few forms behind a slash.
+            keep(w.split("/")[0], out)
+        return out
     for f, sha in SOURCES[lang].items():
-        path = os.path.join(folder, f)
-        if not os.path.exists(path):
-            sys.exit(f"{path} is missing: apt-get install the package, or --dict DIR")
-        with open(path, "rb") as data:
-            raw = data.read()
-        if hashlib.sha256(raw).hexdigest() != sha:
-            sys.exit(f"{path} is not the file of the pinned Debian package")
+        raw = pinned(os.path.join(args.dict, f), sha)
         for w in raw.decode("utf-8").split("\n"):
-            w = w.strip()
-            # Filters 1 and 2.
-            if w and w.isalpha() and w == w.lower():
-                out.add(normalize(w))
+            keep(w, out)
     return out
 
 
@@ -122,15 +192,20 @@ def cuttable(word, lexicon):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dict", default="/usr/share/dict", help="folder with the word lists")
-    ap.add_argument("langs", nargs="*", default=sorted(SOURCES))
+    ap.add_argument("--hunspell", default="/usr/share/hunspell", help="folder with the Hunspell files")
+    ap.add_argument("langs", nargs="*", default=sorted([*SOURCES, *HUNSPELL]))
     args = ap.parse_args()
     os.makedirs(os.path.join(ROOT, "dictionary"), exist_ok=True)
     for lang in args.langs:
         lexicon = ducer.Map(open(os.path.join(ROOT, "lexicons", f"{lang}.fst"), "rb").read())
-        source = words(args.dict, lang)
+        source = words(args, lang)
         # Filter 4.
         unknown = [w for w in source if lexicon.get(w.encode("utf-8")) is None]
-        kept = sorted((w for w in unknown if cuttable(w, lexicon)), key=lambda w: w.encode("utf-8"))
+        kept = [w for w in unknown if cuttable(w, lexicon)]
+        if lang in HUNSPELL:
+            ok = accepted(os.path.join(args.hunspell, f"{HUNSPELL[lang][0]}.dic"), kept)
+            kept = [w for w in kept if w in ok]
+        kept.sort(key=lambda w: w.encode("utf-8"))
         path = os.path.join(ROOT, "dictionary", f"{lang}.fst")
         ducer.Set.build(path, (w.encode("utf-8") for w in kept))
         print(

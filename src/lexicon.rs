@@ -14,10 +14,11 @@
 //! `ى → ي`, `ة → ه`): a lookup tries the exact form first, the loose key
 //! second. Arabic also keeps its far tail apart ([`Lexicon::far_tail`]).
 //!
-//! English also carries the words of a spelling dictionary that
-//! the frequency list lacks and that `joined-words` could cut
-//! ([`Lexicon::in_dictionary`]: `validator` is no `valid at or`), built by
-//! `scripts/build_dictionary.py` (`data/dictionary/README.md`).
+//! English, French and Russian also carry the words of a spelling
+//! dictionary that the frequency list lacks and that `joined-words` could
+//! cut ([`Lexicon::in_dictionary`]: `validator` is no `valid at or`,
+//! `coinça` no `coin ça`), built by `scripts/build_dictionary.py`
+//! (`data/dictionary/README.md`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -88,10 +89,10 @@ static ENTRIES: [Entry; 8] = [
     entry!("fa", loose),
     entry!("ur", loose),
     entry!("en", dictionary),
-    entry!("fr"),
+    entry!("fr", dictionary),
     entry!("de"),
     entry!("es"),
-    entry!("ru"),
+    entry!("ru", dictionary),
 ];
 
 /// The codes of the languages that have a lexicon.
@@ -211,7 +212,7 @@ impl Lexicon {
     /// Whether a spelling dictionary of the language has the normalised
     /// `key` as a word that the frequency list lacks (`validator`,
     /// `megrim`); only words that `joined-words` could cut are stored, and
-    /// only for English.
+    /// only for English, French and Russian.
     pub fn in_dictionary(&self, key: &str) -> bool {
         self.dictionary.as_ref().is_some_and(|d| d.contains(key))
     }

@@ -55,9 +55,10 @@ names of SCOWL and GeoNames, in Latin letters) is left whole:
 typo of a frequent word, two letters swapped or one dropped, is left whole
 when the typo is likelier than the join (a noisy channel with the odds of
 a dropped space over a typo measured on Arabic news, about 150 to 1):
-`مستقلبنا` is `مستقبلنا`, `beteen` is `between`. An English word of a
-spell checker's dictionary (SCOWL) is a word however rare: `megrim` is no
-`me grim`.
+`مستقلبنا` is `مستقبلنا`, `beteen` is `between`. A word of a
+spell checker's dictionary (SCOWL for English, the Hunspell dictionaries
+of Dicollecte for French and of Alexander Lebedev for Russian) is a word
+however rare: `megrim` is no `me grim`, `coinça` no `coin ça`.
 
 Runs on Arabic, Persian, Urdu, English, French, Spanish and Russian text,
 in the document's language.
@@ -116,7 +117,9 @@ false splits carries a safe fix, but two middling words side by side can
   Russian, splits after a prefix-like word (`под`, `за`, `не`) or a linking
   vowel are refused, which leaves most Russian joins unfound.
 - Common joins that the lexicon lists as words (`ماكان`, `فيظل`) are missed,
-  except a negation written onto a verb in the imperfect (`لايزال`).
+  except a negation written onto a verb in the imperfect (`لايزال`), and so
+  are joins that spell a rare word of the spelling dictionaries (`enlignes`,
+  a form of `enligner`; `насесть`).
 - In Arabic, a foreign name that no list holds and that reads as a short
   word and a known word (`مادوم` → `ما دوم`) is still split (0.7 per 1,000
   clean sentences); a join that spells a listed name is left whole unless
@@ -1636,6 +1639,22 @@ mod tests {
         // Only words the rule could cut are stored: `the` is in the
         // frequency list, `xylophonist` holds no function word.
         assert!(!en.in_dictionary("the") && !en.in_dictionary("xylophonist"));
+    }
+
+    #[test]
+    fn rare_inflections_of_the_hunspell_dictionaries_are_words() {
+        // Forms below Zipf 2 that Dicollecte's and Lebedev's dictionaries
+        // inflect: a past tense, an adjective, a genitive plural.
+        let text = "Il coinça la porte de l'opérateur unaire, puis dansle jardin.";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("fr")), ["dansle"]);
+        let text = "Счета водоканалов в топологическом смысле, и чтоон сказал.";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("ru")), ["чтоон"]);
+        let fr = lexicon::lexicon("fr").unwrap();
+        assert!(fr.in_dictionary("coinça") && !fr.in_dictionary("dansle"));
+        // Forms that `unmunch` writes but `hunspell` rejects are left out.
+        assert!(!fr.in_dictionary("quele"));
+        let ru = lexicon::lexicon("ru").unwrap();
+        assert!(ru.in_dictionary("водоканалов") && !ru.in_dictionary("чтоон"));
     }
 
     #[test]
