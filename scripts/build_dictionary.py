@@ -24,21 +24,24 @@ Sources, pinned to Debian's packages (the sha256 of each file):
     1:7.5.0-1 ships it (`/usr/share/hunspell/ru_RU.dic`, `ru_RU.aff`); a
     BSD-style license (see data/dictionary/README.md). `водоканалов` (of
     water utilities) was cut `во до каналов`.
+  * Spanish: the RLA-ES Hunspell dictionary (Santiago Bosio) as
+    `hunspell-es` 1:7.5.0-1 ships it (`/usr/share/hunspell/es_ES.dic`,
+    `es_ES.aff`); GPL 3+, LGPL 3+ or MPL 1.1+, taken under the MPL.
+    `sincrónicas` was cut `sin crónicas`, with a safe fix.
   A Hunspell dictionary is a list of stems and the rules that inflect them;
   `unmunch` (Debian `hunspell-tools` 1.7.1-1) writes out every form, and
   `hunspell -G` (Debian `hunspell` 1.7.1-1) keeps the forms it accepts:
   `unmunch` also writes forms the checker rejects (`quele`, `quise`), and
   those were 16 of the French joins in NTREX.
 Install them (`apt-get install wamerican-large wbritish-large
-hunspell-fr-classical hunspell-ru hunspell hunspell-tools`) or pass the folders
+hunspell-fr-classical hunspell-ru hunspell-es hunspell hunspell-tools`) or pass the folders
 holding the files as `--dict DIR` and `--hunspell DIR` (made with `apt-get
 download` and `dpkg-deb -x`). Not used: Debian's French word list
 (`wfrench`) is GPL, which an MIT or Apache binary cannot embed, and so is
 the German Hunspell dictionary (`hunspell-de-de`); Debian's Spanish list
 (`wspanish` 1.0.30, public domain) holds archaic forms that are joins of
 frequent words in today's text (`delado`, `enjulio`, `connombre`, `escinco`:
-145 joins of a function word and a word of Zipf 5 or more), and the Spanish
-Hunspell dictionary could not be measured: `../shared/data` has no Spanish.
+145 joins of a function word and a word of Zipf 5 or more).
 
 Each set is written with `ducer` (`pip install ducer==1.2.0`), Python
 bindings of the Rust `fst` crate that write its format:
@@ -61,6 +64,14 @@ Filters, in order (each says why):
      No other word can be taken for a join, so keeping it would only grow
      the file.
   6. Hunspell dictionaries only: accepted by `hunspell` itself (see above).
+  7. Spanish: no form of the future subjunctive (`buscaren`, `usaren`): the
+     dictionary conjugates it for every verb, but today's Spanish uses it
+     only in old legal formulas, and its `-aren`, `-ieren` endings are a
+     verb and `en` written together (`ejecutar en` → `ejecutaren`). Only
+     the endings no other form shares are dropped (`-aren`, `-ieren`,
+     `-areis`, `-iereis`, `-áremos`, `-iéremos`); a present subjunctive of a
+     verb in `-arar` (`declaren`) or `-erir` (`difieren`) goes too, but the
+     common ones are in the lexicon (filter 4).
 Deterministic: the same inputs give the same bytes.
 """
 
@@ -93,12 +104,19 @@ HUNSPELL = {
         "4b1415593d599dbd943dde6d00515bbde3b4287ab62666242d959f74ddb16a6e",
         "b0aa05cec5f2de2372c3ab6b2726288c39fcb384e602dbade97e91020edc25a7",
     ),
+    "es": (
+        "es_ES",
+        "7a32942f6936329ea0bc311a6288d193a29cb05b3dd79a2e6115a335f7197f5e",
+        "459fcfa76382eb2333a3c2833053b3c37bb92345add3f8ad61e94e4413402c40",
+    ),
     "ru": (
         "ru_RU",
         "f6047416a0204adbecf3a451b874ec8a97ee37e2cbc714466ef04d8dbcc0d6fc",
         "38ce7d4af78e211e9bafe4bf7e3d6a2c420591136cb738ec6648f8fdf6524cd7",
     ),
 }
+# Filter 7: endings of the Spanish future subjunctive that no other form has.
+FUTURE_SUBJUNCTIVE = ("aren", "ieren", "areis", "iereis", "áremos", "iéremos")
 # What `joined-words` takes for a piece in Latin script (Zipf × 10, see
 # `piece` in src/rules/joined_words.rs): two letters from 55, three from
 # 45, more from 35; and a cut must hold a function word, from 60.
@@ -202,6 +220,8 @@ def main():
         # Filter 4.
         unknown = [w for w in source if lexicon.get(w.encode("utf-8")) is None]
         kept = [w for w in unknown if cuttable(w, lexicon)]
+        if lang == "es":
+            kept = [w for w in kept if not w.endswith(FUTURE_SUBJUNCTIVE)]
         if lang in HUNSPELL:
             ok = accepted(os.path.join(args.hunspell, f"{HUNSPELL[lang][0]}.dic"), kept)
             kept = [w for w in kept if w in ok]

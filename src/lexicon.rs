@@ -14,7 +14,7 @@
 //! `ى → ي`, `ة → ه`): a lookup tries the exact form first, the loose key
 //! second. Arabic also keeps its far tail apart ([`Lexicon::far_tail`]).
 //!
-//! English, French and Russian also carry the words of a spelling
+//! English, French, Russian and Spanish also carry the words of a spelling
 //! dictionary that the frequency list lacks and that `joined-words` could
 //! cut ([`Lexicon::in_dictionary`]: `validator` is no `valid at or`,
 //! `coinça` no `coin ça`), built by `scripts/build_dictionary.py`
@@ -91,7 +91,7 @@ static ENTRIES: [Entry; 8] = [
     entry!("en", dictionary),
     entry!("fr", dictionary),
     entry!("de"),
-    entry!("es"),
+    entry!("es", dictionary),
     entry!("ru", dictionary),
 ];
 
@@ -212,7 +212,7 @@ impl Lexicon {
     /// Whether a spelling dictionary of the language has the normalised
     /// `key` as a word that the frequency list lacks (`validator`,
     /// `megrim`); only words that `joined-words` could cut are stored, and
-    /// only for English, French and Russian.
+    /// only for English, French, Russian and Spanish.
     pub fn in_dictionary(&self, key: &str) -> bool {
         self.dictionary.as_ref().is_some_and(|d| d.contains(key))
     }
