@@ -31,8 +31,8 @@ English text.
 Across scripts, it takes the runs of foreign-script words that
 `foreign-script-run` would report and identifies their language with
 `whatlang` among the languages of their script, with names (Capitalized words
-not at a sentence start, ALLCAPS acronyms), URLs, handles, e-mails, hashtags
-and numbers masked. When the language is identified reliably and its alphabet
+not at a sentence start, ALLCAPS acronyms), URLs, handles, e-mails, hashtags,
+code (`--input-file`, `pam_set_item`, `%s`) and numbers masked. When the language is identified reliably and its alphabet
 has every letter of the run, the run is a `wrong-language` warning, and no
 longer a `foreign-script-run` error. Within the document's script, a sentence
 of five words or more (after masking) is judged unless one word in six is a

@@ -435,7 +435,10 @@ Not this rule's business, and quiet:
   ALLCAPS, with lowercase particles (`New York Times`, `Institute for the
   Study of War`, `Abu Bakr al Baghdadi`, `Ballon d'Or`, `NATO`, `COVID-19`);
 - runs wholly inside quotation marks or brackets (a gloss after a term);
-- URLs, e-mail addresses, handles and hashtags;
+- URLs, e-mail addresses, handles and hashtags, and code: identifiers with
+  underscores (`pam_set_item`), command-line options (`--input-file`),
+  placeholders (`%s`), variables (`$HOME`) and paths (`/usr/bin`), which
+  software translations are full of;
 - short runs: at least three foreign words, two of them distinct lowercase
   words, are needed (or two long lowercase words, reported as a warning);
   a short complete sentence (capital first, full stop last, up to eight
@@ -610,7 +613,8 @@ struct Run {
 }
 
 /// Extends a run from the foreign word at `start` until a line break, a word
-/// of the main script, or a URL, address, handle or hashtag.
+/// of the main script, or a URL, address, handle or hashtag (code is no
+/// word, and neither breaks nor extends a run).
 fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
     let mut words = vec![start];
     let mut last = start;
@@ -967,6 +971,23 @@ mod tests {
         assert_eq!(d[0].message, "run of 5 Latin words in Cyrillic text");
         let out = fixed(&ForeignScriptRun, &text, Some("ru"));
         assert!(out.ends_with("Он добавил, Потом ушел."), "{out}");
+    }
+
+    #[test]
+    fn code_in_the_text_is_no_foreign_run() {
+        // Identifiers, options, placeholders and paths of software
+        // translations are code, not Latin words.
+        let text = format!(
+            "{RU} Задайте cfi_personality_id, --input-file-name или \
+             system/proxy/socks, а затем %s pam_set_item."
+        );
+        assert!(flagged_in(&ForeignScriptRun, &text, Some("ru")).is_empty());
+        // The same letters as words are a run.
+        let text = format!("{RU} Задайте cfi personality id input file name, а затем.");
+        assert_eq!(
+            flagged_in(&ForeignScriptRun, &text, Some("ru")),
+            ["cfi personality id input file name"]
+        );
     }
 
     #[test]

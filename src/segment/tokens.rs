@@ -1,6 +1,6 @@
 //! Tokens: words, numbers, punctuation, symbols, white space, and the spans
 //! that must never be split or read as prose (URLs, domains, e-mail
-//! addresses, handles, hashtags).
+//! addresses, handles, hashtags, code).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -33,6 +33,11 @@ pub enum TokenKind {
     Handle,
     /// A hashtag (`#name`).
     Hashtag,
+    /// Code written into the text, which no rule reads as words: an
+    /// identifier with underscores (`cfi_personality_id`), a command-line
+    /// option (`--input-file`), a format placeholder (`%s`, `%1$d`), a
+    /// variable (`$HOME`), a path (`/usr/bin`, `system/proxy/socks`).
+    Code,
 }
 
 /// One token of a document.
@@ -78,6 +83,15 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
             r"|\p{{Arabic}}+\.(?:نت|كوم|اورغ|أورغ|اورج|أورج)",
             r"|@[A-Za-z0-9_]{{1,30}}",
             r"|#[\p{{L}}\p{{N}}_]*\p{{L}}[\p{{L}}\p{{N}}_]*",
+            // Code: identifiers with underscores, options, placeholders,
+            // variables, paths (ASCII: code is).
+            r"|_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*",
+            r"|--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*",
+            r"|%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|ll|[hlLqjzt])?[A-Za-z]",
+            r"|%\([A-Za-z_][A-Za-z0-9_]*\)[A-Za-z]",
+            r"|\$\{{?[A-Za-z_][A-Za-z0-9_]*\}}?",
+            r"|(?:~|\.\.?)?/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*/?",
+            r"|[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+){{2,}}/?",
         ),
         q = "\"“”«»",
         tlds = TLDS
@@ -90,11 +104,14 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
 const TLDS: &str = "com|net|org|gov|edu|mil|int|info|biz|io|co|me|tv|ly|ai|app|dev|news|online|site|ru|su|uk|us|fr|de|es|it|eg|sa|ae|ma|dz|tn|jo|lb|iq|qa|kw|bh|om|ye|sy|sd|ps|ir|tr|ua|by|kz|cn|jp|in|ca|au|ch|nl|be|pl|se|no|fi|dk|at|cz|gr|pt|br|mx|ar";
 
 /// Finds the spans that are tokens of their own: URLs, domains, e-mails,
-/// handles and hashtags, left to right and never overlapping.
+/// handles, hashtags and code, left to right and never overlapping.
 fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
     let mut out = Vec::new();
     // Every special span holds one of these; most sentences hold none.
-    if !text.bytes().any(|b| matches!(b, b'.' | b'@' | b'#')) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'@' | b'#' | b'_' | b'-' | b'%' | b'$' | b'/'))
+    {
         return out;
     }
     for m in SPECIAL.find_iter(text) {
@@ -105,11 +122,16 @@ fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
             TokenKind::Handle
         } else if first == b'#' {
             TokenKind::Hashtag
+        } else if let Some(code) = code_kind(s) {
+            code
         } else if s.contains('@') && !s.contains('/') {
             TokenKind::Email
         } else {
             TokenKind::Url
         };
+        if kind == TokenKind::Code && !is_code(text, range.clone()) {
+            continue;
+        }
         if kind == TokenKind::Url && !s.contains("://") {
             // A bare domain ends at a word boundary: `example.community` is not `example.com`.
             let after = text[range.end..].chars().next();
@@ -117,7 +139,7 @@ fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
                 continue;
             }
         }
-        if kind == TokenKind::Url {
+        if kind == TokenKind::Url || kind == TokenKind::Code && s.contains('/') {
             range.end = trim_url_end(text, range.clone());
         }
         // Handles, hashtags and domains start a word: `a@b` and `x#y` are not.
@@ -131,6 +153,43 @@ fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
         out.push((range, kind));
     }
     out
+}
+
+/// Whether a match of [`SPECIAL`] is one of its code alternatives, not a
+/// URL, a domain (a dot before the first slash: `pic.twitter.com/…`) or an
+/// e-mail address.
+fn code_kind(s: &str) -> Option<TokenKind> {
+    if s.contains("://") || s.contains('@') || s.starts_with("www.") {
+        return None;
+    }
+    let head = s.split('/').next().unwrap_or_default();
+    if head.contains('.') && head != "." && head != ".." {
+        return None;
+    }
+    let code = s.contains('/') || s.bytes().any(|b| matches!(b, b'_' | b'-' | b'%' | b'$'));
+    code.then_some(TokenKind::Code)
+}
+
+/// Whether the code match `range` stands on its own: a letter in it (`1/2/3`
+/// is a date), nothing glued on after a placeholder (`%do` is no `%d`), and
+/// for an option, space or an opening bracket before it (`e-mail` is
+/// prose; `--input-file` is an option).
+fn is_code(text: &str, range: Range<usize>) -> bool {
+    let s = &text[range.clone()];
+    if !s.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let after = text[range.end..].chars().next();
+    if s.starts_with('%') && after.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let before = text[..range.start].chars().next_back();
+    if s.starts_with('-') {
+        return !before
+            .is_some_and(|c| !(c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'' | '`')));
+    }
+    // A path ends where the next word starts, not inside one.
+    !(s.contains('/') && after.is_some_and(char::is_alphanumeric))
 }
 
 /// Trailing punctuation belongs to the sentence, not the URL, unless it closes
@@ -344,6 +403,37 @@ mod tests {
         assert!(k.contains(&("العربية.نت", TokenKind::Url)));
         let k = kinds("see https://example.org/a_(b)). ok");
         assert!(k.contains(&("https://example.org/a_(b)", TokenKind::Url)));
+    }
+
+    #[test]
+    fn code_is_one_token() {
+        let text = "Задайте --input-file или -q, cfi_personality_id, %s, %1$d, %(name)s, \
+                    ${HOME}, /usr/bin, ./configure и system/proxy/socks.";
+        let code: Vec<&str> = kinds(text)
+            .into_iter()
+            .filter(|k| k.1 == TokenKind::Code)
+            .map(|k| k.0)
+            .collect();
+        assert_eq!(
+            code,
+            [
+                "--input-file",
+                "-q",
+                "cfi_personality_id",
+                "%s",
+                "%1$d",
+                "%(name)s",
+                "${HOME}",
+                "/usr/bin",
+                "./configure",
+                "system/proxy/socks"
+            ]
+        );
+        // Prose, numbers and URLs are not code.
+        let text = "e-mail, non-stop, 50%, 13/03/2025, and/or, a %do, pic.twitter.com/ry1 x";
+        let k = kinds(text);
+        assert!(k.iter().all(|k| k.1 != TokenKind::Code), "{k:?}");
+        assert!(k.contains(&("pic.twitter.com/ry1", TokenKind::Url)));
     }
 
     #[test]
