@@ -439,8 +439,9 @@ Not this rule's business, and quiet:
   underscores (`pam_set_item`), command-line options (`--input-file`),
   placeholders (`%s`), variables (`$HOME`) and paths (`/usr/bin`), which
   software translations are full of;
-- short runs: at least three foreign words, two of them distinct lowercase
-  words, are needed (or two long lowercase words, reported as a warning);
+- short runs: at least three foreign words (a hyphenated compound such as
+  `gpg-check-pattern` is one), two of them distinct lowercase words, are
+  needed (or two long lowercase words, reported as a warning);
   a short complete sentence (capital first, full stop last, up to eight
   words) is reported as `info`: it is often a quotation kept on purpose;
   words of scripts without case (Arabic, Hebrew, Chinese) need four;
@@ -628,7 +629,12 @@ fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
             | TokenKind::Hashtag => break,
             TokenKind::Word => {
                 if foreign_word(doc, j, main).is_some() {
-                    words.push(j);
+                    // A compound is one word (`gpg-check-pattern`,
+                    // `well-known`): hyphens join the names of software.
+                    let hyphenated = last + 2 == j && doc.token_text(j - 1) == "-";
+                    if !hyphenated {
+                        words.push(j);
+                    }
                     last = j;
                 } else if !t.mixed {
                     break;
@@ -981,6 +987,9 @@ mod tests {
             "{RU} Задайте cfi_personality_id, --input-file-name или \
              system/proxy/socks, а затем %s pam_set_item."
         );
+        assert!(flagged_in(&ForeignScriptRun, &text, Some("ru")).is_empty());
+        // A hyphenated name is one word, not a run of three.
+        let text = format!("{RU} Запустите gpg-check-pattern, а затем.");
         assert!(flagged_in(&ForeignScriptRun, &text, Some("ru")).is_empty());
         // The same letters as words are a run.
         let text = format!("{RU} Задайте cfi personality id input file name, а затем.");
