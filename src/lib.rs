@@ -26,6 +26,7 @@ pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod ngram;
+pub mod notices;
 pub mod pipeline;
 pub mod records;
 pub mod render;

@@ -56,6 +56,8 @@ enum Command {
     },
     /// Show the settings in force for a path (configuration and flags).
     Config(ConfigArgs),
+    /// Show the sources and licenses of the data built into mtlint.
+    Licenses,
 }
 
 #[derive(Debug, clap::Args)]
@@ -245,6 +247,7 @@ fn main() -> ExitCode {
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Config(args) => show_config(&args),
+        Command::Licenses => print_out(&mtlint::notices::text()),
     };
     ExitCode::from(code)
 }

@@ -1,5 +1,5 @@
 //! End-to-end tests of the `mtlint` binary: exit codes, formats, standard
-//! input, folder walking, `rules` and `explain`.
+//! input, folder walking, `rules`, `explain` and `licenses`.
 //!
 //! These tests hold whichever rules exist. Where a test needs a finding it
 //! relies on `replacement-character` (U+FFFD, an error) and first checks
@@ -494,4 +494,51 @@ fn explain_prints_the_documentation() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains("`space-before-punctuation`"));
+}
+
+#[test]
+fn licenses_give_every_embedded_data_folder_and_license() {
+    let out = mtlint()
+        .arg("licenses")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    // Every folder of `data/` is embedded, so every one must be listed, and
+    // every license text beside the data must be printed in full.
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for entry in fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_dir() {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            text.contains(&format!("==== data/{name} ====")),
+            "data/{name} is not listed"
+        );
+        for file in fs::read_dir(&path).unwrap() {
+            let file = file.unwrap().path();
+            let fname = file.file_name().unwrap().to_string_lossy().into_owned();
+            if fname.starts_with("LICENSE") {
+                let license = fs::read_to_string(&file).unwrap();
+                assert!(
+                    text.contains(license.trim_end()),
+                    "{} is not printed",
+                    file.display()
+                );
+            }
+        }
+    }
+    // The notices the licenses ask a binary to carry.
+    for notice in [
+        "Alexander I. Lebedev",
+        "Kevin Atkinson",
+        "wordfreq",
+        "GeoNames",
+    ] {
+        assert!(text.contains(notice), "{notice}");
+    }
 }
