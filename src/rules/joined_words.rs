@@ -90,11 +90,13 @@ are cut: `هيمارس` is not `هي مارس`) or three letters and a frequency
 Zipf 5.5 (`ستار لين`), unless a `ة` inside proves the join. It is unsafe
 too when another cut gives two known words at about the same cost
 (`personnesont`: `personne sont` or `personnes ont`; `ashot`: `as hot` or
-`a shot`), and when a piece is rare, known only from the document, or the
-whole is in the lexicon's rare tail. On clean Arabic news neither of the 2
-false splits carries a safe fix, but two middling words side by side can
-(`كييف التصرف` is one, and so would a name that no list holds be): review
-`--fix` diffs of Arabic text.
+`a shot`), when a preposition that is also a prefix comes before a content
+word (`sobreescribir`, a compound, not `sobre escribir`; `over`, `sur`,
+`entre` and the like), and when a piece is rare, known only from the
+document, or the whole is in the lexicon's rare tail. On clean Arabic news
+neither of the 2 false splits carries a safe fix, but two middling words
+side by side can (`كييف التصرف` is one, and so would a name that no list
+holds be): review `--fix` diffs of Arabic text.
 
 ## Limits
 - Only the languages above: German, Dutch and other compounding languages
@@ -1296,9 +1298,18 @@ fn split(
                 _ => false,
             })
     };
+    // A preposition that is also a prefix before a content word may be a
+    // compound the lexicon lacks (`sobreescribir`, `surcouche`,
+    // `overclock`): a reader decides.
+    let prefix_compound = pieces.len() == 2
+        && pieces[1].zipf10 < 60
+        && PREFIX_PREPOSITIONS.iter().any(|&(code, words)| {
+            code == lex.code && words.contains(&texts[0].to_lowercase().as_str())
+        });
     let safe = whole.is_none()
         && (ta || (!short && pieces.len() == 2))
         && pieces.iter().all(|p| !p.own && p.zipf10 >= SAFE_PIECE)
+        && !prefix_compound
         && !ambiguous();
     // Every piece that is no frequent word stands alone in other files of
     // the folder (the folder keeps only such words).
@@ -1322,6 +1333,13 @@ fn split(
         safe,
     ))
 }
+
+/// Prepositions that are also prefixes of compounds, by language.
+const PREFIX_PREPOSITIONS: &[(&str, &[&str])] = &[
+    ("es", &["sobre", "entre", "contra", "ante", "tras", "sin"]),
+    ("fr", &["sur", "sous", "entre", "contre", "avant"]),
+    ("en", &["over", "under", "out", "up", "down", "off"]),
+];
 
 /// The finding on `range`, with `replacement` as its fix.
 fn finding(range: Range<usize>, replacement: String, confidence: f32, safe: bool) -> Diagnostic {
@@ -1930,6 +1948,26 @@ mod tests {
         assert!(f.contains("in the city"), "{f}");
         let text = "A discordance between the two reports.";
         assert!(flagged_in(&JoinedWords, text, Some("en")).is_empty());
+    }
+
+    #[test]
+    fn a_prefix_before_a_content_word_makes_no_safe_fix() {
+        let cases = [
+            // `sobre` + a verb may be a compound (`sobreescribir`, a
+            // variant of `sobrescribir`), not `sobre escribir`.
+            (
+                "Desea sobreescribir el archivo.",
+                "es",
+                Applicability::Unsafe,
+            ),
+            // Before a function word it is a plain join.
+            ("Lo dejó sobrela mesa.", "es", Applicability::Safe),
+            ("Il vit entreles murs.", "fr", Applicability::Safe),
+            ("It fell underthe table.", "en", Applicability::Safe),
+        ];
+        for (text, lang, want) in cases {
+            assert_eq!(applicabilities(text, lang), [Some(want)], "{text}");
+        }
     }
 
     #[test]
