@@ -309,7 +309,9 @@ impl Scanner {
 
 /// Drops the findings of other rules inside a `mojibake` span: the
 /// punctuation, quotes and letters of garbled text (`„` inside `Ù„`) are
-/// symptoms of the one error, whose repair removes them all.
+/// symptoms of the one error, whose repair removes them all. Not
+/// `invalid-encoding`: it speaks for the whole file, whose bytes it alone
+/// can convert, and a file read in a code page may well look garbled.
 fn superseded_by_mojibake(findings: &mut Vec<Finding>) {
     let id = rules::mojibake::ID;
     let spans: Vec<(usize, usize)> = findings
@@ -322,6 +324,7 @@ fn superseded_by_mojibake(findings: &mut Vec<Finding>) {
     }
     findings.retain(|f| {
         f.rule == id
+            || f.rule == rules::encoding::ID
             || !spans
                 .iter()
                 .any(|&(s, e)| s <= f.start && f.end <= e && f.start < e)
@@ -370,6 +373,18 @@ mod tests {
         let (text, _, _) = encoding_rs::WINDOWS_1252
             .decode("قال الوزير “إن القوات وصلت إلى المدينة” أمس.".as_bytes());
         format!("Breaking: {text}\n")
+    }
+
+    #[test]
+    fn invalid_encoding_survives_mojibake() {
+        // Found by the never-panic property test: Windows-1256 bytes that
+        // read as garble at the file's first bad byte.
+        let decoded = crate::decode::decode(&[146, 134, 145, 177, 1, 129]).unwrap();
+        assert!(decoded.first_invalid.is_some());
+        let file = Scanner::new(Config::default()).scan_decoded("a.txt", &decoded);
+        let rules: Vec<&str> = file.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert!(rules.contains(&"mojibake"), "{rules:?}");
+        assert!(rules.contains(&"invalid-encoding"), "{rules:?}");
     }
 
     #[test]

@@ -34,7 +34,8 @@ control or private-use characters, and letters that some language writes.
 
 Findings of other rules inside a `mojibake` span (the `„` of `Ù„` taken
 for a quotation mark) are dropped: they are symptoms of this one error,
-and its repair removes them all.
+and its repair removes them all. `invalid-encoding` stays: it is about the
+file's bytes, which only its fix converts.
 
 ## Why is this bad?
 No reader can read mojibake, and no other check sees through it: a whole
