@@ -233,15 +233,6 @@ fn glued_between_words(doc: &Document, pi: usize, i: usize, c: char) -> Option<f
     if pi >= 1 && punct_char(doc, pi - 1).is_some_and(|d| d == '.' || d == c) {
         return None;
     }
-    // The `;` that ends an HTML entity (`&nbsp;said`): `escaped-text`'s
-    // business, and a space there would change what the entity stands for.
-    if c == ';'
-        && pi >= 1
-        && punct_char(doc, pi - 1) == Some('&')
-        && pt.bytes().all(|b| b.is_ascii_alphanumeric())
-    {
-        return None;
-    }
     if punct_char(doc, i + 2) == Some(c)
         && doc
             .tokens

@@ -291,23 +291,21 @@ fn candidate_runs(doc: &Document, target: Target) -> Vec<Vec<usize>> {
 }
 
 /// Whether the run from token `first` to `last` is a gloss in brackets
-/// (`كورسك (Kursk)`), code between backticks or written onto brackets and
-/// entities.
+/// (`كورسك (Kursk)`), code between backticks, or a call.
 fn in_brackets_or_code(doc: &Document, first: usize, last: usize, ticks: &[(usize, bool)]) -> bool {
     let before = doc.prev_non_space(first).map(|j| doc.token_text(j));
     let after = doc.next_non_space(last).map(|j| doc.token_text(j));
     if matches!(before, Some("(" | "[" | "（")) || matches!(after, Some(")" | "]" | "）")) {
         return true;
     }
-    // Code and markup written onto the run: a call (`fflush()`) or the name
-    // of an HTML entity (`&amp;`).
-    let glued = |j: Option<usize>| {
-        j.and_then(|j| doc.tokens.get(j))
-            .filter(|t| t.kind == TokenKind::Punct)
-            .map(|t| t.text(doc.text))
-    };
-    let (glued_before, glued_after) = (glued(first.checked_sub(1)), glued(Some(last + 1)));
-    if glued_after == Some("(") || glued_before == Some("&") && glued_after == Some(";") {
+    // A call written onto the run (`fflush()`) is code. (An HTML entity,
+    // `&amp;`, is a code token of its own.)
+    let glued_after = doc
+        .tokens
+        .get(last + 1)
+        .filter(|t| t.kind == TokenKind::Punct)
+        .map(|t| t.text(doc.text));
+    if glued_after == Some("(") {
         return true;
     }
     // An odd number of backticks before it on its line: walk back from the

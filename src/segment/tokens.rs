@@ -36,7 +36,8 @@ pub enum TokenKind {
     /// Code written into the text, which no rule reads as words: an
     /// identifier with underscores (`cfi_personality_id`), a command-line
     /// option (`--input-file`), a format placeholder (`%s`, `%1$d`), a
-    /// variable (`$HOME`), a path (`/usr/bin`, `system/proxy/socks`).
+    /// variable (`$HOME`), a path (`/usr/bin`, `system/proxy/socks`), an
+    /// HTML entity (`&nbsp;`, which `escaped-text` reads in the raw text).
     Code,
 }
 
@@ -90,6 +91,8 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
             r"|%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|ll|[hlLqjzt])?[A-Za-z]",
             r"|%\([A-Za-z_][A-Za-z0-9_]*\)[A-Za-z]",
             r"|\$\{{?[A-Za-z_][A-Za-z0-9_]*\}}?",
+            // An entity, escaped once more or not (`&amp;amp;`).
+            r"|&(?:amp;)*(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
             r"|(?:~|\.\.?)?/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*/?",
             r"|[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+){{2,}}/?",
         ),
@@ -108,10 +111,12 @@ const TLDS: &str = "com|net|org|gov|edu|mil|int|info|biz|io|co|me|tv|ly|ai|app|d
 fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
     let mut out = Vec::new();
     // Every special span holds one of these; most sentences hold none.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'.' | b'@' | b'#' | b'_' | b'-' | b'%' | b'$' | b'/'))
-    {
+    if !text.bytes().any(|b| {
+        matches!(
+            b,
+            b'.' | b'@' | b'#' | b'_' | b'-' | b'%' | b'$' | b'/' | b'&'
+        )
+    }) {
         return out;
     }
     for m in SPECIAL.find_iter(text) {
@@ -142,9 +147,12 @@ fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
         if kind == TokenKind::Url || kind == TokenKind::Code && s.contains('/') {
             range.end = trim_url_end(text, range.clone());
         }
-        // Handles, hashtags and domains start a word: `a@b` and `x#y` are not.
+        // Handles, hashtags and domains start a word: `a@b` and `x#y` are
+        // not. An entity may follow a word (`minister&nbsp;said`).
         let prev = text[..range.start].chars().next_back();
-        if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '@') {
+        if !s.starts_with('&')
+            && prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '@')
+        {
             continue;
         }
         if range.is_empty() {
@@ -166,7 +174,9 @@ fn code_kind(s: &str) -> Option<TokenKind> {
     if head.contains('.') && head != "." && head != ".." {
         return None;
     }
-    let code = s.contains('/') || s.bytes().any(|b| matches!(b, b'_' | b'-' | b'%' | b'$'));
+    let code = s.contains('/')
+        || s.bytes()
+            .any(|b| matches!(b, b'_' | b'-' | b'%' | b'$' | b'&'));
     code.then_some(TokenKind::Code)
 }
 
@@ -176,6 +186,9 @@ fn code_kind(s: &str) -> Option<TokenKind> {
 /// prose; `--input-file` is an option).
 fn is_code(text: &str, range: Range<usize>) -> bool {
     let s = &text[range.clone()];
+    if s.starts_with('&') {
+        return true;
+    }
     if !s.bytes().any(|b| b.is_ascii_alphabetic()) {
         return false;
     }
@@ -429,6 +442,13 @@ mod tests {
                 "system/proxy/socks"
             ]
         );
+        // An HTML entity, glued to words or not (`escaped-text` reads it).
+        let k = kinds("the minister&nbsp;said &#39;x&#x27; AT&T &amp;amp;then");
+        assert!(k.contains(&("&amp;amp;", TokenKind::Code)), "{k:?}");
+        assert!(k.contains(&("&nbsp;", TokenKind::Code)), "{k:?}");
+        assert!(k.contains(&("&#39;", TokenKind::Code)), "{k:?}");
+        assert!(k.contains(&("said", TokenKind::Word)), "{k:?}");
+        assert!(k.contains(&("T", TokenKind::Word)), "{k:?}");
         // Prose, numbers and URLs are not code.
         let text = "e-mail, non-stop, 50%, 13/03/2025, and/or, a %do, pic.twitter.com/ry1 x";
         let k = kinds(text);
