@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use mtlint::lexicon::{self, normalize};
+use mtlint::language::lexicon::{self, normalize};
 
 fn time(label: &str, words: &[&str], lex: &lexicon::Lexicon) {
     let keys: Vec<String> = words.iter().map(|w| normalize(w)).collect();

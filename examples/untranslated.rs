@@ -6,7 +6,7 @@
 //! the proposals judged wrong and the spurious control proposals.
 
 use mtlint::corpus;
-use mtlint::translit::{eval, Source, Target};
+use mtlint::language::translit::{eval, Source, Target};
 use mtlint::{Config, Scanner, Severity};
 
 fn main() {

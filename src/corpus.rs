@@ -216,7 +216,8 @@ pub fn splice_score(dir: &Path, host: &str, guest: &str) -> std::io::Result<Spli
         language: Some(host.to_string()),
         select: vec!["wrong-language".to_string()],
         ..crate::Config::default()
-    });
+    })
+    .expect("known rule ids");
     let mut score = SpliceScore::default();
     for doc in spliced(dir, host, guest)? {
         let report = scanner.scan_file(&doc.name, &doc.text);
@@ -247,7 +248,8 @@ pub fn wrong_language_alarms(dir: &Path, lang: &str) -> std::io::Result<(usize, 
         language: Some(lang.to_string()),
         select: vec!["wrong-language".to_string()],
         ..crate::Config::default()
-    });
+    })
+    .expect("known rule ids");
     let mut sentences = 0;
     let mut alarms = Vec::new();
     for doc in documents(dir, lang)? {

@@ -2,10 +2,14 @@
 //! script mixing, untranslated words, punctuation and spacing artifacts,
 //! repeated lines and words, and residue of the web page.
 //!
-//! The data flows one way, one module per stage:
-//! [`source`] (lines and columns) → [`segment`] (paragraphs, sentences,
-//! tokens, scripts) and [`lang`] → [`rules`] → [`finding`]s → [`score`] →
-//! [`report`] → [`render`].
+//! The data flows one way, one folder per stage, each depending only on
+//! those before it in this list:
+//! [`report`] (the data model: diagnostics, findings, reports) →
+//! [`text`] (the document: lines, tokens, sentences, scripts) →
+//! [`language`] (identification, lexicons, models) → [`read`] (walk and
+//! decode) → [`analysis`] (what several rules share) → [`rules`] →
+//! [`config`] → [`check`] (the scan of one text: findings, suppressions,
+//! scores) → [`fix`] → [`batch`] (the scan of many inputs) → [`render`].
 //!
 //! ```
 //! use mtlint::{Config, Scanner};
@@ -15,32 +19,23 @@
 //! assert_eq!(rules, ["missing-space-after-punctuation"]);
 //! ```
 
-pub mod alphabet;
-pub mod codepage;
-pub mod config;
-pub mod corpus;
-pub mod decode;
-pub mod finding;
-pub mod fix;
-pub mod input;
-pub mod lang;
-pub mod lexicon;
-pub mod ngram;
-pub mod notices;
-pub mod pipeline;
-pub mod records;
-pub mod render;
 pub mod report;
+pub mod text;
+pub mod language;
+pub mod read;
+pub mod analysis;
 pub mod rules;
-pub mod scanner;
-pub mod score;
-pub mod segment;
-pub mod source;
-pub mod suggest;
-pub mod suppress;
-pub mod translit;
+pub mod config;
+pub mod check;
+pub mod fix;
+pub mod batch;
+pub mod render;
 
-pub use finding::{Applicability, Diagnostic, Finding, Fix, Severity};
-pub use report::{FileReport, Report, SentenceReport, Summary};
+pub mod corpus;
+
+pub use check::Scanner;
+pub use config::Config;
+pub use report::{
+    Applicability, Diagnostic, FileReport, Finding, Fix, Report, SentenceReport, Severity, Summary,
+};
 pub use rules::{Rule, RuleMeta};
-pub use scanner::{Config, Scanner};

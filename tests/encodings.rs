@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use mtlint::decode::{decode, encode, Encoding};
+use mtlint::read::decode::{decode, encode, Encoding};
 use mtlint::{Config, Report, Scanner};
 use predicates::prelude::*;
 use proptest::prelude::*;

@@ -397,7 +397,7 @@ fn a_killed_fix_never_leaves_a_truncated_file() {
             fixed += usize::from(now == *done && orig != done);
         }
         let (inputs, errors) =
-            mtlint::input::collect(std::slice::from_ref(&root), &Default::default());
+            mtlint::read::walk::collect(std::slice::from_ref(&root), &Default::default());
         assert!(errors.is_empty());
         assert_eq!(inputs.len(), copies * originals.len(), "{when}");
         fixed

@@ -11,7 +11,7 @@
 //! document that does not hold it, where every proposal is wrong.
 
 use mtlint::corpus;
-use mtlint::translit::{eval, Source, Target};
+use mtlint::language::translit::{eval, Source, Target};
 use mtlint::{Config, Scanner, Severity};
 
 fn texts(dir: &std::path::Path, lang: &str) -> Vec<String> {

@@ -16,7 +16,7 @@ mod support {
 use mtlint::corpus;
 use mtlint::rules::variants::VariantSpelling;
 use mtlint::rules::Rule;
-use mtlint::segment::Document;
+use mtlint::text::Document;
 use support::variants_measure::measure;
 
 /// Measured: ar 9.58, en 0, fr 0.31, ru 1.96 findings per 1,000 sentences;

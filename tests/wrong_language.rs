@@ -74,7 +74,7 @@ fn clean_sentences_get_their_language() {
     for (lang, _, _) in corpus::LANGUAGES {
         let (mut right, mut null, mut wrong) = (0usize, 0usize, Vec::new());
         for doc in corpus::documents(&dir, lang).expect("corpus is readable") {
-            let d = mtlint::segment::Document::new(&doc.text, None);
+            let d = mtlint::text::Document::new(&doc.text, None);
             for (s, l) in d.sentences.iter().zip(d.sentence_languages()) {
                 match l.as_deref() {
                     Some(l) if l == *lang => right += 1,

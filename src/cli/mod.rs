@@ -1,244 +1,209 @@
-//! The streaming pipeline behind `mtlint check` and `mtlint score`: inputs
-//! (files and folders, or JSON Lines documents) are read and scanned in
-//! parallel and handed back one at a time in input order
-//! ([`mtlint::pipeline::ordered`]), with a progress bar on a terminal, and
-//! the output goes to standard output or, whole or not at all, to a file.
+//! The commands of the `mtlint` binary: each resolves the settings of its
+//! inputs, runs the library's batch scan ([`mtlint::batch::run`]) and
+//! renders what comes back, with a progress bar on a terminal; the output
+//! goes to standard output or, whole or not at all, to a file.
 
+pub mod args;
+pub mod check;
 pub mod output;
 pub mod progress;
+pub mod rules;
+pub mod score;
 
-use std::fs::File;
-use std::io::{self, BufReader};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
+use anstream::ColorChoice;
 
-use mtlint::config::Settings;
-use mtlint::input::{self, Input, Source};
-use mtlint::records::Records;
-use mtlint::segment::vocabulary::Vocabulary;
-use mtlint::{FileReport, Scanner};
+use mtlint::batch::{Failure, Job, Sources};
+use mtlint::check::scanner::Scanners;
+use mtlint::config::{self, Discovery, Layer, Resolver};
+use mtlint::read::walk::{self, InputError};
 
-use progress::Progress;
+use args::{ConfigArgs, InputArgs, InputKind, SettingsArgs};
+use output::{AtomicFile, Sink};
 
-/// An input that produced no report: an unreadable or undecodable file, a
-/// malformed JSON Lines record. Reported on standard error.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    /// The display path.
-    pub path: String,
-    /// `path: what went wrong`.
-    pub text: String,
-    /// Skipped on purpose (a binary file): a note, not an error.
-    pub skip: bool,
+/// Exit status for a usage or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+/// What to scan, and how: the inputs, the scanner and settings of each one
+/// (from the configuration files and the flags), and whether a path could
+/// not be read (reported here, on standard error).
+pub struct Plan {
+    pub sources: Sources,
+    /// For each input, in order: its scanner and settings.
+    pub jobs: Vec<Job>,
+    pub failed_io: bool,
+    /// Paths that could not be read (already reported): SARIF lists them.
+    pub failures: Vec<InputError>,
 }
 
-impl From<input::InputError> for Failure {
-    fn from(e: input::InputError) -> Self {
-        Self {
-            path: e.path.clone(),
-            text: e.to_string(),
-            skip: e.is_skip(),
+/// The inputs of a command and their settings.
+pub struct Inputs<'a> {
+    pub paths: &'a [PathBuf],
+    pub stdin_name: Option<String>,
+    pub input: &'a InputArgs,
+    pub settings: &'a SettingsArgs,
+    pub no_ignore: bool,
+    pub quiet: bool,
+}
+
+/// Resolves the settings of every input, or returns the exit code of a
+/// usage error (reported).
+pub fn plan(i: Inputs) -> Result<Plan, u8> {
+    let resolver = Arc::new(resolver(i.settings)?);
+    let jsonl = i.input.kind == InputKind::Jsonl;
+    let mut opts = walk::Options {
+        stdin_name: i.stdin_name,
+        no_ignore: i.no_ignore,
+        ..walk::Options::default()
+    };
+    if jsonl {
+        opts.extensions = vec!["jsonl".into(), "ndjson".into()];
+    } else {
+        let walker = resolver.clone();
+        opts.filter = Some(walk::WalkFilter(Arc::new(move |p: &Path, dir: bool| {
+            walker.walk_takes(p, dir)
+        })));
+    }
+    let (inputs, errors) = walk::collect(i.paths, &opts);
+    if let Some(e) = resolver.first_error() {
+        return Err(usage_error(&e.to_string()));
+    }
+    // One scanner per distinct configuration.
+    let mut scanners = Scanners::default();
+    let mut jobs = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        let path = match &input.source {
+            walk::Source::File(p) => p.clone(),
+            // Standard input: the configuration of the current folder, and
+            // `--stdin-filename` for per-file globs.
+            walk::Source::Stdin => PathBuf::from(&input.display),
+        };
+        match resolver.settings(&path) {
+            Ok(s) => jobs.push(Job::with_settings(scanners.get(&s.scanner), s)),
+            Err(e) => return Err(usage_error(&e.to_string())),
         }
     }
-}
-
-/// Where the texts come from.
-pub enum Sources {
-    /// Text files, each one document.
-    Files(Vec<Input>),
-    /// JSON Lines files (or standard input), each line one document.
-    Jsonl {
-        /// The files.
-        inputs: Vec<Input>,
-        /// The field holding the text.
-        text_field: String,
-        /// The field holding the id; the line number when `None`.
-        id_field: Option<String>,
-    },
-}
-
-impl Sources {
-    /// How many documents, when known before reading.
-    fn len(&self) -> Option<u64> {
-        match self {
-            Sources::Files(i) => Some(i.len() as u64),
-            Sources::Jsonl { .. } => None,
+    let mut failed_io = false;
+    for e in &errors {
+        failed_io |= report_failure(&Failure::from(e.clone()), i.quiet);
+    }
+    let sources = if jsonl {
+        Sources::Jsonl {
+            inputs,
+            text_field: i.input.text_field.clone(),
+            id_field: i.input.id_field.clone(),
         }
+    } else {
+        Sources::Files(inputs)
+    };
+    let failures = errors.into_iter().filter(|e| !e.is_skip()).collect();
+    Ok(Plan {
+        sources,
+        jobs,
+        failed_io,
+        failures,
+    })
+}
+
+/// Standard output, or `-o FILE` through a temporary file.
+pub fn open_output(path: Option<&Path>, color: ColorChoice) -> Result<Sink, String> {
+    match path {
+        None => Ok(Sink::stdout(color)),
+        Some(p) => AtomicFile::create(p)
+            .map(Sink::File)
+            .map_err(|e| format!("cannot write {}: {e}", p.display())),
     }
 }
 
-/// How one input is scanned: with the scanner and settings that the
-/// configuration gives its path.
-pub struct Job {
-    /// The scanner for its configuration.
-    pub scanner: Arc<Scanner>,
-    /// Its settings (fail level, fail-under…).
-    pub settings: Settings,
-}
-
-/// One unit of work for the pool, with the index of its input's [`Job`].
-enum Work {
-    File(Input, usize),
-    Text {
-        id: String,
-        text: String,
-        job: usize,
-    },
-    Failed(Failure, Option<usize>),
-}
-
-/// Scans every document of `sources` on `threads` threads (all cores when
-/// `None`) and calls `emit` with each result in input order, with the
-/// [`Job`] of its input (`jobs[i]` for the `i`-th input); `emit` returns
-/// `false` to stop early. Errors only when the threads cannot start.
-///
-/// Files are read in the encoding they are in (see
-/// [`mtlint::input::read_decoded`]). When there are several, a first pass
-/// gathers the words of all of them (see [`Scanner::gather_words`]).
-pub fn scan(
-    jobs: &[Job],
-    sources: Sources,
-    threads: Option<usize>,
-    show_progress: bool,
-    mut emit: impl FnMut(&Job, Result<FileReport, Failure>) -> bool,
-) -> Result<(), String> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| format!("cannot start threads: {e}"))?;
-    let window = mtlint::pipeline::window_for(pool.current_num_threads());
-    let folder = match &sources {
-        Sources::Files(inputs) => folder_words(&pool, inputs, jobs),
-        Sources::Jsonl { .. } => None,
-    };
-    let mut progress = Progress::new(sources.len(), show_progress);
-    let work_items: Box<dyn Iterator<Item = Work>> =
-        match sources {
-            Sources::Files(inputs) => Box::new(
-                inputs
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, i)| Work::File(i, k)),
-            ),
-            Sources::Jsonl {
-                inputs,
-                text_field,
-                id_field,
-            } => {
-                let several = inputs.len() > 1;
-                Box::new(inputs.into_iter().enumerate().flat_map(move |(k, i)| {
-                    records(i, k, &text_field, id_field.as_deref(), several)
-                }))
-            }
-        };
-    let work = |w: Work| match w {
-        Work::File(i, k) => (
-            Some(k),
-            input::read_decoded(&i)
-                .map(|d| {
-                    jobs[k]
-                        .scanner
-                        .scan_decoded_in(&i.display, &d, folder.as_ref())
-                })
-                .map_err(Failure::from),
-        ),
-        Work::Text { id, text, job } => (Some(job), Ok(jobs[job].scanner.scan_file(&id, &text))),
-        Work::Failed(f, k) => (k, Err(f)),
-    };
-    mtlint::pipeline::ordered(&pool, window, work_items, work, |(k, r)| {
-        let go_on = match k.and_then(|k| jobs.get(k)) {
-            Some(job) => progress.suspend(|| emit(job, r)),
-            // A failure before any input was matched to a job: report it
-            // with the first job's settings (they do not judge failures).
-            None => match jobs.first() {
-                Some(job) => progress.suspend(|| emit(job, r)),
-                None => true,
-            },
-        };
-        progress.inc();
-        go_on
-    });
-    progress.finish();
-    Ok(())
-}
-
-/// The words of every file of a scan of several files, read in a first
-/// pass, for the rules that weigh what the other files write. Standard input
-/// is left out: it can be read only once. Memory stays bounded: see
-/// [`Vocabulary`].
-fn folder_words(
-    pool: &rayon::ThreadPool,
-    inputs: &[Input],
-    jobs: &[Job],
-) -> Option<Arc<Vocabulary>> {
-    let files: Vec<(&Input, &Job)> = inputs
-        .iter()
-        .zip(jobs)
-        .filter(|(i, job)| matches!(i.source, Source::File(_)) && job.scanner.gathers_words())
-        .collect();
-    // Without a rule that weighs them, the folder's words are not worth
-    // reading every file twice.
-    if files.len() < 2 {
-        return None;
+/// Reports a failed input on standard error; returns whether it is an
+/// error (not a skip).
+pub fn report_failure(f: &Failure, quiet: bool) -> bool {
+    if f.skip {
+        if !quiet {
+            eprintln!("mtlint: note: {}", f.text);
+        }
+        false
+    } else {
+        eprintln!("mtlint: error: {}", f.text);
+        true
     }
-    let words = pool.install(|| {
-        files
-            .par_iter()
-            .fold(Vocabulary::new, |mut v, (i, job)| {
-                if let Ok(d) = input::read_decoded(i) {
-                    job.scanner.gather_words(&d.text, &mut v);
-                }
-                v
-            })
-            .reduce(Vocabulary::new, |mut a, b| {
-                a.merge(b);
-                a
-            })
-    });
-    Some(Arc::new(words))
 }
 
-/// The documents of one JSON Lines input, as jobs. With `several` inputs,
-/// ids made from line numbers are prefixed with the path (`a.jsonl:7`).
-fn records(
-    input: Input,
-    job: usize,
-    text_field: &str,
-    id_field: Option<&str>,
-    several: bool,
-) -> Box<dyn Iterator<Item = Work>> {
-    let reader: Box<dyn io::BufRead> = match &input.source {
-        Source::Stdin => Box::new(BufReader::new(io::stdin())),
-        Source::File(p) => match File::open(p) {
-            Ok(f) => Box::new(BufReader::new(f)),
-            Err(e) => {
-                let failure = input::InputError::io(input.display.clone(), &e);
-                return Box::new(std::iter::once(Work::Failed(failure.into(), Some(job))));
-            }
-        },
+/// Ends a run: makes the output final. A closed pipe is not an error.
+pub fn close_output(written: io::Result<Sink>) -> Result<(), u8> {
+    match written.and_then(Sink::commit) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("mtlint: error: cannot write the output: {e}");
+            Err(EXIT_ERROR)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The configuration resolver for the settings flags, or the exit code of
+/// a usage error (reported).
+pub fn resolver(args: &SettingsArgs) -> Result<Resolver, u8> {
+    let language = match args.lang.as_deref().map(config::parse_language).transpose() {
+        Ok(l) => l,
+        Err(m) => return Err(usage_error(&m)),
     };
-    let path = input.display;
-    let prefix = several && id_field.is_none();
-    Box::new(
-        Records::new(reader, text_field, id_field).map(move |r| match r {
-            Ok(rec) => Work::Text {
-                id: if prefix {
-                    format!("{path}:{}", rec.id)
-                } else {
-                    rec.id
-                },
-                text: rec.text,
-                job,
-            },
-            Err(e) => Work::Failed(
-                Failure {
-                    path: path.clone(),
-                    text: format!("{path}: {e}; skipped"),
-                    skip: false,
-                },
-                Some(job),
-            ),
-        }),
-    )
+    let trim = |v: &[String]| -> Vec<String> { v.iter().map(|s| s.trim().to_string()).collect() };
+    let cli = Layer {
+        language,
+        select: (!args.select.is_empty()).then(|| trim(&args.select)),
+        extend_select: trim(&args.extend_select),
+        ignore: trim(&args.ignore),
+        fail_level: args.fail_level.map(Into::into),
+        fail_under: args.fail_under,
+        ..Layer::default()
+    };
+    cli.validate_flags().map_err(|m| usage_error(&m))?;
+    let discovery = match (&args.config, args.isolated) {
+        (_, true) => Discovery::Isolated,
+        (Some(f), false) => Discovery::File(f.clone()),
+        (None, false) => Discovery::Walk,
+    };
+    Resolver::new(discovery, cli).map_err(|e| usage_error(&e.to_string()))
+}
+
+/// `mtlint config --show PATH`.
+pub fn show_config(args: &ConfigArgs) -> u8 {
+    let resolver = match resolver(&args.settings) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    match resolver.settings(&args.path) {
+        Ok(s) => print_out(&format!(
+            "# settings for {}\n{}",
+            args.path.to_string_lossy(),
+            s.to_toml()
+        )),
+        Err(e) => usage_error(&e.to_string()),
+    }
+}
+
+/// Writes to standard output; a closed pipe (`mtlint rules | head`) is not an error.
+pub fn print_out(text: &str) -> u8 {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("mtlint: error: cannot write the output: {e}");
+            EXIT_ERROR
+        }
+        _ => 0,
+    }
+}
+
+/// Reports a usage error; returns its exit code.
+pub fn usage_error(message: &str) -> u8 {
+    eprintln!("mtlint: error: {message}");
+    EXIT_ERROR
+}
+
+/// The message for a rule id that does not exist, with the nearest one.
+pub fn unknown_rule(id: &str) -> String {
+    mtlint::rules::unknown_rule_message(id)
 }

@@ -14,7 +14,7 @@ use std::fmt::Write;
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 
 use super::{escape_invisible, quote, summary_text, Options};
-use crate::finding::Severity;
+use crate::report::finding::Severity;
 use crate::report::{FileReport, Report, Summary};
 
 /// Renders every finding of `report` on its own line, in file order, then
@@ -82,7 +82,7 @@ pub fn render_file(file: &FileReport, opts: &Options) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Applicability, Finding, Fix};
+    use crate::report::finding::{Applicability, Finding, Fix};
 
     fn finding(text: &str, start: usize, column: usize, fix: Option<Fix>) -> Finding {
         Finding {

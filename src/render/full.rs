@@ -21,9 +21,9 @@ use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 
 use super::{escape_invisible, quote, summary_text, Options};
-use crate::finding::{Applicability, Finding, Severity};
+use crate::report::finding::{Applicability, Finding, Severity};
 use crate::report::{FileReport, Report, Summary};
-use crate::source::LineIndex;
+use crate::text::lines::LineIndex;
 
 /// Lines longer than this (in characters) are shown as a window.
 const LINE_MAX: usize = 80;
@@ -244,7 +244,7 @@ fn byte_of_char(s: &str, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Fix;
+    use crate::report::finding::Fix;
 
     /// A report of one file with findings over the first occurrence of each needle.
     fn report(path: &str, source: &str, needles: &[(&str, Severity, Option<Fix>)]) -> Report {

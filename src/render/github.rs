@@ -13,7 +13,7 @@
 use std::fmt::Write;
 
 use super::quote;
-use crate::finding::Severity;
+use crate::report::finding::Severity;
 use crate::report::FileReport;
 
 /// The workflow command for a severity.

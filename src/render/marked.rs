@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::escape_invisible;
-use crate::report::FileReport;
+use crate::report::{FileReport, Report};
 
 /// Renders `file` as marked-up text. Lines without findings are kept as they
 /// are, so a diff of two renderings shows the findings in context.
@@ -62,8 +62,8 @@ pub fn render(file: &FileReport) -> String {
             match (super::before_after(text, f), &f.fix) {
                 (Some((before, after)), Some(fix)) => {
                     let safety = match fix.applicability {
-                        crate::finding::Applicability::Safe => "safe",
-                        crate::finding::Applicability::Unsafe => "unsafe",
+                        crate::report::finding::Applicability::Safe => "safe",
+                        crate::report::finding::Applicability::Unsafe => "unsafe",
                     };
                     let _ = write!(
                         out,
@@ -81,4 +81,25 @@ pub fn render(file: &FileReport) -> String {
         line_start += raw.len();
     }
     out
+}
+
+impl Report {
+    /// The scanned text of every file with inline markers around flagged
+    /// spans, made for reading snapshot diffs: see [`FileReport::marked`].
+    pub fn marked(&self) -> String {
+        self.files
+            .iter()
+            .map(|f| format!("== {} (score {})\n{}", f.path, f.score, f.marked()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl FileReport {
+    /// The text, line by line, with each flagged span wrapped as `⟦…⟧[n]`
+    /// and, under each line, one note per marker:
+    /// `  [n] rule (severity): “text” → “replacement”`.
+    pub fn marked(&self) -> String {
+        render(self)
+    }
 }

@@ -17,6 +17,7 @@ pub mod full;
 pub mod github;
 pub mod jsonl;
 pub mod marked;
+pub mod rules;
 pub mod sarif;
 pub mod scores;
 pub mod stream;
@@ -57,7 +58,7 @@ pub fn escape_invisible(s: &str) -> String {
 /// The flagged text as it reads after its fix: the span covering both the
 /// finding and the fix, with the fix applied, and that span's original text.
 /// `None` when the finding has no fix.
-pub fn before_after(source: &str, f: &crate::finding::Finding) -> Option<(String, String)> {
+pub fn before_after(source: &str, f: &crate::report::finding::Finding) -> Option<(String, String)> {
     let fix = f.fix.as_ref()?;
     let start = f.start.min(fix.start);
     let end = f.end.max(fix.end);

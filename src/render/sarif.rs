@@ -18,10 +18,10 @@ use serde_json::{json, Value};
 
 use super::jsonl::pretty_nested;
 use super::quote;
-use crate::finding::{Finding, Severity};
+use crate::report::finding::{Finding, Severity};
 use crate::report::FileReport;
 use crate::rules::{self, RuleMeta};
-use crate::source::{Cursor, LineIndex};
+use crate::text::lines::{Cursor, LineIndex};
 
 /// The published schema of the format written here.
 pub const SCHEMA: &str =
@@ -183,8 +183,8 @@ fn result(file: &FileReport, f: &Finding, print: String, cursor: &mut Cursor) ->
             let (sl, sc) = cursor.line_col(fix.start);
             let (el, ec) = cursor.line_col(fix.end);
             let applicability = match fix.applicability {
-                crate::finding::Applicability::Safe => "safe",
-                crate::finding::Applicability::Unsafe => "unsafe",
+                crate::report::finding::Applicability::Safe => "safe",
+                crate::report::finding::Applicability::Unsafe => "unsafe",
             };
             r["fixes"] = json!([{
                 "description": {"text": format!("{} fix of {}", applicability, f.rule)},

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use super::escape_invisible;
-use crate::finding::Severity;
+use crate::report::finding::Severity;
 use crate::report::{FileReport, Summary, FORMAT_VERSION};
 use crate::rules;
 
@@ -129,7 +129,7 @@ fn closing_line(rows: &[ScoreRow], summary: &Summary) -> String {
         "Scored {} file{}: lowest {lowest:.1}, mean {:.1}; {} finding{}.\n",
         rows.len(),
         if rows.len() == 1 { "" } else { "s" },
-        crate::score::round1(mean),
+        crate::check::score::round1(mean),
         summary.findings,
         if summary.findings == 1 { "" } else { "s" },
     )

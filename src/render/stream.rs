@@ -19,11 +19,12 @@
 use std::io::{self, Write};
 
 use super::{concise, full, github, jsonl, sarif, scores, Options};
-use crate::finding::Severity;
+use crate::report::finding::Severity;
 use crate::report::{FileReport, Summary};
 
 /// An output format of `mtlint check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// Each finding with its source line, for people.
     Full,

@@ -5,27 +5,24 @@
 //! reads files or knows about the command line; the scanner gives findings
 //! their rule id, severity, lines and columns.
 
-use crate::finding::{Diagnostic, Severity};
-use crate::segment::Document;
+pub use crate::report::{Applicability, Diagnostic, Fix, Severity};
+use crate::text::vocabulary::Vocabulary;
+use crate::text::Document;
 
-pub mod alphabets;
 pub mod characters;
 pub mod encoding;
-pub mod escapes;
-pub mod gibberish;
-pub mod joined_words;
-pub mod language;
-pub mod mojibake;
 pub mod punctuation;
-pub mod quotes;
 pub mod repetition;
-pub mod script_mixing;
-pub mod untranslated;
-pub mod variants;
-pub mod web_residue;
+pub mod script;
+pub mod spelling;
+pub mod suggest;
+pub mod suppression;
+pub mod translation;
+pub mod web;
 
 /// What every rule declares about itself.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RuleMeta {
     /// Stable kebab-case id.
     pub id: &'static str,
@@ -38,42 +35,115 @@ pub struct RuleMeta {
     pub explanation: &'static str,
 }
 
+/// When a rule's findings are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stage {
+    /// By [`Rule::check`], over the text of a document.
+    Text,
+    /// By the suppression stage ([`crate::check::suppress`]), after every
+    /// text rule: about the suppression comments themselves.
+    Suppressions,
+}
+
 /// A check over a segmented document.
+///
+/// Besides [`Rule::check`], a rule declares what else it needs or does, so
+/// that the engine never names a rule: the words of the other files of a
+/// scan ([`Rule::gather_words`]), the bytes the text was decoded from
+/// ([`Rule::speaks_for_bytes`]), precedence over findings inside its own
+/// ([`Rule::supersedes_inside`]), or another stage ([`Rule::stage`]).
 pub trait Rule: Send + Sync {
     /// The rule's id, severity and documentation.
     fn meta(&self) -> &'static RuleMeta;
+
     /// Pushes a diagnostic for every problem found in `doc`.
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+
+    /// When its findings are made; [`Stage::Text`] for all but a few.
+    fn stage(&self) -> Stage {
+        Stage::Text
+    }
+
+    /// Whether it weighs the words of every file of a scan of several: the
+    /// batch scan then reads each file twice, gathering words with
+    /// [`Rule::gather_words`] first, and gives them to
+    /// [`Document::folder_words`].
+    fn reads_folder_words(&self) -> bool {
+        false
+    }
+
+    /// Adds the words of `doc` that the rule weighs to the vocabulary of
+    /// the folder being scanned (see [`Rule::reads_folder_words`]).
+    fn gather_words(&self, _doc: &Document, _into: &mut Vocabulary) {}
+
+    /// Whether its findings are one error of which every other finding
+    /// inside them is a symptom (the punctuation of mojibake): those are
+    /// dropped.
+    fn supersedes_inside(&self) -> bool {
+        false
+    }
+
+    /// Whether it speaks for the bytes of the file, not its text: never
+    /// dropped by [`Rule::supersedes_inside`], and converting the file to
+    /// UTF-8 counts as its fix.
+    fn speaks_for_bytes(&self) -> bool {
+        false
+    }
 }
 
-/// Every rule, in a fixed order.
+/// Every rule, in a fixed order: the order of `mtlint rules`.
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
-        &script_mixing::MixedScriptWord,
-        &script_mixing::ForeignScriptRun,
-        &language::WrongLanguage,
-        &alphabets::ForeignLetters,
-        &gibberish::Gibberish,
-        &untranslated::UntranslatedTerm,
-        &variants::VariantSpelling,
-        &joined_words::JoinedWords,
+        &script::MixedScriptWord,
+        &script::ForeignScriptRun,
+        &translation::WrongLanguage,
+        &script::ForeignLetters,
+        &translation::Gibberish,
+        &translation::UntranslatedTerm,
+        &spelling::VariantSpelling,
+        &spelling::JoinedWords,
         &punctuation::SpaceBeforePunctuation,
         &punctuation::MissingSpaceAfterPunctuation,
         &punctuation::RepeatedPunctuation,
-        &quotes::UnbalancedQuotes,
-        &quotes::UnbalancedBrackets,
+        &punctuation::UnbalancedQuotes,
+        &punctuation::UnbalancedBrackets,
         &repetition::RepeatedCharacters,
         &repetition::RepeatedWord,
         &repetition::DuplicateLine,
         &repetition::RedundantParenthetical,
-        &web_residue::SocialEmbed,
-        &web_residue::Boilerplate,
+        &web::SocialEmbed,
+        &web::Boilerplate,
         &characters::InvisibleCharacter,
         &characters::ControlCharacter,
         &characters::ReplacementCharacter,
-        &escapes::EscapedText,
-        &mojibake::Mojibake,
+        &encoding::EscapedText,
+        &encoding::Mojibake,
+        &encoding::InvalidEncoding,
+        &suppression::UnusedSuppression,
     ]
+}
+
+/// The documentation of every rule, in the order of [`registry`]: what
+/// `mtlint rules` lists and `--select`/`--ignore` accept.
+pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
+    registry().iter().map(|r| r.meta())
+}
+
+/// The message for a rule id that does not exist, with the nearest one:
+/// ``unknown rule `x`; did you mean `y`? (see `mtlint rules`)``.
+pub fn unknown_rule_message(id: &str) -> String {
+    let mut m = format!("unknown rule `{id}`");
+    if let Some(known) = suggest::nearest(id, all_meta().map(|m| m.id)) {
+        m.push_str(&format!("; did you mean `{known}`?"));
+    }
+    m.push_str(" (see `mtlint rules`)");
+    m
+}
+
+/// The documentation of the rule with this id.
+pub fn find_meta(id: &str) -> Option<&'static RuleMeta> {
+    all_meta().find(|m| m.id == id)
 }
 
 /// The rule with this id.
@@ -81,37 +151,11 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     registry().iter().copied().find(|r| r.meta().id == id)
 }
 
-/// Rules that no text [`Rule`] produces: the read stage reports how a
-/// file's bytes decoded (see [`crate::Scanner::scan_decoded`]), and the
-/// suppression stage the comments that silence nothing (see
-/// [`crate::suppress`]). They are selected, ignored, listed and explained
-/// like the others.
-pub fn stage_rules() -> &'static [&'static RuleMeta] {
-    static STAGES: [&RuleMeta; 2] = [
-        &encoding::INVALID_ENCODING,
-        &crate::suppress::UNUSED_SUPPRESSION,
-    ];
-    &STAGES
-}
-
-/// The documentation of every rule: the registry's, then the stages'. What
-/// `mtlint rules` lists and `--select`/`--ignore` accept.
-pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
-    registry()
-        .iter()
-        .map(|r| r.meta())
-        .chain(stage_rules().iter().copied())
-}
-
-/// The documentation of the rule with this id, text rule or stage rule.
-pub fn find_meta(id: &str) -> Option<&'static RuleMeta> {
-    all_meta().find(|m| m.id == id)
-}
-
 #[cfg(test)]
 pub(crate) mod testing {
     //! Helpers for the rules' own tests.
     use super::*;
+    use crate::report::finding::apply_all;
 
     /// Runs one rule over `text` (language detected) and returns the flagged texts.
     pub fn flagged(rule: &dyn Rule, text: &str) -> Vec<String> {
@@ -141,7 +185,7 @@ pub(crate) mod testing {
             .into_iter()
             .filter_map(|d| d.fix)
             .collect();
-        crate::fix::apply_all(text, fixes)
+        apply_all(text, fixes)
     }
 }
 
@@ -168,7 +212,6 @@ mod tests {
             find("duplicate-line").map(|r| r.meta().id),
             Some("duplicate-line")
         );
-        assert!(find("invalid-encoding").is_none());
         assert_eq!(
             find_meta("invalid-encoding").map(|m| m.id),
             Some("invalid-encoding")

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use mtlint::corpus;
-use mtlint::decode::{decode, encode, Encoding};
+use mtlint::read::decode::{decode, encode, Encoding};
 
 /// The language, its code page, and the corpus lines.
 pub const CASES: &[(&str, &str)] = &[

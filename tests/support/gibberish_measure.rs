@@ -9,7 +9,7 @@ use std::path::Path;
 use mtlint::corpus;
 use mtlint::rules::gibberish::Gibberish;
 use mtlint::rules::Rule;
-use mtlint::segment::Document;
+use mtlint::text::Document;
 use mtlint::Diagnostic;
 
 /// The figures of one language.
@@ -67,7 +67,7 @@ pub fn shuffle_letters(text: &str, rng: &mut XorShift) -> String {
         out.extend(word.drain(..));
     };
     for c in text.chars() {
-        if c.is_alphanumeric() || mtlint::ngram::is_mark(c) {
+        if c.is_alphanumeric() || mtlint::language::ngram::is_mark(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut out, rng);

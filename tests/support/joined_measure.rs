@@ -9,12 +9,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 use mtlint::rules::joined_words;
-use mtlint::segment::vocabulary::Vocabulary;
+use mtlint::text::vocabulary::Vocabulary;
 
 use mtlint::corpus;
 use mtlint::rules::joined_words::JoinedWords;
 use mtlint::rules::Rule;
-use mtlint::segment::{Document, TokenKind};
+use mtlint::text::{Document, TokenKind};
 use mtlint::{Applicability, Diagnostic};
 
 /// The figures of one language.

@@ -13,11 +13,11 @@
 
 use std::path::Path;
 
-use mtlint::codepage;
+use mtlint::language::codepage;
 use mtlint::corpus;
 use mtlint::rules::mojibake::Mojibake;
 use mtlint::rules::Rule;
-use mtlint::segment::Document;
+use mtlint::text::Document;
 use mtlint::Diagnostic;
 
 /// The rule's diagnostics on one text.

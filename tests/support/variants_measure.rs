@@ -11,8 +11,8 @@ use std::path::Path;
 use mtlint::corpus;
 use mtlint::rules::variants::VariantSpelling;
 use mtlint::rules::Rule;
-use mtlint::segment::Document;
-use mtlint::translit::{Lexicon, Source, Target};
+use mtlint::text::Document;
+use mtlint::language::translit::{Lexicon, Source, Target};
 use mtlint::Diagnostic;
 
 /// The figures of one language.

@@ -1,0 +1,390 @@
+//! The scan of one text: segment, run the rules, turn their diagnostics
+//! into findings, apply suppression comments, score.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::{Config, UnknownRule};
+use crate::read::decode::Decoded;
+use crate::report::{Diagnostic, FileReport, Finding, Report, SentenceReport, Severity};
+use crate::rules::{self, Rule, RuleMeta, Stage};
+use crate::text::lines::{floor_char_boundary, Cursor};
+use crate::text::vocabulary::Vocabulary;
+use crate::text::Document;
+
+use super::{score, suppress};
+
+/// Scans texts with a fixed set of rules. Cheap to share across threads.
+pub struct Scanner {
+    config: Config,
+    /// The selected rules of [`Stage::Text`], in registry order.
+    rules: Vec<&'static dyn Rule>,
+    /// The selected rules of [`Stage::Suppressions`].
+    suppression_rules: Vec<&'static dyn Rule>,
+}
+
+impl Default for Scanner {
+    /// A scanner running every rule with its default severity, the
+    /// language detected.
+    fn default() -> Self {
+        Self::build(Config::default())
+    }
+}
+
+impl Scanner {
+    /// A scanner running the rules that `config` selects; an error names a
+    /// rule id of `select`, `ignore` or `severity` that does not exist.
+    ///
+    /// ```
+    /// use mtlint::{Config, Scanner};
+    /// assert!(Scanner::new(Config::default().select(["joined-words"])).is_ok());
+    /// let e = Scanner::new(Config::default().ignore(["joined-word"])).err().unwrap();
+    /// assert_eq!(e.to_string(), "unknown rule `joined-word` (see `mtlint rules`)");
+    /// ```
+    pub fn new(config: Config) -> Result<Self, UnknownRule> {
+        config.validate()?;
+        Ok(Self::build(config))
+    }
+
+    fn build(config: Config) -> Self {
+        let selected = || {
+            rules::registry()
+                .iter()
+                .copied()
+                .filter(|r| config.runs(r.meta().id))
+        };
+        let rules = selected().filter(|r| r.stage() == Stage::Text).collect();
+        let suppression_rules = selected()
+            .filter(|r| r.stage() == Stage::Suppressions)
+            .collect();
+        Self {
+            rules,
+            suppression_rules,
+            config,
+        }
+    }
+
+    /// The configuration this scanner runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Scans one text into a report of one file.
+    ///
+    /// ```
+    /// use mtlint::{Config, Scanner};
+    /// let report = Scanner::default().scan("note.txt", "قال بوتين ، اليوم.");
+    /// assert_eq!(report.files[0].findings[0].rule, "space-before-punctuation");
+    /// insta::assert_yaml_snapshot!(report.files[0].findings[0].fix, @r#"
+    /// start: 17
+    /// end: 18
+    /// replacement: ""
+    /// applicability: safe
+    /// "#);
+    /// ```
+    pub fn scan(&self, path: &str, text: &str) -> Report {
+        Report::new(vec![self.scan_file(path, text)])
+    }
+
+    /// Scans one text into the report of one file.
+    pub fn scan_file(&self, path: &str, text: &str) -> FileReport {
+        self.scan_file_in(path, text, None)
+    }
+
+    /// Adds the words of `text` to the vocabulary of a folder, for the rules
+    /// that weigh what the other files of a scan write (see
+    /// [`Rule::reads_folder_words`]): call it on every file, then scan each
+    /// with [`Scanner::scan_file_in`].
+    pub fn gather_words(&self, text: &str, into: &mut Vocabulary) {
+        if self.gathers_words() {
+            let doc = Document::new(text, self.config.language.as_deref());
+            for r in self.rules.iter().filter(|r| r.reads_folder_words()) {
+                r.gather_words(&doc, into);
+            }
+        }
+    }
+
+    /// Whether [`Scanner::gather_words`] has anything to gather: a rule that
+    /// weighs the folder's words runs. Callers skip the first pass otherwise.
+    pub fn gathers_words(&self) -> bool {
+        self.rules.iter().any(|r| r.reads_folder_words())
+    }
+
+    /// [`Scanner::scan_file`] with the vocabulary of the folder it is part of.
+    pub fn scan_file_in(
+        &self,
+        path: &str,
+        text: &str,
+        folder_words: Option<&Arc<Vocabulary>>,
+    ) -> FileReport {
+        self.scan_with(path, text, folder_words, None)
+    }
+
+    /// Scans a file as the read stage decoded it (see
+    /// [`crate::read::walk::read_decoded`]): the rules run on the decoded
+    /// text, [`FileReport::encoding`] names the encoding when it is not
+    /// UTF-8, and the rules that speak for the bytes (`invalid-encoding`)
+    /// see where they stopped being valid UTF-8 (or UTF-16).
+    ///
+    /// ```
+    /// use mtlint::{read::decode, Scanner};
+    /// let bytes = decode::encode("قال الوزير إن القوات وصلت.", decode::Encoding::from_label("windows-1256").unwrap()).unwrap();
+    /// let decoded = decode::decode(&bytes).unwrap();
+    /// let file = Scanner::default().scan_decoded("ar.txt", &decoded);
+    /// assert_eq!(file.encoding.as_deref(), Some("windows-1256"));
+    /// assert_eq!(file.findings[0].rule, "invalid-encoding");
+    /// assert_eq!((file.findings[0].line, file.findings[0].column), (1, 1));
+    /// ```
+    pub fn scan_decoded(&self, path: &str, decoded: &Decoded) -> FileReport {
+        self.scan_decoded_in(path, decoded, None)
+    }
+
+    /// [`Scanner::scan_decoded`] with the vocabulary of the folder it is part of.
+    pub fn scan_decoded_in(
+        &self,
+        path: &str,
+        decoded: &Decoded,
+        folder_words: Option<&Arc<Vocabulary>>,
+    ) -> FileReport {
+        let mut report = self.scan_with(path, &decoded.text, folder_words, Some(decoded));
+        report.encoding =
+            (!decoded.encoding.is_utf8()).then(|| decoded.encoding.name().to_string());
+        report
+    }
+
+    /// Scans `text`, decoded from `decoded` when the read stage did.
+    fn scan_with(
+        &self,
+        path: &str,
+        text: &str,
+        folder_words: Option<&Arc<Vocabulary>>,
+        decoded: Option<&Decoded>,
+    ) -> FileReport {
+        let mut doc = Document::new(text, self.config.language.as_deref());
+        if let Some(d) = decoded {
+            doc.encoding = d.encoding;
+            doc.first_invalid.clone_from(&d.first_invalid);
+        }
+        doc.folder_words = folder_words.cloned();
+        doc.allowed_terms.clone_from(&self.config.allowed_terms);
+        doc.allowed_scripts.clone_from(&self.config.allowed_scripts);
+        let mut findings = Vec::new();
+        let mut diagnostics = Vec::new();
+        for rule in &self.rules {
+            diagnostics.clear();
+            rule.check(&doc, &mut diagnostics);
+            for d in diagnostics.drain(..) {
+                if let Some(f) = self.finding(&doc, rule.meta(), d) {
+                    findings.push(f);
+                }
+            }
+        }
+        self.drop_superseded(&mut findings);
+        // Suppression comments, before the score: what they silence costs nothing.
+        if suppress::reads_comments(path) {
+            let ran = |id: &str| self.rules.iter().any(|r| r.meta().id == id);
+            let unused = suppress::apply(&doc, &mut findings, &ran);
+            for rule in &self.suppression_rules {
+                for d in &unused {
+                    if let Some(f) = self.finding(&doc, rule.meta(), d.clone()) {
+                        findings.push(f);
+                    }
+                }
+            }
+        }
+        findings.sort_by(|a, b| {
+            (a.start, a.end, &a.rule, &a.message).cmp(&(b.start, b.end, &b.rule, &b.message))
+        });
+        findings.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
+        // Lines and columns in one forward pass over the sorted findings.
+        let mut cursor = Cursor::new(text, &doc.lines);
+        for f in &mut findings {
+            (f.line, f.column) = cursor.line_col(f.start);
+            (f.end_line, f.end_column) = if doc.lines.line_of(f.end) + 1 == f.line {
+                (f.line, f.column + f.text.chars().count())
+            } else {
+                doc.lines.line_col(text, f.end)
+            };
+        }
+
+        let spans: Vec<_> = doc
+            .sentences
+            .iter()
+            .map(|s| (s.range.clone(), text[s.range.clone()].chars().count()))
+            .collect();
+        let (sentence_scores, file_score) = score::score(&spans, &findings);
+        let languages = doc.sentence_languages();
+        let sentences = doc
+            .sentences
+            .iter()
+            .zip(sentence_scores)
+            .enumerate()
+            .map(|(index, (s, score))| SentenceReport {
+                index,
+                start: s.range.start,
+                end: s.range.end,
+                line: doc.lines.line_of(s.range.start) + 1,
+                language: languages[index].clone(),
+                score,
+            })
+            .collect();
+        FileReport {
+            path: path.to_string(),
+            language: doc.language.clone(),
+            score: file_score,
+            sentences,
+            findings,
+            fixes: None,
+            encoding: None,
+            source: text.to_string(),
+        }
+    }
+}
+
+impl Scanner {
+    /// Drops the findings of other rules inside the spans of a rule that
+    /// [supersedes](Rule::supersedes_inside) them: the punctuation, quotes
+    /// and letters of garbled text (`„` inside `Ù„`) are symptoms of the one
+    /// error, whose repair removes them all. Never a rule that speaks for
+    /// the bytes of the file (`invalid-encoding`): it alone can convert
+    /// them, and a file read in a code page may well look garbled.
+    fn drop_superseded(&self, findings: &mut Vec<Finding>) {
+        let rule_of = |id: &str| self.rules.iter().find(|r| r.meta().id == id);
+        let spans: Vec<(usize, usize)> = findings
+            .iter()
+            .filter(|f| rule_of(&f.rule).is_some_and(|r| r.supersedes_inside()))
+            .map(|f| (f.start, f.end))
+            .collect();
+        if spans.is_empty() {
+            return;
+        }
+        findings.retain(|f| {
+            rule_of(&f.rule).map_or(true, |r| r.supersedes_inside() || r.speaks_for_bytes())
+                || !spans
+                    .iter()
+                    .any(|&(s, e)| s <= f.start && f.end <= e && f.start < e)
+        });
+    }
+
+    /// Turns a rule's diagnostic into a finding, or drops it when its range is
+    /// not a valid span of the text (a rule bug must never cut a character).
+    fn finding(&self, doc: &Document, meta: &RuleMeta, d: Diagnostic) -> Option<Finding> {
+        let severity = self
+            .config
+            .severity
+            .get(meta.id)
+            .copied()
+            .unwrap_or(d.severity.unwrap_or(meta.severity));
+        finding(doc, meta, severity, d)
+    }
+}
+
+/// [`Scanner::finding`] with the severity decided.
+fn finding(doc: &Document, meta: &RuleMeta, severity: Severity, d: Diagnostic) -> Option<Finding> {
+    let text = doc.text;
+    let (start, end) = (d.range.start, d.range.end);
+    let valid = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+    if !valid(start, end) {
+        debug_assert!(false, "{} gave a bad range {:?}", meta.id, d.range);
+        return None;
+    }
+    let fix = d
+        .fix
+        .filter(|f| valid(f.start, f.end) && floor_char_boundary(text, f.start) == f.start);
+    // Lines and columns are filled in once the findings are sorted.
+    let (line, column, end_line, end_column) = (0, 0, 0, 0);
+    Some(Finding {
+        rule: meta.id.to_string(),
+        severity,
+        message: d.message,
+        text: text[start..end].to_string(),
+        start,
+        end,
+        line,
+        column,
+        end_line,
+        end_column,
+        sentence: doc.sentence_at(start),
+        confidence: (f64::from(d.confidence) * 100.0).round() / 100.0,
+        fix,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Arabic news read as Windows-1252, inside a clean line.
+    fn garbled() -> String {
+        let (text, _, _) = encoding_rs::WINDOWS_1252
+            .decode("قال الوزير “إن القوات وصلت إلى المدينة” أمس.".as_bytes());
+        format!("Breaking: {text}\n")
+    }
+
+    #[test]
+    fn invalid_encoding_survives_mojibake() {
+        // Found by the never-panic property test: Windows-1256 bytes that
+        // read as garble at the file's first bad byte.
+        let decoded = crate::read::decode::decode(&[146, 134, 145, 177, 1, 129]).unwrap();
+        assert!(decoded.first_invalid.is_some());
+        let file = Scanner::default().scan_decoded("a.txt", &decoded);
+        let rules: Vec<&str> = file.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert!(rules.contains(&"mojibake"), "{rules:?}");
+        assert!(rules.contains(&"invalid-encoding"), "{rules:?}");
+    }
+
+    #[test]
+    fn findings_inside_mojibake_are_dropped() {
+        let text = garbled();
+        let all = Scanner::default().scan_file("a.txt", &text);
+        let moji: Vec<_> = all
+            .findings
+            .iter()
+            .filter(|f| f.rule == "mojibake")
+            .collect();
+        assert!(!moji.is_empty(), "{:?}", all.findings);
+        for f in &all.findings {
+            let inside = moji.iter().any(|m| m.start <= f.start && f.end <= m.end);
+            assert!(f.rule == "mojibake" || !inside, "{f:?}");
+        }
+        // Without `mojibake`, other rules do flag the garble: the policy,
+        // not their silence, keeps the report to one finding.
+        let others = Scanner::new(Config {
+            ignore: vec!["mojibake".into()],
+            ..Config::default()
+        })
+        .scan_file("a.txt", &text);
+        assert!(others
+            .findings
+            .iter()
+            .any(|f| moji.iter().any(|m| m.start <= f.start && f.end <= m.end)));
+    }
+}
+
+/// One scanner per distinct scanner configuration, built on first use.
+#[derive(Default)]
+pub struct Scanners(HashMap<Config, Arc<Scanner>>);
+
+impl Scanners {
+    /// The scanner for `config`, whose rule ids the configuration files and
+    /// flags have checked already (see [`crate::config::Resolver`]).
+    pub fn get(&mut self, config: &Config) -> Arc<Scanner> {
+        self.0
+            .entry(config.clone())
+            .or_insert_with(|| Arc::new(Scanner::build(config.clone())))
+            .clone()
+    }
+
+    /// How many distinct scanners were built.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether none was built.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+

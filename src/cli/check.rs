@@ -1,0 +1,275 @@
+//! `mtlint check`, with `--fix` and `--diff`: every input goes through the
+//! library's batch scan ([`mtlint::batch::run`]), in [`Mode::Check`] or
+//! [`Mode::Fix`], and the report streams out in input order.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anstream::{AutoStream, ColorChoice};
+
+use mtlint::batch::{self, Mode, Sources};
+use mtlint::fix;
+use mtlint::read::{atomic, walk};
+use mtlint::render::stream::{Format, Stream};
+use mtlint::render::Options;
+use mtlint::{FileReport, Severity};
+
+use super::args::{CheckArgs, ColorWhen};
+use super::output::AtomicFile;
+use super::progress::Progress;
+use super::{close_output, open_output, plan, report_failure, usage_error, Inputs, Plan, EXIT_ERROR};
+
+/// `mtlint check`.
+pub fn run(args: &CheckArgs) -> u8 {
+    let Plan {
+        sources,
+        jobs,
+        mut failed_io,
+        failures,
+    } = match plan(Inputs {
+        paths: &args.paths,
+        stdin_name: args.stdin_filename.clone(),
+        input: &args.input,
+        settings: &args.settings,
+        no_ignore: args.no_ignore,
+        quiet: args.quiet,
+    }) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let format = Format::from(args.format);
+    let min_level = Severity::from(args.min_level);
+    if args.fix || args.diff {
+        if !matches!(sources, Sources::Files(_)) {
+            return usage_error("--fix and --diff work on files, not on --input jsonl");
+        }
+        return fix_files(args, sources, &jobs, failed_io);
+    }
+    if args.unsafe_fixes {
+        return usage_error("--unsafe-fixes applies fixes only with --fix or --diff");
+    }
+    if args.statistics && !Stream::<Vec<u8>>::supports_statistics(format) {
+        return usage_error("--statistics works with --format full, concise or json");
+    }
+
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let choice = match args.color {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto if args.output.is_some() => ColorChoice::Never,
+        ColorWhen::Auto => AutoStream::choice(&io::stdout()),
+    };
+    let render_opts = Options {
+        color: choice != ColorChoice::Never,
+        // Isolates only where a terminal lays the text out (see render::quote).
+        isolate_rtl: to_terminal,
+        quiet: args.quiet,
+    };
+    let sink = match open_output(args.output.as_deref(), choice) {
+        Ok(s) => s,
+        Err(m) => return usage_error(&m),
+    };
+
+    let mut stream = Stream::new(sink, format, render_opts).statistics(args.statistics);
+    let mut write_error: Option<io::Error> = stream.begin().err();
+    for e in &failures {
+        stream.failure(&e.path, &e.to_string());
+    }
+    let mut progress = Progress::new(sources.len(), io::stderr().is_terminal() && !args.quiet);
+    let mut failed = false;
+    let scanned = batch::run(&jobs, sources, &Mode::Check, args.threads, |job, r| {
+        let go_on = progress.suspend(|| match r {
+            Ok(outcome) => {
+                let mut file = outcome.report;
+                // Keep only what is shown; the summary counts what is kept.
+                file.findings.retain(|x| x.severity >= min_level);
+                // Each file is judged by its own settings.
+                failed |= job.settings.fails(&file, min_level);
+                if write_error.is_none() {
+                    write_error = stream.file(&file).err();
+                }
+                // Stop scanning once the output is gone (`| head`).
+                write_error.is_none()
+            }
+            Err(f) => {
+                failed_io |= report_failure(&f, args.quiet);
+                stream.failure(&f.path, &f.text);
+                true
+            }
+        });
+        progress.inc();
+        go_on
+    });
+    progress.finish();
+    if let Err(m) = scanned {
+        return usage_error(&m);
+    }
+    let written = match write_error {
+        Some(e) => Err(e),
+        None => stream.finish().map(|(sink, _)| sink),
+    };
+    if let Err(code) = close_output(written) {
+        return code;
+    }
+    if failed_io {
+        EXIT_ERROR
+    } else {
+        u8::from(failed)
+    }
+}
+
+/// `mtlint check --fix` and `--diff`: fix every input through the batch
+/// scan (output in input order), write the files back or print the diff,
+/// then report what remains.
+///
+/// `--diff` prints the diffs on standard output and writes nothing; exit 1
+/// when something would change. `--fix` writes each changed file atomically
+/// and renders the report of what remains, like `check`; the fixed text of
+/// standard input goes to standard output, and then the report goes to
+/// standard error (as `ruff check --fix -` does). The fix counts go to
+/// standard error and into the JSON report (`fixes`).
+fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed_io: bool) -> u8 {
+    let write = !args.diff;
+    let min_level = Severity::from(args.min_level);
+    if write {
+        // Temporary files of earlier runs that were killed mid-write.
+        if let Sources::Files(inputs) = &sources {
+            let dirs: std::collections::BTreeSet<PathBuf> = inputs
+                .iter()
+                .filter_map(|i| match &i.source {
+                    walk::Source::File(p) => std::fs::canonicalize(p).ok()?.parent().map(Into::into),
+                    walk::Source::Stdin => None,
+                })
+                .collect();
+            for d in dirs {
+                atomic::remove_stale_temps(&d);
+            }
+        }
+    }
+    let mode = Mode::Fix {
+        options: fix::Options {
+            unsafe_fixes: args.unsafe_fixes,
+            ..fix::Options::default()
+        },
+        write,
+    };
+    let mut out = io::stdout().lock();
+    let mut files: Vec<FileReport> = Vec::new();
+    let mut changed = false;
+    let mut stdin_fixed = false;
+    let mut written = Ok(());
+    let mut failed = false;
+    let mut progress = Progress::new(sources.len(), io::stderr().is_terminal() && !args.quiet);
+    let scanned = batch::run(jobs, sources, &mode, args.threads, |job, r| {
+        progress.suspend(|| match r {
+            Ok(outcome) => {
+                if let Some(o) = &outcome.fixed {
+                    changed |= o.changed();
+                    if args.diff {
+                        let d = fix::unified_diff(&outcome.report.path, &o.original, &o.fixed.text);
+                        written = std::mem::replace(&mut written, Ok(()))
+                            .and_then(|()| out.write_all(d.as_bytes()));
+                    } else if o.stdin {
+                        stdin_fixed = true;
+                        written = std::mem::replace(&mut written, Ok(()))
+                            .and_then(|()| out.write_all(o.fixed.text.as_bytes()));
+                    }
+                }
+                // Judged on what is shown, as `check` does.
+                failed |= job.settings.fails(&outcome.report, min_level);
+                files.push(outcome.report);
+            }
+            Err(f) => failed_io |= report_failure(&f, args.quiet),
+        });
+        progress.inc();
+        true
+    });
+    progress.finish();
+    if let Err(m) = scanned {
+        return usage_error(&m);
+    }
+    written = written.and_then(|()| out.flush());
+    drop(out);
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("mtlint: error: cannot write the output: {e}");
+            return EXIT_ERROR;
+        }
+    }
+
+    for f in &mut files {
+        f.findings.retain(|x| x.severity >= min_level);
+    }
+    let mut summary = mtlint::Summary::default();
+    for f in &files {
+        summary.add(f);
+    }
+    if !args.quiet {
+        let fixes = summary.fixes.clone().unwrap_or_default();
+        eprintln!("mtlint: {}", fix::describe(&fixes, args.diff));
+    }
+    if args.diff {
+        return if failed_io {
+            EXIT_ERROR
+        } else {
+            u8::from(changed)
+        };
+    }
+
+    // The report of what remains, on standard error when standard output
+    // holds fixed text; `-o FILE` as for `check`.
+    let to_stderr = stdin_fixed && args.output.is_none();
+    let terminal = args.output.is_none()
+        && if to_stderr {
+            io::stderr().is_terminal()
+        } else {
+            io::stdout().is_terminal()
+        };
+    let color = match args.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let render_opts = Options {
+        color,
+        isolate_rtl: terminal,
+        quiet: args.quiet,
+    };
+    let mut stream =
+        Stream::new(Vec::new(), Format::from(args.format), render_opts).statistics(args.statistics);
+    let rendered = stream
+        .begin()
+        .and_then(|()| files.iter().try_for_each(|f| stream.file(f)))
+        .and_then(|()| stream.finish().map(|(bytes, _)| bytes));
+    let choice = if color {
+        ColorChoice::Always
+    } else {
+        ColorChoice::Never
+    };
+    let shown = rendered.and_then(|bytes| match &args.output {
+        Some(p) => {
+            let mut file = AtomicFile::create(p)?;
+            file.write_all(&bytes)?;
+            file.commit()
+        }
+        None if to_stderr => {
+            let mut w = AutoStream::new(io::stderr().lock(), choice);
+            w.write_all(&bytes).and_then(|()| w.flush())
+        }
+        None => {
+            let mut w = AutoStream::new(io::stdout().lock(), choice);
+            w.write_all(&bytes).and_then(|()| w.flush())
+        }
+    });
+    if let Err(e) = shown {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("mtlint: error: cannot write the output: {e}");
+            return EXIT_ERROR;
+        }
+    }
+    if failed_io {
+        EXIT_ERROR
+    } else {
+        u8::from(failed)
+    }
+}

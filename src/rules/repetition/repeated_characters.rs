@@ -1,0 +1,117 @@
+//! `repeated-characters`: see the rule's documentation below (`mtlint explain repeated-characters`).
+
+use super::*;
+
+/// `repeated-characters`.
+pub struct RepeatedCharacters;
+
+static REPEATED_CHARACTERS: RuleMeta = RuleMeta {
+    id: "repeated-characters",
+    severity: Severity::Warning,
+    summary: "A letter three or more times in a row",
+    explanation: r#"## What it does
+Flags a letter written three or more times in a row inside a word (`уирдаааа`, `урррс`,
+`ооогоссн`, `ممممكن`).
+
+## Why is this bad?
+No word of Arabic, Russian, English or French spells a letter three times in a row. Runs like these
+are garble from a broken translation or a bad decoding step, and readers take them for noise.
+
+## Example
+```text
+уирдаааа трввээ        (garble in an Arabic article)
+وقال المتحدثثث إن      →  وقال المتحدث إن
+```
+
+## Fix safety
+No fix: the intended word is unknown, so mtlint only points at it.
+
+## Limits
+Quiet on Roman numerals (`XXX`, `VIII`), `www`, tokens made of one letter (`AAA` ratings, `zzz`),
+and scripts whose writing repeats characters normally (Chinese, Japanese, Korean, Thai). Exactly
+three letters in a long Latin-script word is `info` (German `Schifffahrt`, `Kaffeeersatz`) and
+quiet in German text. Spelled-out laughter and interjections of informal text (`ههههه`,
+`loooool`, `Ahhh`, `ммм`) are `info`."#,
+};
+
+impl Rule for RepeatedCharacters {
+    fn meta(&self) -> &'static RuleMeta {
+        &REPEATED_CHARACTERS
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for t in doc.tokens.iter().filter(|t| t.is_word()) {
+            let word = t.text(doc.text);
+            if word.len() < 3
+                || !has_triple(word)
+                || is_roman_numeral(word)
+                || word.eq_ignore_ascii_case("www")
+            {
+                continue;
+            }
+            let first = word.chars().next().map(lower);
+            if word.chars().all(|c| Some(lower(c)) == first) {
+                continue; // `AAA`, `zzz`: one letter repeated is a token of its own kind.
+            }
+            // Find runs of three or more equal letters.
+            let mut runs: Vec<(usize, usize, char, usize)> = Vec::new(); // (start, end, char, count)
+            let mut iter = word.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                let mut end = i + c.len_utf8();
+                let mut n = 1;
+                while let Some(&(j, d)) = iter.peek() {
+                    if lower(d) != lower(c) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    n += 1;
+                    iter.next();
+                }
+                if n >= 3 && c.is_alphabetic() {
+                    runs.push((i, end, c, n));
+                }
+            }
+            if runs.is_empty() {
+                continue;
+            }
+            let Some(script) = letter_script(runs[0].2) else {
+                continue;
+            };
+            if !checked_script(script) {
+                continue;
+            }
+            let longest = runs.iter().map(|r| r.3).max().unwrap_or(3);
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            // Laughter and stretched interjections belong to informal text.
+            let laughter = runs.iter().all(|r| matches!(lower(r.2), 'ه' | 'h' | 'х'))
+                && word
+                    .chars()
+                    .all(|c| matches!(lower(c), 'ه' | 'h' | 'х' | 'a' | 'а' | 'e' | 'i' | 'o'));
+            let interjection = INTERJECTIONS.contains(&squeeze(word, 1).as_str())
+                || INTERJECTIONS.contains(&squeeze(word, 2).as_str());
+            let compound =
+                script == Script::Latin && longest == 3 && runs.len() == 1 && letters >= 8;
+            if compound && doc.lang() == Some("de") {
+                continue;
+            }
+            let mild = laughter || interjection || compound;
+            let start = t.range.start;
+            let (rs, re, c, n) = runs[0];
+            let message = if runs.len() == 1 {
+                format!("`{c}` written {n} times in a row in `{word}`")
+            } else {
+                format!("letters repeated three or more times in `{word}`")
+            };
+            let mut d = Diagnostic::new(t.range.clone(), message)
+                .confidence((0.6 + 0.1 * (longest as f32 - 3.0)).min(0.95));
+            if runs.len() == 1 && !mild {
+                // Point at the run itself when there is one.
+                d.range = start + rs..start + re;
+            }
+            if mild {
+                d = d.severity(Severity::Info).confidence(0.5);
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! `social-embed`: see the rule's documentation below (`mtlint explain social-embed`).
+
+use super::*;
+
+/// `social-embed`: links and attribution lines left by embedded posts.
+pub struct SocialEmbed;
+
+static SOCIAL_EMBED: RuleMeta = RuleMeta {
+    id: "social-embed",
+    severity: Severity::Warning,
+    summary:
+        "Residue of embedded social-media posts: pic.twitter.com and t.co links, attribution lines",
+    explanation: r#"## What it does
+Flags what an embedded tweet or Instagram post leaves behind when a page is
+copied or scraped:
+
+- links that only an embed prints: `pic.twitter.com/…`, `pic.x.com/…`,
+  `t.co/…`, tweet permalinks `twitter.com/<user>/status/<id>` and
+  `x.com/<user>/status/<id>`, Instagram post links `instagram.com/p/…`;
+- the attribution line under the post: a line that starts with a dash
+  (`-`, `–`, `—`), then a name, a handle in parentheses (with or without
+  `@`), then a date and nothing else. Month names are recognised in Arabic
+  (both the `مارس` and the Levantine `آذار` series, and the Maghreb names),
+  English, French, Russian (genitive `марта`), German, Spanish, Persian and
+  Turkish; digits in ASCII, Arabic-Indic `٠-٩` or Persian `۰-۹`.
+
+## Why is this bad?
+The embedded post was a widget on the source page. In the copied text its
+body becomes a paragraph out of nowhere (often in another language, or
+machine-translated into garble), followed by a bare link and a signature
+line. Readers see debris, and a translation engine makes it worse.
+
+## Example
+```text
+وقال بوتين إن القوات تتقدم. pic.twitter.com/ry1yyiqzki
+– إيفان العظيم (profpreobrajen) 12 مارس 2025
+```
+becomes
+```text
+وقال بوتين إن القوات تتقدم.
+```
+and
+```text
+We will win. pic.twitter.com/AbC123
+— Jane Doe (@janedoe) December 4, 2016
+```
+becomes
+```text
+We will win.
+```
+
+## Fix safety
+Unsafe: the fix deletes the link with the space before it, or the whole
+attribution line with its line break. The post's own text above the link is
+left alone (it may be a quotation the article needs), so a person should
+decide what remains.
+
+## Limits
+Only the residue is flagged, not the text of the embedded post itself. A
+profile link (`twitter.com/user`) or a link to a news site is not residue.
+Attribution lines must hold the handle in parentheses and end with the date;
+a signature without a date, or "A post shared by …" captions of Instagram
+embeds, are not recognised.
+"#,
+};
+
+impl Rule for SocialEmbed {
+    fn meta(&self) -> &'static RuleMeta {
+        &SOCIAL_EMBED
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Url || !EMBED_URL.is_match(t.text(text)) {
+                continue;
+            }
+            let l = doc.lines.line_of(t.range.start);
+            let line = trim_range(text, doc.lines.line_range(l));
+            let fix = if line == t.range {
+                line_with_break(doc, l)
+            } else if i > 0 && doc.tokens[i - 1].kind == TokenKind::Space {
+                doc.tokens[i - 1].range.start..t.range.end
+            } else if doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Space)
+            {
+                t.range.start..doc.tokens[i + 1].range.end
+            } else {
+                t.range.clone()
+            };
+            out.push(
+                Diagnostic::new(
+                    t.range.clone(),
+                    "link left by an embedded social-media post",
+                )
+                .confidence(0.9)
+                .fix(fix, "", Applicability::Unsafe),
+            );
+        }
+        for l in 0..doc.lines.len() {
+            let range = doc.lines.line_range(l);
+            let line = &text[range.clone()];
+            if !starts_with_dash(line) || !ATTRIBUTION.is_match(line) {
+                continue;
+            }
+            let flagged = trim_range(text, range);
+            out.push(
+                Diagnostic::new(flagged, "attribution line of an embedded social-media post")
+                    .confidence(0.95)
+                    .fix(line_with_break(doc, l), "", Applicability::Unsafe),
+            );
+        }
+    }
+}
