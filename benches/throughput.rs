@@ -6,7 +6,8 @@
 
 use std::time::Instant;
 
-use mtlint::{corpus, Config, Scanner};
+use mtlint::Scanner;
+use mtlint_eval::corpus;
 use rayon::prelude::*;
 
 fn main() {
@@ -46,7 +47,7 @@ fn main() {
         }
     }
     let mb = total as f64 / 1e6;
-    let scanner = Scanner::new(Config::default());
+    let scanner = Scanner::default();
     println!(
         "corpus: {mb:.1} MB in {} documents ({} distinct, {:.1} MB), {} cores",
         docs.len(),

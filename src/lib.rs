@@ -13,25 +13,23 @@
 //!
 //! ```
 //! use mtlint::{Config, Scanner};
-//! let scanner = Scanner::new(Config::default());
+//! let scanner = Scanner::default();
 //! let report = scanner.scan("article.txt", "استعادت القوات السيطرة عليها.الروس غادروا.");
 //! let rules: Vec<&str> = report.files[0].findings.iter().map(|f| f.rule.as_str()).collect();
 //! assert_eq!(rules, ["missing-space-after-punctuation"]);
 //! ```
 
-pub mod report;
-pub mod text;
+pub mod analysis;
+pub mod batch;
+pub mod check;
+pub mod config;
+pub mod fix;
 pub mod language;
 pub mod read;
-pub mod analysis;
-pub mod rules;
-pub mod config;
-pub mod check;
-pub mod fix;
-pub mod batch;
 pub mod render;
-
-pub mod corpus;
+pub mod report;
+pub mod rules;
+pub mod text;
 
 pub use check::Scanner;
 pub use config::Config;

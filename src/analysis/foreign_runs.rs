@@ -8,7 +8,6 @@ use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::text::script::{compatible, family, letter_script, name};
 use crate::text::{Document, TokenKind};
 
-
 /// A run of words in a script foreign to the document that is worth
 /// reporting: names, quotations, glosses and short runs are already left out.
 pub struct ForeignRun {
@@ -332,8 +331,11 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
     }
     d.message = message;
     let fix = deletion(doc, start, end);
-    let language =
-        crate::language::identify::identify_run(doc.text, &doc.tokens[run.first_word..=end_tok], run_script);
+    let language = crate::language::identify::identify_run(
+        doc.text,
+        &doc.tokens[run.first_word..=end_tok],
+        run_script,
+    );
     Some(ForeignRun {
         diagnostic: d.fix(fix, "", Applicability::Unsafe),
         language,
@@ -372,4 +374,3 @@ pub fn deletion(doc: &Document, start: usize, end: usize) -> std::ops::Range<usi
         (None, None) => start..end,
     }
 }
-

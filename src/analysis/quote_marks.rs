@@ -566,4 +566,3 @@ pub fn partner(m: &QuoteMark) -> char {
         (_, c, _) => c,
     }
 }
-

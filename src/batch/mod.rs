@@ -84,6 +84,7 @@ pub enum Sources {
 
 impl Sources {
     /// How many documents, when known before reading.
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> Option<u64> {
         match self {
             Sources::Files(i) => Some(i.len() as u64),
@@ -145,7 +146,11 @@ pub struct Outcome {
 /// One unit of work for the pool, with the index of its input's [`Job`].
 enum Work {
     File(Input, usize),
-    Text { id: String, text: String, job: usize },
+    Text {
+        id: String,
+        text: String,
+        job: usize,
+    },
     Failed(Failure, Option<usize>),
 }
 
@@ -174,24 +179,25 @@ pub fn run(
         Sources::Files(inputs) => folder_words(&pool, inputs, jobs),
         Sources::Jsonl { .. } => None,
     };
-    let work_items: Box<dyn Iterator<Item = Work>> = match sources {
-        Sources::Files(inputs) => Box::new(
-            inputs
-                .into_iter()
-                .enumerate()
-                .map(|(k, i)| Work::File(i, k)),
-        ),
-        Sources::Jsonl {
-            inputs,
-            text_field,
-            id_field,
-        } => {
-            let several = inputs.len() > 1;
-            Box::new(inputs.into_iter().enumerate().flat_map(move |(k, i)| {
-                records(i, k, &text_field, id_field.as_deref(), several)
-            }))
-        }
-    };
+    let work_items: Box<dyn Iterator<Item = Work>> =
+        match sources {
+            Sources::Files(inputs) => Box::new(
+                inputs
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, i)| Work::File(i, k)),
+            ),
+            Sources::Jsonl {
+                inputs,
+                text_field,
+                id_field,
+            } => {
+                let several = inputs.len() > 1;
+                Box::new(inputs.into_iter().enumerate().flat_map(move |(k, i)| {
+                    records(i, k, &text_field, id_field.as_deref(), several)
+                }))
+            }
+        };
     let work = |w: Work| match w {
         Work::File(i, k) => (Some(k), scan_file(&jobs[k], &i, folder.as_ref(), mode)),
         Work::Text { id, text, job } => {
@@ -234,7 +240,9 @@ fn scan_file(
     let decoded = walk::read_decoded(input)?;
     match mode {
         Mode::Check => Ok(Outcome {
-            report: job.scanner.scan_decoded_in(&input.display, &decoded, folder),
+            report: job
+                .scanner
+                .scan_decoded_in(&input.display, &decoded, folder),
             fixed: None,
         }),
         Mode::Fix { options, write } => {

@@ -355,6 +355,7 @@ mod tests {
             ignore: vec!["mojibake".into()],
             ..Config::default()
         })
+        .expect("known rule ids")
         .scan_file("a.txt", &text);
         assert!(others
             .findings
@@ -387,4 +388,3 @@ impl Scanners {
         self.0.is_empty()
     }
 }
-

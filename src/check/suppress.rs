@@ -98,9 +98,10 @@ fn parse_line(text: &str, line: usize, range: std::ops::Range<usize>) -> Option<
         Some("ignore-file") => Ok(Kind::IgnoreFile),
         Some(other) => {
             let mut m = format!("unknown suppression `{other}`");
-            if let Some(n) =
-                crate::rules::suggest::nearest(other, ["ignore", "disable", "enable", "ignore-file"])
-            {
+            if let Some(n) = crate::rules::suggest::nearest(
+                other,
+                ["ignore", "disable", "enable", "ignore-file"],
+            ) {
                 m.push_str(&format!("; did you mean `{n}`?"));
             }
             Err(m)
@@ -337,7 +338,8 @@ mod tests {
         let scanner = Scanner::new(Config {
             language: Some("en".into()),
             ..Config::default()
-        });
+        })
+        .expect("known rule ids");
         scanner
             .scan_file("note.md", text)
             .findings
@@ -398,7 +400,8 @@ mod tests {
         let scanner = Scanner::new(Config {
             language: Some("ar".into()),
             ..Config::default()
-        });
+        })
+        .expect("known rule ids");
         let text = "<!-- mtlint: ignore joined-word -->\nقال الرئيس اليوم كلاما.\n<!-- mtlint: ignor -->\n<!-- mtlint: enable -->\n<!-- mtlint: ignore-file space-before-punctuation -->\n";
         let report = scanner.scan_file("a.txt", text);
         let messages: Vec<(&str, usize, &str)> = report
@@ -442,7 +445,7 @@ mod tests {
 
     #[test]
     fn suppressed_findings_do_not_count_in_the_score() {
-        let scanner = Scanner::new(Config::default());
+        let scanner = Scanner::default();
         let text = "قال بوتين ، اليوم.\n";
         let raw = scanner.scan_file("a.md", text);
         assert!(raw.score < 100.0);
@@ -463,7 +466,8 @@ mod tests {
             language: Some("en".into()),
             ignore: vec!["joined-words".into()],
             ..Config::default()
-        });
+        })
+        .expect("known rule ids");
         let report = scanner.scan_file(
             "a.md",
             "<!-- mtlint: ignore joined-words -->\nAll fine here.\n",

@@ -17,7 +17,9 @@ use mtlint::{FileReport, Severity};
 use super::args::{CheckArgs, ColorWhen};
 use super::output::AtomicFile;
 use super::progress::Progress;
-use super::{close_output, open_output, plan, report_failure, usage_error, Inputs, Plan, EXIT_ERROR};
+use super::{
+    close_output, open_output, plan, report_failure, usage_error, Inputs, Plan, EXIT_ERROR,
+};
 
 /// `mtlint check`.
 pub fn run(args: &CheckArgs) -> u8 {
@@ -137,7 +139,9 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
             let dirs: std::collections::BTreeSet<PathBuf> = inputs
                 .iter()
                 .filter_map(|i| match &i.source {
-                    walk::Source::File(p) => std::fs::canonicalize(p).ok()?.parent().map(Into::into),
+                    walk::Source::File(p) => {
+                        std::fs::canonicalize(p).ok()?.parent().map(Into::into)
+                    }
                     walk::Source::Stdin => None,
                 })
                 .collect();

@@ -113,7 +113,7 @@ pub fn open_output(path: Option<&Path>, color: ColorChoice) -> Result<Sink, Stri
     match path {
         None => Ok(Sink::stdout(color)),
         Some(p) => AtomicFile::create(p)
-            .map(Sink::File)
+            .map(|f| Sink::File(Box::new(f)))
             .map_err(|e| format!("cannot write {}: {e}", p.display())),
     }
 }

@@ -15,7 +15,7 @@ pub enum Sink {
     /// Standard output through anstream (colours, or their removal).
     Styled(AutoStream<StdoutLock<'static>>),
     /// `-o FILE`.
-    File(AtomicFile),
+    File(Box<AtomicFile>),
 }
 
 impl Sink {

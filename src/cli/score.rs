@@ -10,7 +10,9 @@ use mtlint::render::scores::{self, ScoreRow};
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::progress::Progress;
-use super::{close_output, open_output, plan, report_failure, usage_error, Inputs, Plan, EXIT_ERROR};
+use super::{
+    close_output, open_output, plan, report_failure, usage_error, Inputs, Plan, EXIT_ERROR,
+};
 
 /// `mtlint score`.
 pub fn run(args: &ScoreArgs) -> u8 {

@@ -44,8 +44,8 @@ use crate::report::finding::Severity;
 use crate::rules;
 pub mod scan;
 
-pub use scan::{Config, UnknownRule};
 use crate::rules::suggest;
+pub use scan::{Config, UnknownRule};
 
 /// The names of a configuration file, in the order they are looked for in
 /// each folder.

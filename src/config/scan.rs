@@ -105,4 +105,3 @@ impl std::fmt::Display for UnknownRule {
 }
 
 impl std::error::Error for UnknownRule {}
-

@@ -9,7 +9,10 @@ use std::sync::OnceLock;
 use unicode_script::Script;
 
 /// The alphabet table, built by `scripts/build_alphabets.py` from CLDR.
-const TABLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/alphabets/alphabets.tsv"));
+const TABLE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/alphabets/alphabets.tsv"
+));
 
 /// One language's alphabet.
 #[derive(Debug)]

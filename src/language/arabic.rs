@@ -68,10 +68,7 @@ mod tests {
             &ARTICLE_CHAINS[..],
         ] {
             for p in list {
-                assert!(
-                    CLITICS.contains(p) || *p == "فكال",
-                    "{p} is not in CLITICS"
-                );
+                assert!(CLITICS.contains(p) || *p == "فكال", "{p} is not in CLITICS");
             }
         }
     }

@@ -26,7 +26,10 @@ use std::sync::OnceLock;
 use crate::text::script::{compatible, letter_script};
 
 /// CP437's characters for bytes 0x80–0xFF, in byte order.
-const CP437: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/codepages/cp437.txt"));
+const CP437: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/codepages/cp437.txt"
+));
 
 /// One single-byte code page.
 #[derive(Debug)]

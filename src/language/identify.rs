@@ -459,8 +459,7 @@ pub fn sentence_language(
     doc_script: Option<Script>,
     doc_lang: Option<&str>,
 ) -> Option<String> {
-    let script =
-        crate::text::script::main_script(crate::text::words_by_script(text, tokens))?;
+    let script = crate::text::script::main_script(crate::text::words_by_script(text, tokens))?;
     if let Some(code) = single_language(script) {
         return Some(code.to_string());
     }

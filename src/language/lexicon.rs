@@ -54,7 +54,12 @@ struct Entry {
 /// The bytes of `data/lexicons/<code><suffix>`.
 macro_rules! map_file {
     ($code:literal, $suffix:literal) => {
-        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicons/", $code, $suffix))
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/lexicons/",
+            $code,
+            $suffix
+        ))
     };
 }
 
@@ -252,15 +257,18 @@ fn walk(fst: &fst::raw::Fst<&'static [u8]>, segments: &[String], row: &mut [Opti
 fn presentation() -> &'static HashMap<char, &'static str> {
     static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicons/arabic_presentation.tsv"))
-            .lines()
-            .filter_map(|l| {
-                let (a, b) = l.split_once('\t')?;
-                let mut cs = a.chars();
-                let c = cs.next()?;
-                cs.next().is_none().then_some((c, b))
-            })
-            .collect()
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/lexicons/arabic_presentation.tsv"
+        ))
+        .lines()
+        .filter_map(|l| {
+            let (a, b) = l.split_once('\t')?;
+            let mut cs = a.chars();
+            let c = cs.next()?;
+            cs.next().is_none().then_some((c, b))
+        })
+        .collect()
     })
 }
 

@@ -35,7 +35,12 @@ macro_rules! lang {
         Language {
             code: $code,
             script: Script::$script,
-            data: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ngrams/", $code, ".bin")),
+            data: include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/ngrams/",
+                $code,
+                ".bin"
+            )),
             model: OnceLock::new(),
         }
     };

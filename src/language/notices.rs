@@ -7,32 +7,65 @@
 
 /// Each embedded data folder and its README, in the order printed.
 pub const DATA: &[(&str, &str)] = &[
-    ("data/lexicons", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicons/README.md"))),
+    (
+        "data/lexicons",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/lexicons/README.md"
+        )),
+    ),
     (
         "data/dictionary",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/dictionary/README.md")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/dictionary/README.md"
+        )),
     ),
-    ("data/names", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/names/README.md"))),
-    ("data/ngrams", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ngrams/README.md"))),
+    (
+        "data/names",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/names/README.md")),
+    ),
+    (
+        "data/ngrams",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/ngrams/README.md"
+        )),
+    ),
     (
         "data/junctions",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/junctions/README.md")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/junctions/README.md"
+        )),
     ),
     (
         "data/alphabets",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/alphabets/README.md")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/alphabets/README.md"
+        )),
     ),
     (
         "data/boilerplate",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/README.md")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/README.md"
+        )),
     ),
     (
         "data/codepages",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/codepages/README.md")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/codepages/README.md"
+        )),
     ),
     (
         "data/html_entities",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/html_entities/README.md")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/html_entities/README.md"
+        )),
     ),
 ];
 
@@ -41,15 +74,24 @@ pub const DATA: &[(&str, &str)] = &[
 pub const LICENSES: &[(&str, &str)] = &[
     (
         "Creative Commons Attribution-ShareAlike 4.0 (data/lexicons, data/ngrams, data/junctions)",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicons/LICENSE")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/lexicons/LICENSE"
+        )),
     ),
     (
         "Mozilla Public License 2.0 (data/dictionary: French and Spanish)",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/dictionary/LICENSE.MPL-2.0")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/dictionary/LICENSE.MPL-2.0"
+        )),
     ),
     (
         "Unicode License v3 (data/alphabets)",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/alphabets/LICENSE-UNICODE.txt")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/alphabets/LICENSE-UNICODE.txt"
+        )),
     ),
 ];
 

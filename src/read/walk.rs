@@ -9,9 +9,9 @@
 //! ```no_run
 //! use std::path::PathBuf;
 //! use mtlint::read::walk::{self, Options};
-//! let (inputs, errors) = input::collect(&[PathBuf::from("articles")], &Options::default());
+//! let (inputs, errors) = walk::collect(&[PathBuf::from("articles")], &Options::default());
 //! for i in &inputs {
-//!     match input::read_decoded(i) {
+//!     match walk::read_decoded(i) {
 //!         Ok(d) => println!("{}: {} bytes of {}", i.display, d.text.len(), d.encoding),
 //!         Err(e) => eprintln!("{e}"),
 //!     }

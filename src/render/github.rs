@@ -65,7 +65,7 @@ pub fn annotations(file: &FileReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, Scanner};
+    use crate::Scanner;
 
     #[test]
     fn escapes_as_github_requires() {
@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn one_annotation_a_finding_in_every_language() {
-        let scanner = Scanner::new(Config::default());
+        let scanner = Scanner::default();
         let ar = scanner.scan_file("news/a,r.txt", "قال بوتين ، اليوم.\n");
         let out = annotations(&ar);
         assert!(

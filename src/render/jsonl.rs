@@ -46,11 +46,11 @@ pub fn json_tail(summary: &Summary, files_written: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, Report, Scanner};
+    use crate::{Report, Scanner};
 
     #[test]
     fn streamed_json_is_byte_identical_to_the_report() {
-        let scanner = Scanner::new(Config::default());
+        let scanner = Scanner::default();
         let texts = [
             ("a.txt", "قال بوتين ، اليوم.الروس غادروا!!\n"),
             ("b.txt", "Hello , world \"quoted\\path\".\n"),
@@ -74,7 +74,7 @@ mod tests {
 
     #[test]
     fn a_line_is_the_files_object() {
-        let f = Scanner::new(Config::default()).scan_file("x.txt", "a\u{FFFD}b\n");
+        let f = Scanner::default().scan_file("x.txt", "a\u{FFFD}b\n");
         let l = line(&f);
         assert!(l.ends_with('\n') && !l.trim_end().contains('\n'));
         let back: FileReport = serde_json::from_str(&l).unwrap();

@@ -10,7 +10,14 @@ pub fn text(metas: &[&RuleMeta]) -> String {
     let width = metas.iter().map(|m| m.id.len()).max().unwrap_or(0);
     metas
         .iter()
-        .map(|m| format!("{:width$}  {:7}  {}\n", m.id, m.severity.as_str(), m.summary))
+        .map(|m| {
+            format!(
+                "{:width$}  {:7}  {}\n",
+                m.id,
+                m.severity.as_str(),
+                m.summary
+            )
+        })
         .collect()
 }
 

@@ -240,7 +240,7 @@ pub fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, Scanner};
+    use crate::Scanner;
 
     fn log(files: &[FileReport]) -> Value {
         let mut s = head();
@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn results_carry_rule_location_fingerprint_and_fix() {
-        let scanner = Scanner::new(Config::default());
+        let scanner = Scanner::default();
         let ar = scanner.scan_file("أخبار/ar.txt", "قال بوتين ، اليوم.\n");
         let en = scanner.scan_file("en.txt", "Hello , world.\n");
         let fr = scanner.scan_file("fr.txt", "Bonjour le monde.\n");
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn fingerprints_do_not_depend_on_lines() {
-        let scanner = Scanner::new(Config::default());
+        let scanner = Scanner::default();
         let a = scanner.scan_file("a.txt", "Hello , world.\n");
         let b = scanner.scan_file("a.txt", "\n\nSome text first.\n\nHello , world.\n");
         let print = |f: &FileReport| {

@@ -201,11 +201,11 @@ pub fn statistics_json(by_rule: &BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, Scanner};
+    use crate::Scanner;
 
     #[test]
     fn rows_sort_worst_first_then_by_path() {
-        let scanner = Scanner::new(Config::default());
+        let scanner = Scanner::default();
         let files = [
             ("b.txt", "Hello world.\n"),
             ("a.txt", "Bonjour le monde.\n"),

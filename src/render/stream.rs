@@ -6,7 +6,7 @@
 //! ```
 //! use mtlint::render::stream::{Format, Stream};
 //! use mtlint::{Config, Report, Scanner};
-//! let file = Scanner::new(Config::default()).scan_file("a.txt", "Hello , world.\n");
+//! let file = Scanner::default().scan_file("a.txt", "Hello , world.\n");
 //! let mut s = Stream::new(Vec::new(), Format::Json, Default::default());
 //! s.begin().unwrap();
 //! s.file(&file).unwrap();
@@ -179,10 +179,10 @@ impl<W: Write> Stream<W> {
 mod tests {
     use super::*;
     use crate::render;
-    use crate::{Config, Report, Scanner};
+    use crate::{Report, Scanner};
 
     fn files() -> Vec<FileReport> {
-        let scanner = Scanner::new(Config::default());
+        let scanner = Scanner::default();
         [
             ("a/ar.txt", "قال بوتين ، اليوم.الروس غادروا!!\n"),
             ("b/en.txt", "Hello , world.\n"),

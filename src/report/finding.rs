@@ -5,18 +5,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look; never fails a run by default.
@@ -205,4 +194,3 @@ pub fn apply_all(text: &str, mut fixes: Vec<Fix>) -> String {
     fixes.reverse();
     apply(text, &fixes)
 }
-

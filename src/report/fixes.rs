@@ -48,4 +48,3 @@ impl FixSummary {
         self.passes = self.passes.max(other.passes);
     }
 }
-

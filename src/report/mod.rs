@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-
 pub mod finding;
 pub mod fixes;
 
@@ -133,4 +132,3 @@ impl Report {
         s
     }
 }
-

@@ -73,4 +73,3 @@ pub struct Invalid {
     /// boundary).
     pub text_offset: usize,
 }
-

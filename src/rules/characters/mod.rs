@@ -6,18 +6,18 @@
 //! These rules read the raw text, not words: a byte-level loop skips
 //! printable ASCII and decodes only what may matter.
 
-mod invisible_character;
 mod control_character;
+mod invisible_character;
 mod replacement_character;
-pub use invisible_character::InvisibleCharacter;
 pub use control_character::ControlCharacter;
+pub use invisible_character::InvisibleCharacter;
 pub use replacement_character::ReplacementCharacter;
 
 use unicode_script::Script;
 
 use crate::language::arabic;
-use crate::rules::{Rule, RuleMeta};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{family, letter_script};
 use crate::text::Document;
 
@@ -380,8 +380,10 @@ fn judge_tatweel(
     let prefix = &text[word_start..at];
     let next = text[end..].chars().next();
     let next_arabic = next.is_some_and(|c| letter_script(c) == Some(Script::Arabic));
-    let keep_one =
-        !prefix.is_empty() && arabic::TATWEEL_PROCLITICS.contains(&prefix) && !next_arabic && next.is_some();
+    let keep_one = !prefix.is_empty()
+        && arabic::TATWEEL_PROCLITICS.contains(&prefix)
+        && !next_arabic
+        && next.is_some();
     let replacement = if keep_one { "ـ" } else { "" };
     Some(
         Diagnostic::new(

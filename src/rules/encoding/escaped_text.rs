@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::rules::{Rule, RuleMeta};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
 /// `escaped-text`: an HTML entity or a backslash escape left in the text.
@@ -76,20 +76,23 @@ the writer may have meant a space, a new paragraph or nothing.
 fn entities() -> &'static HashMap<&'static str, (String, bool)> {
     static TABLE: OnceLock<HashMap<&'static str, (String, bool)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/html_entities/entities.tsv"))
-            .lines()
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let name = fields.next()?;
-                let chars: Option<String> = fields
-                    .next()?
-                    .split(' ')
-                    .map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32))
-                    .collect();
-                let legacy = fields.next() == Some("legacy");
-                Some((name, (chars?, legacy)))
-            })
-            .collect()
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/html_entities/entities.tsv"
+        ))
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let name = fields.next()?;
+            let chars: Option<String> = fields
+                .next()?
+                .split(' ')
+                .map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32))
+                .collect();
+            let legacy = fields.next() == Some("legacy");
+            Some((name, (chars?, legacy)))
+        })
+        .collect()
     })
 }
 

@@ -63,7 +63,7 @@ garble the whole file.
   another code page of the same bytes; measured on clean news, 99.8% of
   single Arabic sentences in Windows-1256, 99.9% of Russian in Windows-1251
   and 99.1% of French in Windows-1252 are read right, and every file of ten
-  sentences (`cargo run --release --example encodings`).
+  sentences (`cargo run --release -p mtlint-eval --bin encodings`).
 - Only the first bad byte is reported, not every one.
 - UTF-16 without a byte order mark is taken for binary (its NUL bytes);
   UTF-32 is not recognised.

@@ -2,15 +2,13 @@
 //! (`Ø§Ù„` for `ال`), with the exact repair as its fix. The detection and
 //! repair engine is [`crate::language::codepage`].
 
-use crate::rules::{Rule, RuleMeta};
 use crate::language::codepage::{self, Repair};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::Document;
 
 /// `mojibake`: spans of UTF-8 decoded as Windows-1252, 1251, 1256 … .
 pub struct Mojibake;
-
-/// The rule's id: the scanner drops other rules' findings inside its spans.
 
 static MOJIBAKE: RuleMeta = RuleMeta {
     id: "mojibake",

@@ -1,20 +1,20 @@
 //! Spacing around punctuation, and doubled punctuation: `بوتين ،`,
 //! `عليها.الروس`, `end.The`, `ميدانياً..`.
 
-mod space_before_punctuation;
 mod missing_space_after_punctuation;
 mod repeated_punctuation;
+mod space_before_punctuation;
 mod unbalanced_brackets;
 mod unbalanced_quotes;
-pub use space_before_punctuation::SpaceBeforePunctuation;
 pub use missing_space_after_punctuation::MissingSpaceAfterPunctuation;
 pub use repeated_punctuation::RepeatedPunctuation;
+pub use space_before_punctuation::SpaceBeforePunctuation;
 pub use unbalanced_brackets::UnbalancedBrackets;
 pub use unbalanced_quotes::UnbalancedQuotes;
 
 use crate::analysis::quote_marks::{bracket_marks, quote_marks, BracketMark, QuoteMark, Role};
-use crate::rules::{Rule, RuleMeta};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 use unicode_script::Script;
 

@@ -6,22 +6,22 @@
 //! - `duplicate-line`: a line repeating an earlier line of the file.
 //! - `redundant-parenthetical`: a term followed by itself in brackets.
 
-mod repeated_characters;
-mod repeated_word;
 mod duplicate_line;
 mod redundant_parenthetical;
-pub use repeated_characters::RepeatedCharacters;
-pub use repeated_word::RepeatedWord;
+mod repeated_characters;
+mod repeated_word;
 pub use duplicate_line::DuplicateLine;
 pub use redundant_parenthetical::RedundantParenthetical;
+pub use repeated_characters::RepeatedCharacters;
+pub use repeated_word::RepeatedWord;
 
 use std::collections::HashMap;
 
 use unicode_script::Script;
 
-use crate::rules::{Rule, RuleMeta};
-use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::language::arabic;
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::normalize::{fold, folded_chars};
 use crate::text::script::letter_script;
 use crate::text::{Document, TokenKind};

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 
 use unicode_script::Script;
 
-use crate::rules::{Rule, RuleMeta};
 use crate::language::alphabet::{alphabet, alphabets, Alphabet};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{family, letter_script};
 use crate::text::{Document, TokenKind};
 

@@ -8,18 +8,18 @@
 //! glues a Latin fragment to an Arabic word, or text that was typed with the
 //! wrong keyboard layout (`cети` with a Latin `c`).
 
-mod mixed_script_word;
-mod foreign_script_run;
 mod foreign_letters;
+mod foreign_script_run;
+mod mixed_script_word;
 pub use foreign_letters::ForeignLetters;
-pub use mixed_script_word::MixedScriptWord;
 pub use foreign_script_run::ForeignScriptRun;
+pub use mixed_script_word::MixedScriptWord;
 
 use unicode_script::Script;
 
 use crate::language::arabic;
-use crate::rules::{Rule, RuleMeta};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{compatible, family, letter_script, name};
 use crate::text::Document;
 
@@ -269,8 +269,9 @@ fn glued(word: &str, start: usize, scripts: &[Script], message: &str) -> Glued {
         if k > 0 {
             let prev = &word[segments[k - 1].1..from];
             let bare = prev.trim_end_matches('ـ');
-            let proclitic =
-                segments[k - 1].0 == Script::Arabic && !is_rtl(s) && arabic::TATWEEL_PROCLITICS.contains(&bare);
+            let proclitic = segments[k - 1].0 == Script::Arabic
+                && !is_rtl(s)
+                && arabic::TATWEEL_PROCLITICS.contains(&bare);
             if proclitic {
                 if bare.len() == prev.len() && wants_tatweel(bare) {
                     out.push('ـ');

@@ -13,13 +13,13 @@ use std::ops::Range;
 use unicode_script::Script;
 
 use crate::language::arabic;
-use crate::rules::{Rule, RuleMeta};
-use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::language::lexicon::{self, normalize, Lexicon};
+use crate::language::translit;
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::normalize::is_arabic_mark;
 use crate::text::vocabulary::Vocabulary;
 use crate::text::{Document, TokenKind};
-use crate::language::translit;
 
 /// `joined-words`: a word made of two or more words without a space.
 pub struct JoinedWords;
@@ -364,13 +364,20 @@ fn spanish_infinitive_with_pronouns(lex: &Lexicon, key: &str) -> bool {
 /// The junction models of Arabic: single words and two words written
 /// together (`scripts/train_junctions.py`).
 fn junctions() -> Option<&'static (crate::language::ngram::Model, crate::language::ngram::Model)> {
-    static MODELS: std::sync::OnceLock<Option<(crate::language::ngram::Model, crate::language::ngram::Model)>> =
-        std::sync::OnceLock::new();
+    static MODELS: std::sync::OnceLock<
+        Option<(crate::language::ngram::Model, crate::language::ngram::Model)>,
+    > = std::sync::OnceLock::new();
     MODELS
         .get_or_init(|| {
             Some((
-                crate::language::ngram::decode_model(include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/junctions/ar.single.bin")))?,
-                crate::language::ngram::decode_model(include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/junctions/ar.pair.bin")))?,
+                crate::language::ngram::decode_model(include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/data/junctions/ar.single.bin"
+                )))?,
+                crate::language::ngram::decode_model(include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/data/junctions/ar.pair.bin"
+                )))?,
             ))
         })
         .as_ref()
@@ -757,7 +764,10 @@ fn each_word(doc: &Document, script: Script, mut add: impl FnMut(String)) {
     for t in &doc.tokens {
         if t.is_word() && t.script == Some(script) && !t.mixed {
             let w = normalize(t.text(doc.text));
-            for p in arabic::STEM_PREFIXES.iter().filter(|_| script == Script::Arabic) {
+            for p in arabic::STEM_PREFIXES
+                .iter()
+                .filter(|_| script == Script::Arabic)
+            {
                 if let Some(s) = w.strip_prefix(p).filter(|s| s.chars().count() >= 3) {
                     add(s.to_string());
                 }

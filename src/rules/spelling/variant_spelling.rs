@@ -28,9 +28,9 @@ use std::ops::Range;
 
 use unicode_script::Script;
 
-use crate::rules::{Rule, RuleMeta};
-use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::language::arabic;
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::normalize::is_arabic_mark;
 use crate::text::script::family;
 use crate::text::Document;

@@ -10,9 +10,9 @@
 
 use unicode_script::Script;
 
-use crate::rules::{Rule, RuleMeta};
-use crate::report::finding::{Diagnostic, Severity};
 use crate::language::ngram::{self, Language};
+use crate::report::finding::{Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{family, name};
 use crate::text::{Document, TokenKind};
 

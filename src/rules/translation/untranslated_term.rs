@@ -8,11 +8,11 @@ use std::ops::Range;
 use unicode_script::Script;
 
 use crate::analysis::foreign_runs::foreign_runs;
-use crate::rules::{Rule, RuleMeta};
+use crate::language::translit::{Lexicon, Match, Source, Target};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{compatible, family, letter_script};
 use crate::text::{Document, TokenKind};
-use crate::language::translit::{Lexicon, Match, Source, Target};
 
 /// `untranslated-term`: a short run of foreign-script words in a sentence
 /// of the document's script.

@@ -9,9 +9,9 @@
 //! language from [`Document::sentence_languages`] decides.
 
 use crate::analysis::foreign_runs::foreign_runs;
-use crate::rules::{Rule, RuleMeta};
-use crate::report::finding::{Diagnostic, Severity};
 use crate::language::identify::{close_languages, language_name};
+use crate::report::finding::{Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{main_script, name};
 use crate::text::{words_by_script, Document, TokenKind};
 

@@ -5,10 +5,10 @@
 //! Both rules work on lines, since scraping leaves residue as lines of its
 //! own or as line tails; neither ever flags a phrase inside running prose.
 
-mod social_embed;
 mod boilerplate;
-pub use social_embed::SocialEmbed;
+mod social_embed;
 pub use boilerplate::Boilerplate;
+pub use social_embed::SocialEmbed;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -16,8 +16,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
-use crate::rules::{Rule, RuleMeta};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
 /// The bytes of line `l` with its line break, for deleting the whole line.
@@ -271,14 +271,62 @@ fn starts_with_dash(line: &str) -> bool {
 
 /// The phrase lists, one per language, in `data/boilerplate/`.
 const PHRASE_FILES: &[(&str, &str)] = &[
-    ("ar", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/ar.txt"))),
-    ("en", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/en.txt"))),
-    ("fr", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/fr.txt"))),
-    ("ru", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/ru.txt"))),
-    ("de", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/de.txt"))),
-    ("es", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/es.txt"))),
-    ("fa", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/fa.txt"))),
-    ("tr", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/boilerplate/tr.txt"))),
+    (
+        "ar",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/ar.txt"
+        )),
+    ),
+    (
+        "en",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/en.txt"
+        )),
+    ),
+    (
+        "fr",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/fr.txt"
+        )),
+    ),
+    (
+        "ru",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/ru.txt"
+        )),
+    ),
+    (
+        "de",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/de.txt"
+        )),
+    ),
+    (
+        "es",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/es.txt"
+        )),
+    ),
+    (
+        "fa",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/fa.txt"
+        )),
+    ),
+    (
+        "tr",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/tr.txt"
+        )),
+    ),
 ];
 
 /// Every phrase, normalised, in one automaton.

@@ -1,0 +1,239 @@
+//! Property tests of fixing: random edits on random text apply exactly, and
+//! the fixes of the real rules on (corrupted) documents of `../shared/data`
+//! apply without panics, touch no byte outside their spans, leave valid
+//! UTF-8, and settle: a second fix changes nothing.
+
+use mtlint::fix::{self, Options};
+use mtlint::{Applicability, Finding, Fix, Scanner, Severity};
+use mtlint_eval::corpus::{self, XorShift};
+use proptest::prelude::*;
+
+const CHARS: &[char] = &[
+    'ا', 'ل', 'ة', '،', 'ж', 'a', 'é', '.', ' ', '\n', '\r', '\u{feff}', '\u{200b}', '😀', '中',
+];
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![3 => proptest::sample::select(CHARS), 1 => any::<char>()],
+        0..60,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+/// A finding carrying only a fix, for [`fix::select`].
+fn finding(fix: Fix, confidence: f64) -> Finding {
+    Finding {
+        rule: "r".into(),
+        severity: Severity::Warning,
+        message: String::new(),
+        text: String::new(),
+        start: fix.start,
+        end: fix.end,
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+        sentence: None,
+        confidence,
+        fix: Some(fix),
+    }
+}
+
+/// The character boundaries of `text`, end included.
+fn boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect()
+}
+
+/// `text` with the sorted, disjoint `fixes` applied the slow way: char by
+/// char, so it shares no code with [`fix::apply`].
+fn naive(text: &str, fixes: &[Fix]) -> String {
+    let mut out = String::new();
+    let mut it = fixes.iter().peekable();
+    let mut skip_to = 0;
+    for (i, c) in text.char_indices().chain([(text.len(), '\0')]) {
+        while let Some(f) = it.peek() {
+            if f.start == i {
+                out.push_str(&f.replacement);
+                skip_to = f.end;
+                it.next();
+            } else {
+                break;
+            }
+        }
+        if i >= skip_to && i < text.len() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Random non-overlapping, non-touching edits on random text apply
+    /// exactly, and `select` keeps them all.
+    #[test]
+    fn random_disjoint_edits_apply_exactly(
+        text in text_strategy(),
+        picks in proptest::collection::vec((any::<usize>(), 0usize..3, "[a-z،. ]{0,3}"), 0..8),
+    ) {
+        let b = boundaries(&text);
+        // Sorted distinct boundary indices, spaced so that spans never touch.
+        let mut cuts: Vec<(usize, usize, String)> = Vec::new();
+        let mut next = 0;
+        let mut idx: Vec<_> = picks.iter().map(|(i, len, r)| (i % b.len(), *len, r.clone())).collect();
+        idx.sort();
+        for (i, len, r) in idx {
+            if i < next { continue; }
+            let j = (i + len).min(b.len() - 1);
+            cuts.push((b[i], b[j], r));
+            next = j + 2;
+        }
+        let fixes: Vec<Fix> = cuts.into_iter().map(|(start, end, replacement)| Fix {
+            start, end, replacement, applicability: Applicability::Safe,
+        }).collect();
+        let applied = fix::apply(&text, &fixes);
+        prop_assert_eq!(&applied, &naive(&text, &fixes));
+
+        let findings: Vec<Finding> = fixes.iter().cloned().map(|f| finding(f, 0.9)).collect();
+        let (kept, aside) = fix::select(&findings, &text, &Options::default());
+        let noops = fixes.iter().filter(|f| text[f.start..f.end] == f.replacement).count();
+        prop_assert_eq!(kept.len() + noops, fixes.len());
+        prop_assert_eq!(aside, 0);
+    }
+
+    /// Whatever fixes come in, overlapping or not, `select` keeps a set that
+    /// neither overlaps nor touches, and applying it keeps the other bytes.
+    #[test]
+    fn select_always_yields_disjoint_fixes(
+        text in text_strategy(),
+        picks in proptest::collection::vec((any::<usize>(), any::<usize>(), 0u8..10, "[a-z ]{0,2}"), 0..10),
+    ) {
+        let b = boundaries(&text);
+        let findings: Vec<Finding> = picks.iter().map(|(x, y, c, r)| {
+            let (s, e) = { let (s, e) = (b[x % b.len()], b[y % b.len()]); (s.min(e), s.max(e)) };
+            finding(Fix { start: s, end: e, replacement: r.clone(), applicability: Applicability::Safe }, f64::from(*c) / 10.0)
+        }).collect();
+        let (kept, _) = fix::select(&findings, &text, &Options::default());
+        let kept: Vec<Fix> = kept.iter().filter_map(|f| f.fix.clone()).collect();
+        for w in kept.windows(2) {
+            prop_assert!(w[0].end < w[1].start, "{:?}", w);
+        }
+        prop_assert_eq!(fix::apply(&text, &kept), naive(&text, &kept));
+    }
+}
+
+/// Garble of the kinds the rules fix, put at random places of a clean
+/// document: spaces before punctuation, lost spaces after it, doubled words
+/// and lines, invisible characters, doubled punctuation, Persian letters.
+fn corrupt(text: &str, rng: &mut XorShift) -> String {
+    let mut out = String::with_capacity(text.len() + 200);
+    let mut last_line = "";
+    for line in text.split_inclusive('\n') {
+        for (i, c) in line.char_indices() {
+            let roll = rng.below(400);
+            match (c, roll) {
+                (',' | '.' | '،' | ':' | ';', 0..=20) => {
+                    out.push(' ');
+                    out.push(c);
+                }
+                (' ', 0..=4) if i > 0 && line[..i].ends_with(['.', ',', '،']) => {}
+                (' ', 5..=8) => out.push_str(" \u{200b}"),
+                ('.' | ',', 21..=27) => {
+                    out.push(c);
+                    out.push(c);
+                }
+                ('ي', 15..=40) => out.push('ی'),
+                ('ك', 15..=60) => out.push('ک'),
+                (' ', 41..=44) => {
+                    // A doubled word.
+                    let word = line[i + 1..].split(' ').next().unwrap_or("");
+                    out.push(' ');
+                    out.push_str(word);
+                    out.push(' ');
+                }
+                _ => out.push(c),
+            }
+        }
+        if rng.below(12) == 0 && !last_line.is_empty() {
+            out.push_str(last_line);
+        }
+        last_line = line;
+    }
+    out
+}
+
+/// Checks one pass of real fixes: a random subset of the findings' fixes
+/// (safe and unsafe), resolved and applied, changes nothing outside the
+/// kept spans.
+fn check_random_subset(text: &str, findings: &[Finding], rng: &mut XorShift) {
+    let subset: Vec<Finding> = findings
+        .iter()
+        .filter(|_| rng.below(3) != 0)
+        .cloned()
+        .collect();
+    let all = Options {
+        unsafe_fixes: true,
+        ..Options::default()
+    };
+    let (kept, _) = fix::select(&subset, text, &all);
+    let fixes: Vec<&Fix> = kept.iter().filter_map(|f| f.fix.as_ref()).collect();
+    let out = fix::apply(text, fixes.iter().copied());
+    let (mut at_old, mut at_new) = (0, 0);
+    for f in &fixes {
+        assert!(f.start >= at_old, "sorted and disjoint");
+        let keep = &text[at_old..f.start];
+        assert_eq!(&out[at_new..at_new + keep.len()], keep);
+        assert_eq!(
+            &out[at_new + keep.len()..at_new + keep.len() + f.replacement.len()],
+            f.replacement
+        );
+        at_new += keep.len() + f.replacement.len();
+        at_old = f.end;
+    }
+    assert_eq!(&out[at_new..], &text[at_old..]);
+}
+
+#[test]
+fn real_fixes_on_corpus_documents_apply_cleanly_and_settle() {
+    let Some(dir) = corpus::data_dir() else {
+        eprintln!("../shared/data is absent: skipped");
+        return;
+    };
+    let scanner = Scanner::default();
+    let mut rng = XorShift::new(0xf1c5);
+    let mut applied = 0;
+    let mut docs_checked = 0;
+    for (lang, _, _) in corpus::LANGUAGES {
+        let docs = corpus::documents(&dir, lang).unwrap();
+        // Every 12th document keeps a debug build quick: about 20 a language.
+        for doc in docs.iter().step_by(12) {
+            let text = corrupt(&doc.text, &mut rng);
+            let report = scanner.scan_file(&doc.name, &text);
+            check_random_subset(&text, &report.findings, &mut rng);
+            for unsafe_fixes in [false, true] {
+                let opts = Options {
+                    unsafe_fixes,
+                    ..Options::default()
+                };
+                let fixed = fix::fix_text(&scanner, &doc.name, &text, &opts);
+                assert_eq!(fixed.summary.unresolved, 0, "{}", doc.name);
+                let (left, _) = fix::select(&fixed.report.findings, &fixed.text, &opts);
+                assert!(left.is_empty(), "{}: {left:?}", doc.name);
+                let again = fix::fix_text(&scanner, &doc.name, &fixed.text, &opts);
+                assert_eq!(again.text, fixed.text, "{}: not idempotent", doc.name);
+                applied += fixed.summary.applied_total();
+            }
+            docs_checked += 1;
+        }
+    }
+    eprintln!("{docs_checked} corrupted documents, {applied} fixes applied");
+    assert!(docs_checked >= 40, "{docs_checked}");
+    assert!(
+        applied >= 20 * docs_checked,
+        "the corruption gives fixes to apply: {applied}"
+    );
+}
