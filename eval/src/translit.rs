@@ -2,7 +2,7 @@
 //! source side (not first in its line) is looked up among the words of the
 //! aligned target document. Used by the untranslated-term test
 //! and `bin/untranslated.rs`; nothing here reads files.
-use mtlint::language::translit::{fold_target, Lexicon, Source, Target};
+use mtlint::language::translit::{fold_target, Target, TargetWords, TermScript};
 
 /// What the matcher did on one corpus.
 #[derive(Debug, Default, Clone)]
@@ -53,13 +53,13 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
 
 /// Capitalized words of the source script, not first in their line and
 /// not all capitals, of three letters or more.
-fn terms(line: &str, source: Source) -> Vec<&str> {
+fn terms(line: &str, source: TermScript) -> Vec<&str> {
     let is_source = |c: char| match source {
-        Source::Latin => {
+        TermScript::Latin => {
             c.is_ascii_alphabetic()
                 || mtlint::language::translit::fold_latin(c.to_ascii_lowercase()).is_some()
         }
-        Source::Cyrillic => matches!(c, 'А'..='я' | 'Ё' | 'ё'),
+        TermScript::Cyrillic => matches!(c, 'А'..='я' | 'Ё' | 'ё'),
     };
     let mut out = Vec::new();
     for (k, w) in words(line).enumerate() {
@@ -83,12 +83,12 @@ fn terms(line: &str, source: Source) -> Vec<&str> {
 /// Runs the matcher over parallel documents (line-aligned texts, the
 /// same number of lines on each side). The control document of
 /// document `i` is document `i + n/2`.
-pub fn run(sources: &[String], targets: &[String], source: Source, target: Target) -> Tally {
+pub fn run(sources: &[String], targets: &[String], source: TermScript, target: Target) -> Tally {
     let mut t = Tally::default();
     let n = sources.len().min(targets.len());
-    let lexicons: Vec<Lexicon> = targets[..n]
+    let lexicons: Vec<TargetWords> = targets[..n]
         .iter()
-        .map(|d| Lexicon::new(target, d.lines().flat_map(words)))
+        .map(|d| TargetWords::new(target, d.lines().flat_map(words)))
         .collect();
     for i in 0..n {
         let src_lines: Vec<&str> = sources[i].lines().collect();

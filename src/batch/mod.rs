@@ -39,7 +39,7 @@ use crate::check::Scanner;
 use crate::config::Settings;
 use crate::fix::{self, FileOutcome};
 use crate::read::records::Records;
-use crate::read::walk::{self, Input, InputError, Source};
+use crate::read::walk::{self, Input, InputError, Origin};
 use crate::report::FileReport;
 use crate::text::vocabulary::Vocabulary;
 
@@ -267,7 +267,7 @@ fn folder_words(
     let files: Vec<(&Input, &Job)> = inputs
         .iter()
         .zip(jobs)
-        .filter(|(i, job)| matches!(i.source, Source::File(_)) && job.scanner.gathers_words())
+        .filter(|(i, job)| matches!(i.source, Origin::File(_)) && job.scanner.gathers_words())
         .collect();
     // Without a rule that weighs them, the folder's words are not worth
     // reading every file twice.
@@ -301,8 +301,8 @@ fn records(
     several: bool,
 ) -> Box<dyn Iterator<Item = Work>> {
     let reader: Box<dyn io::BufRead> = match &input.source {
-        Source::Stdin => Box::new(BufReader::new(io::stdin())),
-        Source::File(p) => match File::open(p) {
+        Origin::Stdin => Box::new(BufReader::new(io::stdin())),
+        Origin::File(p) => match File::open(p) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
                 let failure = InputError::io(input.display.clone(), &e);

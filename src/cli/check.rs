@@ -139,10 +139,10 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
             let dirs: std::collections::BTreeSet<PathBuf> = inputs
                 .iter()
                 .filter_map(|i| match &i.source {
-                    walk::Source::File(p) => {
+                    walk::Origin::File(p) => {
                         std::fs::canonicalize(p).ok()?.parent().map(Into::into)
                     }
-                    walk::Source::Stdin => None,
+                    walk::Origin::Stdin => None,
                 })
                 .collect();
             for d in dirs {

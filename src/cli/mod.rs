@@ -76,10 +76,10 @@ pub fn plan(i: Inputs) -> Result<Plan, u8> {
     let mut jobs = Vec::with_capacity(inputs.len());
     for input in &inputs {
         let path = match &input.source {
-            walk::Source::File(p) => p.clone(),
+            walk::Origin::File(p) => p.clone(),
             // Standard input: the configuration of the current folder, and
             // `--stdin-filename` for per-file globs.
-            walk::Source::Stdin => PathBuf::from(&input.display),
+            walk::Origin::Stdin => PathBuf::from(&input.display),
         };
         match resolver.settings(&path) {
             Ok(s) => jobs.push(Job::with_settings(scanners.get(&s.scanner), s)),

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use crate::check::scanner::Scanner;
 use crate::read::atomic;
 use crate::read::decode::{self, Decoded, Encoding};
-use crate::read::walk::{self, ErrorKind, Input, InputError, Source};
+use crate::read::walk::{self, ErrorKind, Input, InputError, Origin};
 use crate::report::finding::{Applicability, Finding, Fix};
 use crate::report::{FileReport, FixSummary};
 use crate::text::vocabulary::Vocabulary;
@@ -389,12 +389,12 @@ pub fn fix_file(
         original,
         fixed,
         written: false,
-        stdin: input.source == Source::Stdin,
+        stdin: input.source == Origin::Stdin,
         transcoded,
     };
     let mut written = false;
     if write && outcome.changed() {
-        if let Source::File(path) = &input.source {
+        if let Origin::File(path) = &input.source {
             let refuse = |why: String| InputError {
                 path: input.display.clone(),
                 kind: ErrorKind::Io(format!("not fixed, the file is unchanged: {why}")),

@@ -36,7 +36,7 @@ pub enum Target {
 
 /// The script of a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum TermScript {
     /// Latin letters (accents are folded).
     Latin,
     /// Cyrillic letters.
@@ -415,15 +415,15 @@ pub fn fold_latin(ch: char) -> Option<&'static str> {
 
 /// The term's letters in the table's alphabet: lowercase, accents folded,
 /// apostrophes and hyphens dropped. `None` when a letter is outside it.
-fn letters_of(term: &str, source: Source) -> Option<String> {
+fn letters_of(term: &str, source: TermScript) -> Option<String> {
     let mut out = String::with_capacity(term.len());
     let mut push = |ch: char| -> Option<()> {
         if matches!(ch, '\'' | '’' | 'ʼ' | '-' | '‐') {
             return Some(());
         }
         match source {
-            Source::Latin => out.push_str(fold_latin(ch)?),
-            Source::Cyrillic => match ch {
+            TermScript::Latin => out.push_str(fold_latin(ch)?),
+            TermScript::Cyrillic => match ch {
                 'ё' => out.push('е'),
                 'а'..='я' => out.push(ch),
                 _ => return None,
@@ -465,15 +465,15 @@ fn by_first(table: &'static [(&'static str, Unit)]) -> ByFirst {
 }
 
 /// Splits a term into sound units; doubled consonants are one unit.
-fn units(term: &str, source: Source, target: Target) -> Option<Vec<Unit>> {
+fn units(term: &str, source: TermScript, target: Target) -> Option<Vec<Unit>> {
     static BY_FIRST: OnceLock<[ByFirst; 3]> = OnceLock::new();
     let tables =
         BY_FIRST.get_or_init(|| [LATIN_ARABIC, CYRILLIC_ARABIC, LATIN_CYRILLIC].map(by_first));
     let table = match (source, target) {
-        (Source::Latin, Target::Arabic) => &tables[0],
-        (Source::Cyrillic, Target::Arabic) => &tables[1],
-        (Source::Latin, Target::Cyrillic) => &tables[2],
-        (Source::Cyrillic, Target::Cyrillic) => return None,
+        (TermScript::Latin, Target::Arabic) => &tables[0],
+        (TermScript::Cyrillic, Target::Arabic) => &tables[1],
+        (TermScript::Latin, Target::Cyrillic) => &tables[2],
+        (TermScript::Cyrillic, Target::Cyrillic) => return None,
     };
     let letters = letters_of(term, source)?;
     let mut out = Vec::new();
@@ -815,7 +815,7 @@ fn align(units: &[Unit], word: &[char], target: Target, limit: f32) -> Option<f3
 /// The distance between a term and a folded target stem: alignment cost
 /// per consonant (of the term or of the stem, whichever has more), or
 /// `None` when they cannot be the same name.
-pub fn distance(term: &str, source: Source, stem: &str, target: Target) -> Option<f32> {
+pub fn distance(term: &str, source: TermScript, stem: &str, target: Target) -> Option<f32> {
     let units = units(term, source, target)?;
     let word: Vec<char> = stem.chars().collect();
     distance_units(&units, &word, target).map(|(d, _)| d)
@@ -865,7 +865,7 @@ type Stem = (Vec<char>, String, Vec<(String, usize)>);
 /// The words of a document in the target script, folded, with their stems,
 /// ready to be searched for terms.
 #[derive(Debug)]
-pub struct Lexicon {
+pub struct TargetWords {
     target: Target,
     /// Folded stem → (surface spelling, how often) for each distinct spelling.
     stems: Vec<Stem>,
@@ -873,7 +873,7 @@ pub struct Lexicon {
     by_first: Vec<(char, Vec<usize>)>,
 }
 
-impl Lexicon {
+impl TargetWords {
     /// A lexicon of `words` (words of the target script, as written).
     pub fn new<'w>(target: Target, words: impl IntoIterator<Item = &'w str>) -> Self {
         // Each distinct word is folded and stemmed once, with its count:
@@ -935,7 +935,7 @@ impl Lexicon {
 
     /// The document's spelling of `term`, if one word of the document is a
     /// close transliteration and clearly closer than any unrelated word.
-    pub fn find(&self, term: &str, source: Source) -> Option<Match> {
+    pub fn find(&self, term: &str, source: TermScript) -> Option<Match> {
         let units = units(term, source, self.target)?;
         // Only stems that begin as the term may begin: with a letter of
         // its first units (up to the first consonant that must be written)
@@ -1116,7 +1116,8 @@ impl Names {
                 {
                     continue;
                 }
-                let Some(units) = units(self.name(i as usize), Source::Latin, self.target) else {
+                let Some(units) = units(self.name(i as usize), TermScript::Latin, self.target)
+                else {
                     continue;
                 };
                 if let Some((d, _)) = distance_within(&units, &word, self.target, max) {
@@ -1173,7 +1174,7 @@ const CHUNK: usize = 8192;
 type NameKeys = (usize, u64, u64, u64, u64);
 
 fn name_keys(name: &str, target: Target) -> Option<NameKeys> {
-    let units = units(name, Source::Latin, target)?;
+    let units = units(name, TermScript::Latin, target)?;
     let n = units.iter().filter(|u| u.consonant).count();
     let set = |letters: &mut dyn Iterator<Item = char>| letters.fold(0, |s, c| s | letter_set(c));
     let firsts = set(&mut opening(&units).flat_map(first_letters));
@@ -1265,14 +1266,14 @@ fn surface_without(word: &str, letters: usize) -> String {
 mod tests {
     use super::*;
 
-    fn d(term: &str, source: Source, word: &str, target: Target) -> Option<f32> {
+    fn d(term: &str, source: TermScript, word: &str, target: Target) -> Option<f32> {
         distance(term, source, &fold_target(word, target), target)
     }
 
     #[test]
     fn close_transliterations_are_near() {
-        use Source::*;
         use Target::Arabic as A;
+        use TermScript::*;
         for (term, src, word) in [
             ("Kursk", Latin, "كورسك"),
             ("Gerasimov", Latin, "جيراسيموف"),
@@ -1306,7 +1307,7 @@ mod tests {
 
     #[test]
     fn unrelated_words_are_far() {
-        use Source::*;
+        use TermScript::*;
         for (term, word) in [
             ("Kursk", "كرسي"),
             ("Kursk", "روسيا"),
@@ -1326,22 +1327,25 @@ mod tests {
     #[test]
     fn the_lexicon_strips_clitics_and_wants_a_clear_best() {
         let words = "وصل بوتين إلى منطقة كورسك وقال لكورسك إن الرئيس فلاديمير";
-        let lex = Lexicon::new(Target::Arabic, words.split(' '));
-        let m = lex.find("Kursk", Source::Latin).unwrap();
+        let lex = TargetWords::new(Target::Arabic, words.split(' '));
+        let m = lex.find("Kursk", TermScript::Latin).unwrap();
         assert_eq!(m.spelling, "كورسك");
         assert_eq!(
-            lex.find("Vladimir", Source::Latin).unwrap().spelling,
+            lex.find("Vladimir", TermScript::Latin).unwrap().spelling,
             "فلاديمير"
         );
-        assert!(lex.find("Merkel", Source::Latin).is_none());
+        assert!(lex.find("Merkel", TermScript::Latin).is_none());
         assert!(
-            lex.find("Kursk", Source::Cyrillic).is_none(),
+            lex.find("Kursk", TermScript::Cyrillic).is_none(),
             "not Cyrillic letters"
         );
-        let ru = Lexicon::new(Target::Cyrillic, "Встреча Путина с Макроном".split(' '));
-        assert_eq!(ru.find("Putin", Source::Latin).unwrap().spelling, "Путина");
+        let ru = TargetWords::new(Target::Cyrillic, "Встреча Путина с Макроном".split(' '));
         assert_eq!(
-            ru.find("Macron", Source::Latin).unwrap().spelling,
+            ru.find("Putin", TermScript::Latin).unwrap().spelling,
+            "Путина"
+        );
+        assert_eq!(
+            ru.find("Macron", TermScript::Latin).unwrap().spelling,
             "Макроном"
         );
     }
@@ -1371,8 +1375,8 @@ mod tests {
     #[test]
     fn odd_input_does_not_panic() {
         for t in ["", "x", "ß", "Ÿ", "'", "a-b", "Ǆ", "İstanbul"] {
-            let _ = distance(t, Source::Latin, "ا", Target::Arabic);
-            let _ = distance(t, Source::Latin, "", Target::Cyrillic);
+            let _ = distance(t, TermScript::Latin, "ا", Target::Arabic);
+            let _ = distance(t, TermScript::Latin, "", Target::Cyrillic);
             let _ = Names::new(Target::Arabic, [t]).closest("ا", 0.1);
         }
     }

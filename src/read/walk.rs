@@ -2,9 +2,8 @@
 //! (files, folders walked recursively, or standard input) and decode each
 //! one into text. Nothing here prints; errors are values naming the path.
 //!
-//! Two ways to read: [`read_decoded`] reads any encoding (legacy code
-//! pages, UTF-16, damaged UTF-8, see [`crate::read::decode`]) for scanning;
-//! [`read`] is strict UTF-8, for callers that write the text back as it is.
+//! [`read_decoded`] reads any encoding (legacy code pages, UTF-16, damaged
+//! UTF-8, see [`crate::read::decode`]).
 //!
 //! ```no_run
 //! use std::path::PathBuf;
@@ -24,7 +23,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::read::decode::{self, Decoded, BINARY_PROBE};
+use crate::read::decode::{self, Decoded};
 
 /// The name of the ignore file read in every walked folder, in the syntax of
 /// `.gitignore`.
@@ -72,7 +71,7 @@ impl fmt::Debug for WalkFilter {
 
 /// Where an input's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub enum Origin {
     /// A file on disk.
     File(PathBuf),
     /// Standard input.
@@ -86,7 +85,7 @@ pub struct Input {
     /// the path found by the walk, with `/` separators, never made absolute.
     pub display: String,
     /// Where to read it from.
-    pub source: Source,
+    pub source: Origin,
 }
 
 /// What went wrong with one path.
@@ -96,21 +95,6 @@ pub enum ErrorKind {
     NotFound,
     /// The file or folder could not be read.
     Io(String),
-    /// The bytes are not UTF-8: `offset` is the first byte of the first
-    /// invalid sequence, `bytes` that sequence (at most 4 bytes).
-    InvalidUtf8 {
-        /// Byte offset of the first invalid sequence.
-        offset: usize,
-        /// The offending bytes.
-        bytes: Vec<u8>,
-        /// 1-based line of `offset`.
-        line: usize,
-    },
-    /// The file starts with a UTF-16 byte order mark.
-    Utf16 {
-        /// `"LE"` or `"BE"`.
-        endian: &'static str,
-    },
     /// A NUL byte in the first 8 KiB: not text. Skipped, not an error.
     Binary {
         /// Offset of the first NUL byte.
@@ -151,31 +135,11 @@ impl InputError {
         matches!(self.kind, ErrorKind::Binary { .. })
     }
 
-    /// The byte offset the error points at, if any.
-    pub fn offset(&self) -> Option<usize> {
-        match self.kind {
-            ErrorKind::InvalidUtf8 { offset, .. } => Some(offset),
-            ErrorKind::Utf16 { .. } => Some(0),
-            _ => None,
-        }
-    }
-
-    /// The message without the path and offset.
+    /// The message without the path.
     pub fn message(&self) -> String {
         match &self.kind {
             ErrorKind::NotFound => "no such file or folder".into(),
             ErrorKind::Io(m) => m.clone(),
-            ErrorKind::InvalidUtf8 { bytes, line, .. } => {
-                let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
-                format!(
-                    "invalid UTF-8 sequence {} on line {line}; save the file as UTF-8",
-                    hex.join(" ")
-                )
-            }
-            ErrorKind::Utf16 { endian } => format!(
-                "the file is UTF-16{endian} (byte order mark); mtlint reads UTF-8: \
-                 convert it, e.g. `iconv -f UTF-16 -t UTF-8`"
-            ),
             ErrorKind::Binary { offset } => {
                 format!("skipped: binary file (NUL byte at offset {offset})")
             }
@@ -184,13 +148,9 @@ impl InputError {
 }
 
 impl fmt::Display for InputError {
-    /// `PATH: message (byte N)`.
+    /// `PATH: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message())?;
-        if let Some(o) = self.offset() {
-            write!(f, " (byte {o})")?;
-        }
-        Ok(())
+        write!(f, "{}: {}", self.path, self.message())
     }
 }
 
@@ -228,7 +188,7 @@ pub fn collect(paths: &[PathBuf], opts: &Options) -> (Vec<Input>, Vec<InputError
             let display = opts.stdin_name.clone().unwrap_or_else(|| "-".into());
             inputs.push(Input {
                 display,
-                source: Source::Stdin,
+                source: Origin::Stdin,
             });
             continue;
         }
@@ -238,7 +198,7 @@ pub fn collect(paths: &[PathBuf], opts: &Options) -> (Vec<Input>, Vec<InputError
             Ok(m) if m.is_dir() => walk(path, &given, opts, &mut inputs, &mut errors),
             Ok(_) => inputs.push(Input {
                 display: given,
-                source: Source::File(path.clone()),
+                source: Origin::File(path.clone()),
             }),
         }
     }
@@ -248,8 +208,8 @@ pub fn collect(paths: &[PathBuf], opts: &Options) -> (Vec<Input>, Vec<InputError
     let mut seen = HashSet::new();
     inputs.retain(|i| {
         let key = match &i.source {
-            Source::Stdin => None,
-            Source::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Origin::Stdin => None,
+            Origin::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
         };
         seen.insert(key)
     });
@@ -310,7 +270,7 @@ fn walk(
         };
         inputs.push(Input {
             display: join_display(given, rel),
-            source: Source::File(path.to_path_buf()),
+            source: Origin::File(path.to_path_buf()),
         });
     }
 }
@@ -364,15 +324,6 @@ fn join_display(given: &str, rel: &Path) -> String {
     format!("{base}/{rel}")
 }
 
-/// Reads one input as strict UTF-8: a file in another encoding is an
-/// error. For a caller that writes the text back byte for byte; a scan
-/// reads with [`read_decoded`], and a writer of such files keeps the
-/// [`Decoded::encoding`] and writes with [`crate::read::decode::encode`].
-pub fn read(input: &Input) -> Result<String, InputError> {
-    let bytes = read_bytes(input)?;
-    decode(bytes).map_err(|kind| InputError::new(&input.display, kind))
-}
-
 /// Reads one input in whatever encoding it is in ([`crate::read::decode::decode`]):
 /// only a binary file (a skip, see [`InputError::is_skip`]) or an I/O
 /// failure is an error.
@@ -388,44 +339,14 @@ pub fn read_decoded(input: &Input) -> Result<Decoded, InputError> {
 /// The bytes of one input.
 fn read_bytes(input: &Input) -> Result<Vec<u8>, InputError> {
     Ok(match &input.source {
-        Source::File(p) => std::fs::read(p).map_err(|e| InputError::io(&input.display, &e))?,
-        Source::Stdin => {
+        Origin::File(p) => std::fs::read(p).map_err(|e| InputError::io(&input.display, &e))?,
+        Origin::Stdin => {
             let mut b = Vec::new();
             io::stdin()
                 .lock()
                 .read_to_end(&mut b)
                 .map_err(|e| InputError::io(&input.display, &e))?;
             b
-        }
-    })
-}
-
-/// Decodes the bytes of a file as strict UTF-8 (for [`read`]). A leading
-/// byte order mark is kept, so byte offsets in the text are offsets in the
-/// file.
-pub fn decode(bytes: Vec<u8>) -> Result<String, ErrorKind> {
-    // UTF-16 first: its NUL bytes would otherwise call it binary.
-    match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => return Err(ErrorKind::Utf16 { endian: "LE" }),
-        Some([0xFE, 0xFF]) => return Err(ErrorKind::Utf16 { endian: "BE" }),
-        _ => {}
-    }
-    let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
-    if let Some(offset) = probe.iter().position(|&b| b == 0) {
-        return Err(ErrorKind::Binary { offset });
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let err = e.utf8_error();
-        let offset = err.valid_up_to();
-        let len = err
-            .error_len()
-            .unwrap_or(e.as_bytes().len() - offset)
-            .min(4);
-        let bytes = e.as_bytes();
-        ErrorKind::InvalidUtf8 {
-            offset,
-            bytes: bytes[offset..offset + len].to_vec(),
-            line: 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count(),
         }
     })
 }
@@ -440,67 +361,13 @@ mod tests {
     }
 
     #[test]
-    fn decode_keeps_bom_and_reports_first_bad_byte() {
-        assert_eq!(
-            decode("\u{FEFF}قال".as_bytes().to_vec()).unwrap(),
-            "\u{FEFF}قال"
-        );
-        let mut b = "abc ".as_bytes().to_vec();
-        b.push(0xC7); // Windows-1256 alef
-        b.extend_from_slice(b" x");
-        assert_eq!(
-            decode(b),
-            Err(ErrorKind::InvalidUtf8 {
-                offset: 4,
-                bytes: vec![0xC7],
-                line: 1
-            })
-        );
-        // A sequence cut by the end of the file.
-        let b = "a\nb".bytes().chain([0xD8]).collect();
-        assert_eq!(
-            decode(b),
-            Err(ErrorKind::InvalidUtf8 {
-                offset: 3,
-                bytes: vec![0xD8],
-                line: 2
-            })
-        );
-    }
-
-    #[test]
-    fn decode_tells_binary_and_utf16_apart() {
-        assert_eq!(
-            decode(vec![b'P', b'K', 3, 4, 0, 0]),
-            Err(ErrorKind::Binary { offset: 4 })
-        );
-        assert_eq!(
-            decode(vec![0xFF, 0xFE, b'a', 0]),
-            Err(ErrorKind::Utf16 { endian: "LE" })
-        );
-        // A NUL after the probe window is text (and reported by the rules).
-        let mut b = vec![b'a'; BINARY_PROBE];
-        b.push(0);
-        assert!(decode(b).is_ok());
-    }
-
-    #[test]
     fn error_display_names_path_and_offset() {
-        let e = InputError::new(
-            "news/ar.txt",
-            ErrorKind::InvalidUtf8 {
-                offset: 17,
-                bytes: vec![0xE1, 0x20],
-                line: 3,
-            },
+        let e = InputError::new("news/ar.bin", ErrorKind::Binary { offset: 17 });
+        assert_eq!(
+            e.to_string(),
+            "news/ar.bin: skipped: binary file (NUL byte at offset 17)"
         );
-        let s = e.to_string();
-        assert!(
-            s.starts_with("news/ar.txt: invalid UTF-8 sequence 0xE1 0x20 on line 3;"),
-            "{s}"
-        );
-        assert!(s.ends_with(" (byte 17)"), "{s}");
-        assert!(!e.is_skip());
+        assert!(!InputError::new("x", ErrorKind::NotFound).is_skip());
         assert!(InputError::new("x", ErrorKind::Binary { offset: 0 }).is_skip());
         assert_eq!(
             InputError::new("gone.txt", ErrorKind::NotFound).to_string(),
@@ -591,7 +458,7 @@ mod tests {
             inputs,
             [Input {
                 display: "article.txt".into(),
-                source: Source::Stdin
+                source: Origin::Stdin
             }]
         );
         assert_eq!(
@@ -608,7 +475,7 @@ mod tests {
             fs::write(&p, bytes).unwrap();
             Input {
                 display: name.into(),
-                source: Source::File(p),
+                source: Origin::File(p),
             }
         };
         // "Привет, мир" in Windows-1251.
@@ -616,33 +483,13 @@ mod tests {
         let d = read_decoded(&ru).unwrap();
         assert_eq!(d.text, "Привет, мир\n");
         assert_eq!(d.encoding.name(), "windows-1251");
-        assert!(read(&ru).is_err(), "read stays strict");
         let bin = input("img.txt", b"GIF89a\x00\x01");
         let e = read_decoded(&bin).unwrap_err();
         assert!(e.is_skip() && e.path == "img.txt", "{e}");
         let gone = Input {
             display: "gone.txt".into(),
-            source: Source::File(dir.path().join("gone.txt")),
+            source: Origin::File(dir.path().join("gone.txt")),
         };
         assert_eq!(read_decoded(&gone).unwrap_err().kind, ErrorKind::NotFound);
-    }
-
-    #[test]
-    fn read_names_the_file_in_errors() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("bad.txt");
-        fs::write(&p, b"ok \xFF").unwrap();
-        let input = Input {
-            display: "bad.txt".into(),
-            source: Source::File(p),
-        };
-        let e = read(&input).unwrap_err();
-        assert_eq!(e.path, "bad.txt");
-        assert_eq!(e.offset(), Some(3));
-        let gone = Input {
-            display: "gone.txt".into(),
-            source: Source::File(dir.path().join("gone.txt")),
-        };
-        assert_eq!(read(&gone).unwrap_err().kind, ErrorKind::NotFound);
     }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// `fixes` object of a file and of the summary in the JSON report, present
 /// only when fixes were applied or asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FixSummary {
     /// Files whose text changed (0 or 1 for one file).
     pub files_changed: usize,

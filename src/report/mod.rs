@@ -15,6 +15,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A scan of one or more files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// Version of the format.
     pub version: u32,
@@ -26,6 +27,7 @@ pub struct Report {
 
 /// The scan of one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FileReport {
     /// The display path given to the scanner (never made absolute).
     pub path: String,
@@ -52,6 +54,7 @@ pub struct FileReport {
 
 /// One sentence of a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SentenceReport {
     /// 0-based index in the file.
     pub index: usize,
@@ -69,6 +72,7 @@ pub struct SentenceReport {
 
 /// Counts over a report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// Files scanned.
     pub files: usize,

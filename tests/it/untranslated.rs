@@ -10,7 +10,7 @@
 //! holding the term; the same term is also looked up in an unaligned
 //! document that does not hold it, where every proposal is wrong.
 
-use mtlint::language::translit::{Source, Target};
+use mtlint::language::translit::{Target, TermScript};
 use mtlint::{Config, Scanner, Severity};
 use mtlint_eval::corpus;
 use mtlint_eval::translit as eval;
@@ -31,9 +31,9 @@ fn matcher_precision_recall_and_false_matches() {
     };
     let (en, ar, ru) = (texts(&dir, "en"), texts(&dir, "ar"), texts(&dir, "ru"));
     for (name, src, tgt, s, t) in [
-        ("en→ar", &en, &ar, Source::Latin, Target::Arabic),
-        ("ru→ar", &ru, &ar, Source::Cyrillic, Target::Arabic),
-        ("en→ru", &en, &ru, Source::Latin, Target::Cyrillic),
+        ("en→ar", &en, &ar, TermScript::Latin, Target::Arabic),
+        ("ru→ar", &ru, &ar, TermScript::Cyrillic, Target::Arabic),
+        ("en→ru", &en, &ru, TermScript::Latin, Target::Cyrillic),
     ] {
         let r = eval::run(src, tgt, s, t);
         eprintln!(

@@ -5,7 +5,7 @@
 //! `cargo run --release -p mtlint-eval --bin untranslated [-- --show]`; `--show` lists
 //! the proposals judged wrong and the spurious control proposals.
 
-use mtlint::language::translit::{Source, Target};
+use mtlint::language::translit::{Target, TermScript};
 use mtlint::{Config, Scanner, Severity};
 use mtlint_eval::corpus;
 use mtlint_eval::translit as eval;
@@ -27,9 +27,9 @@ fn main() {
     println!("| pair | terms | proposals | right | precision | recall (floor) | control look-ups | false matches | false-match rate |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for (name, src, tgt, s, t) in [
-        ("en→ar", &en, &ar, Source::Latin, Target::Arabic),
-        ("ru→ar", &ru, &ar, Source::Cyrillic, Target::Arabic),
-        ("en→ru", &en, &ru, Source::Latin, Target::Cyrillic),
+        ("en→ar", &en, &ar, TermScript::Latin, Target::Arabic),
+        ("ru→ar", &ru, &ar, TermScript::Cyrillic, Target::Arabic),
+        ("en→ru", &en, &ru, TermScript::Latin, Target::Cyrillic),
     ] {
         let r = eval::run(src, tgt, s, t);
         println!(

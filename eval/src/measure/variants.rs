@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::corpus;
-use mtlint::language::translit::{Lexicon, Source, Target};
+use mtlint::language::translit::{Target, TargetWords, TermScript};
 use mtlint::rules::spelling::VariantSpelling;
 use mtlint::rules::Rule;
 use mtlint::text::Document;
@@ -80,7 +80,7 @@ fn arabic_names(english: &str, arabic: &Document) -> HashSet<String> {
         .iter()
         .filter(|t| t.is_word())
         .map(|t| t.text(arabic.text));
-    let lexicon = Lexicon::new(Target::Arabic, words);
+    let lexicon = TargetWords::new(Target::Arabic, words);
     let mut out = HashSet::new();
     for line in english.lines() {
         for w in line.split_whitespace().skip(1) {
@@ -90,7 +90,7 @@ fn arabic_names(english: &str, arabic: &Document) -> HashSet<String> {
                 && c.next().is_some_and(char::is_uppercase)
                 && c.all(char::is_lowercase)
             {
-                if let Some(m) = lexicon.find(w, Source::Latin) {
+                if let Some(m) = lexicon.find(w, TermScript::Latin) {
                     out.insert(m.spelling);
                 }
             }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use unicode_script::Script;
 
 use crate::analysis::foreign_runs::foreign_runs;
-use crate::language::translit::{Lexicon, Match, Source, Target};
+use crate::language::translit::{Match, Target, TargetWords, TermScript};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{compatible, family, letter_script};
@@ -124,7 +124,7 @@ impl Rule for UntranslatedTerm {
             return;
         }
         // Built only for documents with candidates: most have none.
-        let lexicon = Lexicon::new(
+        let lexicon = TargetWords::new(
             target,
             doc.tokens
                 .iter()
@@ -154,15 +154,15 @@ impl Rule for UntranslatedTerm {
 /// Distinct terms looked up per document: each look-up aligns the term
 /// with every stem of the document, so a long document full of foreign
 /// words (a bilingual glossary) would otherwise cost terms × stems.
-fn lookup_budget(lexicon: &Lexicon) -> usize {
+fn lookup_budget(lexicon: &TargetWords) -> usize {
     (1_000_000 / lexicon.len().max(1)).max(16)
 }
 
 /// The script of a term, when the matcher can look for it in `target`.
-fn source_of(script: Option<Script>, target: Target) -> Option<Source> {
+fn source_of(script: Option<Script>, target: Target) -> Option<TermScript> {
     match (script, target) {
-        (Some(Script::Latin), _) => Some(Source::Latin),
-        (Some(Script::Cyrillic), Target::Arabic) => Some(Source::Cyrillic),
+        (Some(Script::Latin), _) => Some(TermScript::Latin),
+        (Some(Script::Cyrillic), Target::Arabic) => Some(TermScript::Cyrillic),
         _ => None,
     }
 }
@@ -368,7 +368,7 @@ fn allowed(doc: &Document, words: &[usize]) -> bool {
 /// What the look-ups of one document share.
 struct Lookup<'d> {
     /// The document's words in its own script.
-    lexicon: Lexicon,
+    lexicon: TargetWords,
     /// Each term looked up so far, with what was found.
     cache: HashMap<&'d str, Option<Match>>,
     /// Occurrences of each foreign word.
