@@ -104,7 +104,10 @@ fn is_apostrophe_substitute(doc: &Document, i: usize, para: std::ops::Range<usiz
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_uppercase())
         && doc.text[para.clone()].matches('"').count() % 2 == 1
-        && doc.text[para.start..r.start].matches('"').count() % 2 == 0
+        && doc.text[para.start..r.start]
+            .matches('"')
+            .count()
+            .is_multiple_of(2)
 }
 
 /// Where a mark sits between its neighbours.
@@ -203,8 +206,20 @@ fn resolve_ambiguous(marks: &[(usize, Spacing)], odd_default: Role, out: &mut [Q
     if n == 0 {
         return;
     }
-    let alt = |j: usize| if j % 2 == 0 { Role::Open } else { Role::Close };
-    let flip = |j: usize| if j % 2 == 0 { Role::Close } else { Role::Open };
+    let alt = |j: usize| {
+        if j.is_multiple_of(2) {
+            Role::Open
+        } else {
+            Role::Close
+        }
+    };
+    let flip = |j: usize| {
+        if j.is_multiple_of(2) {
+            Role::Close
+        } else {
+            Role::Open
+        }
+    };
     // Cost of the plain alternation up to j, and of the shifted one after j.
     let mut pre = vec![0u32; n + 1];
     let mut post_shift = vec![0u32; n + 1];
@@ -220,7 +235,7 @@ fn resolve_ambiguous(marks: &[(usize, Spacing)], odd_default: Role, out: &mut [Q
         m.role = role;
         m.paired = paired;
     };
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         let plain = pre[n];
         // A paragraph may also close a quotation opened before it and open
         // one that goes on after it: `end." Then "start`.

@@ -259,7 +259,7 @@ impl Scanner {
             return;
         }
         findings.retain(|f| {
-            rule_of(&f.rule).map_or(true, |r| r.supersedes_inside() || r.speaks_for_bytes())
+            rule_of(&f.rule).is_none_or(|r| r.supersedes_inside() || r.speaks_for_bytes())
                 || !spans
                     .iter()
                     .any(|&(s, e)| s <= f.start && f.end <= e && f.start < e)

@@ -627,8 +627,7 @@ fn sequences(text: &str, chars: &[(usize, char, Option<&[u8; PAGES]>)], pi: usiz
             // A combining mark needs a character to sit on.
             Some(ch)
                 if plausible(ch)
-                    && !(is_mark(ch)
-                        && k.checked_sub(1).map_or(true, |p| is_space(chars[p].1))) =>
+                    && !(is_mark(ch) && k.checked_sub(1).is_none_or(|p| is_space(chars[p].1))) =>
             {
                 let end = chars.get(k + len).map_or(text.len(), |c| c.0);
                 let page = &code_pages()[pi];

@@ -1123,7 +1123,7 @@ impl Names {
                 if let Some((d, _)) = distance_within(&units, &word, self.target, max) {
                     // The first name of the list wins a tie: same input,
                     // same answer.
-                    if best.map_or(true, |(b, bd)| d < bd || d == bd && (i as usize) < b) {
+                    if best.is_none_or(|(b, bd)| d < bd || d == bd && (i as usize) < b) {
                         best = Some((i as usize, d));
                     }
                 }
@@ -1317,11 +1317,11 @@ mod tests {
         ] {
             let got = d(term, Latin, word, Target::Arabic);
             assert!(
-                got.map_or(true, |x| x > MAX_DISTANCE),
+                got.is_none_or(|x| x > MAX_DISTANCE),
                 "{term} {word} {got:?}"
             );
         }
-        assert!(d("Putin", Latin, "путь", Target::Cyrillic).map_or(true, |x| x > MAX_DISTANCE));
+        assert!(d("Putin", Latin, "путь", Target::Cyrillic).is_none_or(|x| x > MAX_DISTANCE));
     }
 
     #[test]

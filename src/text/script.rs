@@ -70,7 +70,7 @@ pub fn main_script(words: impl Iterator<Item = (Option<Script>, usize)>) -> Opti
     // Ties go to the script seen first, which keeps the result deterministic.
     let mut best: Option<(Script, usize)> = None;
     for (s, n) in counts {
-        if best.map_or(true, |(_, b)| n > b) {
+        if best.is_none_or(|(_, b)| n > b) {
             best = Some((s, n));
         }
     }

@@ -198,8 +198,8 @@ fn is_code(text: &str, range: Range<usize>) -> bool {
     }
     let before = text[..range.start].chars().next_back();
     if s.starts_with('-') {
-        return !before
-            .is_some_and(|c| !(c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'' | '`')));
+        return before
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'' | '`'));
     }
     // A path ends where the next word starts, not inside one.
     !(s.contains('/') && after.is_some_and(char::is_alphanumeric))

@@ -87,7 +87,7 @@ fn fix_writes_files_and_a_second_fix_changes_nothing() {
     assert!(report.files[0].findings.iter().all(|f| f
         .fix
         .as_ref()
-        .map_or(true, |x| x.applicability == Applicability::Unsafe)));
+        .is_none_or(|x| x.applicability == Applicability::Unsafe)));
 
     let again = mtlint()
         .args(["check", "--fix", "-q"])

@@ -194,8 +194,8 @@ fn judge_invisible(
     let count = text[at..end].chars().count();
     let what = describe(c, count, name);
     let (prev, next) = neighbours(text, at, end);
-    let prev_space = prev.map_or(true, char::is_whitespace);
-    let next_space = next.map_or(true, char::is_whitespace);
+    let prev_space = prev.is_none_or(char::is_whitespace);
+    let next_space = next.is_none_or(char::is_whitespace);
     let before = script_before(text, at);
     let after = script_after(text, end);
     let remove = |d: Diagnostic, applicability| d.fix(at..end, "", applicability);
@@ -412,11 +412,11 @@ fn judge_nbsp(
 ) -> Option<Diagnostic> {
     let text = doc.text;
     let (prev, next) = neighbours(text, at, end);
-    let prev_space = prev.map_or(true, char::is_whitespace);
-    let next_space = next.map_or(true, char::is_whitespace);
+    let prev_space = prev.is_none_or(char::is_whitespace);
+    let next_space = next.is_none_or(char::is_whitespace);
     // At the start or end of a line it is trailing white space, which
     // shows nothing and harms nothing.
-    let line_edge = |c: Option<char>| c.map_or(true, |c| c == '\n' || c == '\r');
+    let line_edge = |c: Option<char>| c.is_none_or(|c| c == '\n' || c == '\r');
     if line_edge(prev) || line_edge(next) {
         return None;
     }

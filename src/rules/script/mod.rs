@@ -254,7 +254,7 @@ fn glued(word: &str, start: usize, scripts: &[Script], message: &str) -> Glued {
     let mut segments: Vec<(Script, usize)> = Vec::new();
     for (i, c) in word.char_indices() {
         if let Some(s) = letter_script(c).map(family) {
-            if segments.last().map_or(true, |&(k, _)| k != s) {
+            if segments.last().is_none_or(|&(k, _)| k != s) {
                 segments.push((s, i));
             }
         }

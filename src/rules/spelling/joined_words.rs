@@ -536,7 +536,7 @@ fn hamza_dropped(lex: &Lexicon, own: &Words, p: &str) -> bool {
     // The loose key folds `أ إ آ` into `ا`: when no word of the piece's key
     // is more frequent than the piece as written, no hamza spelling is
     // either. One look-up decides for most pieces.
-    if lex.loose(p).map_or(true, |z| z <= written) {
+    if lex.loose(p).is_none_or(|z| z <= written) {
         return false;
     }
     p.char_indices().filter(|&(_, c)| c == 'ا').any(|(at, _)| {
@@ -795,7 +795,7 @@ fn add_folder_words(doc: &Document, into: &mut Vocabulary) {
         return;
     };
     each_word(doc, script, |w| {
-        if lex.zipf10_normalized(&w).map_or(true, |z| z < KNOWN_WHOLE) {
+        if lex.zipf10_normalized(&w).is_none_or(|z| z < KNOWN_WHOLE) {
             into.add(&w);
         }
     });
@@ -1108,7 +1108,7 @@ fn split(
             if (particle(&a) || a.strip_prefix(['و', 'ف']).is_some_and(particle))
                 && b.starts_with(['ل', 'ب', 'ك'])
                 && !pieces[k].own
-                && lex.zipf10_normalized(&b).map_or(true, |z| z < KNOWN_PIECE)
+                && lex.zipf10_normalized(&b).is_none_or(|z| z < KNOWN_PIECE)
             {
                 return None;
             }
@@ -1236,7 +1236,7 @@ fn split(
         let short_piece = texts
             .iter()
             .any(|t| t.chars().filter(|c| !is_arabic_mark(*c)).count() <= 3);
-        if !ta && texts.len() == 2 && short_piece && whole.map_or(true, |z| z < JUNK_TAIL) {
+        if !ta && texts.len() == 2 && short_piece && whole.is_none_or(|z| z < JUNK_TAIL) {
             let bonus = name_likeness(word, key, &texts, n);
             if whole_cost - bonus - best_n < MARGIN {
                 return None;
@@ -1379,9 +1379,7 @@ fn negation_join(lex: &Lexicon, word: &str, key: &str) -> Option<usize> {
         .filter(|_| neg.chars().count() == 3);
     if verb.chars().count() < 3
         || !verb.starts_with(['ي', 'ت', 'ن', 'أ'])
-        || lex
-            .zipf10_normalized(verb)
-            .map_or(true, |z| z < NEGATED_VERB)
+        || lex.zipf10_normalized(verb).is_none_or(|z| z < NEGATED_VERB)
         || known_with_clitics(lex, negated.unwrap_or(key))
     {
         return None;

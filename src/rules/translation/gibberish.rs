@@ -189,9 +189,7 @@ impl Judge {
         // A declared or detected language without a model decides at once.
         let main_unmodelled = match (main, doc.lang()) {
             (Some(s), Some(code))
-                if ngram::has_models(s)
-                    && lang.map_or(true, |l| l.script != s)
-                    && code != "und" =>
+                if ngram::has_models(s) && lang.is_none_or(|l| l.script != s) && code != "und" =>
             {
                 Some(true)
             }
@@ -449,7 +447,7 @@ fn verdict(word: &str, script: Script, first: Option<&'static Language>) -> Verd
 pub fn word_cost(word: &str, script: Script, first: Option<&'static Language>) -> Option<f32> {
     let mut best: Option<f32> = None;
     let first = first.filter(|l| l.script == script);
-    let others = ngram::languages_of(script).filter(|l| first.map_or(true, |f| f.code != l.code));
+    let others = ngram::languages_of(script).filter(|l| first.is_none_or(|f| f.code != l.code));
     for l in first.into_iter().chain(others) {
         let Some(m) = l.model() else { continue };
         let mut bits = m.bits_per_symbol(word);

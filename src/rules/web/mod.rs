@@ -394,7 +394,7 @@ fn normalize_into(s: &str, base: usize, out: &mut String, map: &mut Vec<usize>) 
         };
         for lc in c.to_lowercase() {
             out.push(lc);
-            map.extend(std::iter::repeat(at).take(lc.len_utf8()));
+            map.extend(std::iter::repeat_n(at, lc.len_utf8()));
         }
     }
 }
