@@ -453,13 +453,6 @@ struct Seq {
     guess: bool,
 }
 
-/// Whether a text may hold mojibake at all: two adjacent non-ASCII
-/// characters that are a UTF-8 lead byte and a continuation byte in some
-/// code page. Most clean text fails this in one pass over its characters.
-pub fn may_have_mojibake(text: &str) -> bool {
-    page_mask(text) != 0
-}
-
 /// The code pages (bit `i` for page `i`) in which `text` has a lead byte
 /// followed by a continuation byte; bit 0 also for `Ã` before a space.
 fn page_mask(text: &str) -> u16 {

@@ -398,20 +398,6 @@ fn detect_text_in(sample: &str, script: Script) -> Option<Lang> {
     (info.is_reliable() || info.confidence() >= 0.25).then(|| info.lang())
 }
 
-/// whatlang's best guess for a text of any script, or `None` when unsure.
-pub fn detect_text(sample: &str) -> Option<Lang> {
-    let script = crate::text::script::main_script(sample.split_whitespace().map(|w| {
-        (
-            w.chars().find_map(crate::text::script::letter_script),
-            w.chars().count(),
-        )
-    }))?;
-    match detector(script) {
-        Some(_) => detect_text_in(sample, script),
-        None => Detector::new().detect_lang(sample),
-    }
-}
-
 /// Words a sample needs before a sentence's language is detected.
 pub const MIN_SENTENCE_WORDS: usize = 5;
 

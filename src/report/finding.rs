@@ -17,14 +17,6 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// Every severity, lowest first.
-    pub const ALL: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
-
-    /// The severity with this lowercase name.
-    pub fn from_name(name: &str) -> Option<Severity> {
-        Self::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-
     /// The lowercase name used in every output.
     pub fn as_str(self) -> &'static str {
         match self {
