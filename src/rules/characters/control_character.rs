@@ -1,4 +1,5 @@
-//! `control-character`: see the rule's documentation below (`mtlint explain control-character`).
+//! `control-character`: control characters (C0 other than tab and line breaks, DEL, C1): corruption or mojibake. Its documentation is the
+//! `explanation` below, which `mtlint explain control-character` prints.
 
 use super::*;
 

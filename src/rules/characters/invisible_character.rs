@@ -1,4 +1,5 @@
-//! `invisible-character`: see the rule's documentation below (`mtlint explain invisible-character`).
+//! `invisible-character`: invisible characters: zero-width spaces, bidi controls, soft hyphens, stray joiners. Its documentation is the
+//! `explanation` below, which `mtlint explain invisible-character` prints.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! `replacement-character`: see the rule's documentation below (`mtlint explain replacement-character`).
+//! `replacement-character`: replacement character U+FFFD: text was lost when it was decoded. Its documentation is the
+//! `explanation` below, which `mtlint explain replacement-character` prints.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! `missing-space-after-punctuation`: see the rule's documentation below (`mtlint explain missing-space-after-punctuation`).
+//! `missing-space-after-punctuation`: a full stop, comma or closing quote glued to the next word (`عليها.الروس`, `end.The`). Its documentation is the
+//! `explanation` below, which `mtlint explain missing-space-after-punctuation` prints.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! `repeated-punctuation`: see the rule's documentation below (`mtlint explain repeated-punctuation`).
+//! `repeated-punctuation`: doubled punctuation: `..` `،،` `,,` `؟؟` `!!` `;;` `::`, or a comma before a full stop. Its documentation is the
+//! `explanation` below, which `mtlint explain repeated-punctuation` prints.
 
 use super::*;
 

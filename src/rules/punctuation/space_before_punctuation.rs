@@ -1,4 +1,5 @@
-//! `space-before-punctuation`: see the rule's documentation below (`mtlint explain space-before-punctuation`).
+//! `space-before-punctuation`: whitespace before a comma, full stop, colon, question mark or closing quote/bracket. Its documentation is the
+//! `explanation` below, which `mtlint explain space-before-punctuation` prints.
 
 use super::*;
 

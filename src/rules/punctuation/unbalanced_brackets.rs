@@ -1,4 +1,5 @@
-//! `unbalanced-brackets`: see the rule's documentation below (`mtlint explain unbalanced-brackets`).
+//! `unbalanced-brackets`: a parenthesis or square bracket that opens without closing, or closes without opening. Its documentation is the
+//! `explanation` below, which `mtlint explain unbalanced-brackets` prints.
 
 use crate::analysis::quote_marks::bracket_marks;
 use crate::rules::{Diagnostic, Rule, RuleMeta, Severity};

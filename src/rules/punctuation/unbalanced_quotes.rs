@@ -1,4 +1,5 @@
-//! `unbalanced-quotes`: see the rule's documentation below (`mtlint explain unbalanced-quotes`).
+//! `unbalanced-quotes`: a quotation mark that opens without closing, or closes without opening, in a paragraph. Its documentation is the
+//! `explanation` below, which `mtlint explain unbalanced-quotes` prints.
 
 use crate::analysis::quote_marks::{partner, quote_marks, Role};
 use crate::rules::{Diagnostic, Rule, RuleMeta, Severity};

@@ -1,4 +1,5 @@
-//! `duplicate-line`: see the rule's documentation below (`mtlint explain duplicate-line`).
+//! `duplicate-line`: a line of three or more words repeating an earlier line. Its documentation is the
+//! `explanation` below, which `mtlint explain duplicate-line` prints.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! `redundant-parenthetical`: see the rule's documentation below (`mtlint explain redundant-parenthetical`).
+//! `redundant-parenthetical`: a term followed by itself in brackets. Its documentation is the
+//! `explanation` below, which `mtlint explain redundant-parenthetical` prints.
 
 use super::*;
 

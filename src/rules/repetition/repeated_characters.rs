@@ -1,4 +1,5 @@
-//! `repeated-characters`: see the rule's documentation below (`mtlint explain repeated-characters`).
+//! `repeated-characters`: a letter three or more times in a row. Its documentation is the
+//! `explanation` below, which `mtlint explain repeated-characters` prints.
 
 use super::*;
 

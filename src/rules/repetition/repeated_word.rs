@@ -1,4 +1,5 @@
-//! `repeated-word`: see the rule's documentation below (`mtlint explain repeated-word`).
+//! `repeated-word`: the same word twice in a row. Its documentation is the
+//! `explanation` below, which `mtlint explain repeated-word` prints.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! `foreign-script-run`: see the rule's documentation below (`mtlint explain foreign-script-run`).
+//! `foreign-script-run`: a run of words in another script than the document's that no language explains (garble). Its documentation is the
+//! `explanation` below, which `mtlint explain foreign-script-run` prints.
 
 use super::*;
 use crate::analysis::foreign_runs::foreign_runs;

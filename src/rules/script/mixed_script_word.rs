@@ -1,4 +1,5 @@
-//! `mixed-script-word`: see the rule's documentation below (`mtlint explain mixed-script-word`).
+//! `mixed-script-word`: a word mixes letters of incompatible scripts (Cyrillic in Latin, Latin glued to Arabic). Its documentation is the
+//! `explanation` below, which `mtlint explain mixed-script-word` prints.
 
 use super::*;
 

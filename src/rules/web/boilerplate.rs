@@ -1,4 +1,5 @@
-//! `boilerplate`: see the rule's documentation below (`mtlint explain boilerplate`).
+//! `boilerplate`: page furniture left in the text: "read also" links, ad labels, share and follow prompts. Its documentation is the
+//! `explanation` below, which `mtlint explain boilerplate` prints.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! `social-embed`: see the rule's documentation below (`mtlint explain social-embed`).
+//! `social-embed`: residue of embedded social-media posts: pic.twitter.com and t.co links, attribution lines. Its documentation is the
+//! `explanation` below, which `mtlint explain social-embed` prints.
 
 use super::*;
 
