@@ -1,7 +1,11 @@
 //! `replacement-character`: replacement character U+FFFD: text was lost when it was decoded. Its documentation is the
 //! `explanation` below, which `mtlint explain replacement-character` prints.
 
-use super::*;
+use crate::report::finding::{Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::Document;
+
+use super::{describe, non_ascii, run_end};
 
 /// `replacement-character`: U+FFFD, a character lost in decoding.
 pub struct ReplacementCharacter;
