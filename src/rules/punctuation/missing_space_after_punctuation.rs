@@ -1,7 +1,14 @@
 //! `missing-space-after-punctuation`: a full stop, comma or closing quote glued to the next word (`عليها.الروس`, `end.The`). Its documentation is the
 //! `explanation` below, which `mtlint explain missing-space-after-punctuation` prints.
 
-use super::*;
+use unicode_script::Script;
+
+use crate::analysis::quote_marks::{bracket_marks, quote_marks, Role};
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::{Document, TokenKind};
+
+use super::punct_char;
 
 /// `missing-space-after-punctuation`.
 pub struct MissingSpaceAfterPunctuation;
@@ -180,4 +187,105 @@ impl Rule for MissingSpaceAfterPunctuation {
             );
         }
     }
+}
+
+/// Letters of a word, not counting tatweel and combining marks.
+fn letters(word: &str) -> usize {
+    word.chars()
+        .filter(|&c| c.is_alphabetic() && c != 'ـ')
+        .count()
+}
+
+/// Common file extensions, which follow a dot without a space (`report.pdf`).
+const EXTENSIONS: &[&str] = &[
+    "pdf", "doc", "docx", "txt", "html", "htm", "xml", "json", "csv", "xls", "xlsx", "ppt", "pptx",
+    "jpg", "jpeg", "png", "gif", "svg", "webp", "mp3", "mp4", "avi", "mov", "wav", "zip", "rar",
+    "exe", "php", "asp", "aspx", "js", "py", "rs", "md", "odt", "rtf", "epub", "tar", "gz",
+];
+
+/// Whether a word is written in a script with upper and lower case.
+fn cased(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_lowercase() || c.is_uppercase())
+}
+
+/// Why the mark at token `i`, between words `p` and `n`, lacks a space after
+/// it: a confidence, or `None` when the glue is normal.
+/// `pi` is the word before the mark: `i - 1`, or `i - 2` across a closing
+/// quotation mark or bracket (`الأراضي".أوكراني`).
+fn glued_between_words(doc: &Document, pi: usize, i: usize, c: char) -> Option<f32> {
+    let (p, n) = (&doc.tokens[pi], &doc.tokens[i + 1]);
+    let (pt, nt) = (doc.token_text(pi), doc.token_text(i + 1));
+    // Dotted chains: `U.S.A`, `e.g.`, `a.m.`, `java.util.List`, `т.е.`.
+    if pi >= 1 && punct_char(doc, pi - 1).is_some_and(|d| d == '.' || d == c) {
+        return None;
+    }
+    if punct_char(doc, i + 2) == Some(c)
+        && doc
+            .tokens
+            .get(i + 3)
+            .is_some_and(|t| t.is_word() || t.kind == TokenKind::Number)
+    {
+        return None;
+    }
+    let arabic = |s: Option<Script>| s == Some(Script::Arabic);
+    let (pl, nl) = (letters(pt), letters(nt));
+    if arabic(p.script) && arabic(n.script) {
+        // `د.أحمد`, `ق.م`, `ص.ب`: one letter is an abbreviation.
+        if pl <= 1 || nl <= 1 {
+            return None;
+        }
+        return Some(if c == '،' { 0.95 } else { 0.9 });
+    }
+    if matches!(c, '،' | '؛' | '؟') && (arabic(p.script) || arabic(n.script)) {
+        return (pl > 1 && nl > 1).then_some(0.9);
+    }
+    if !(cased(pt) && cased(nt)) || p.mixed || n.mixed || pl < 2 || nl < 2 {
+        return None;
+    }
+    let p_lower_end = pt.chars().rev().find(|c| c.is_alphabetic())?.is_lowercase();
+    let mut nc = nt.chars().filter(|c| c.is_alphabetic());
+    let n_capital = nc.next()?.is_uppercase() && nc.next().is_some_and(char::is_lowercase);
+    match c {
+        '.' | '!' | '?' | ':' if p_lower_end && n_capital => Some(0.85),
+        '.' if p_lower_end
+            && pl >= 4
+            && nl >= 4
+            && nt.chars().all(char::is_lowercase)
+            && !EXTENSIONS.contains(&nt) =>
+        {
+            Some(0.6)
+        }
+        ',' | ';' if p_lower_end => Some(0.8),
+        _ => None,
+    }
+}
+
+/// Whether an Arabic word is a one-letter proclitic (`و` and, `ف`, `ب`, `ل`,
+/// `ك`, `س`, with `و`/`ف` before another: `وب`, `فل`, and tatweel: `بـ`),
+/// which attaches to the next word even when that word is quoted: `و"تويتر"`.
+fn is_proclitic(word: &str) -> bool {
+    let core: Vec<char> = word.chars().filter(|&c| c != 'ـ').collect();
+    match core.as_slice() {
+        [c] => matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س'),
+        [a, b] => matches!(a, 'و' | 'ف') && matches!(b, 'ب' | 'ل' | 'ك' | 'س'),
+        _ => false,
+    }
+}
+
+/// The span of punctuation token `i` with the words glued to it on either
+/// side, so a finding quotes `البلاد"موجود` rather than a lone `"`.
+fn glued_span(doc: &Document, i: usize) -> std::ops::Range<usize> {
+    let t = &doc.tokens;
+    let start = if i > 0 && t[i - 1].is_word() {
+        t[i - 1].range.start
+    } else {
+        t[i].range.start
+    };
+    let end = match t.get(i + 1) {
+        Some(n) if n.is_word() => n.range.end,
+        _ => t[i].range.end,
+    };
+    start..end
 }

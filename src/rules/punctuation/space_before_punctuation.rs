@@ -1,7 +1,12 @@
 //! `space-before-punctuation`: whitespace before a comma, full stop, colon, question mark or closing quote/bracket. Its documentation is the
 //! `explanation` below, which `mtlint explain space-before-punctuation` prints.
 
-use super::*;
+use crate::analysis::quote_marks::{bracket_marks, quote_marks, BracketMark, QuoteMark, Role};
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::{Document, TokenKind};
+
+use super::punct_char;
 
 /// `space-before-punctuation`.
 pub struct SpaceBeforePunctuation;
@@ -164,4 +169,26 @@ impl Rule for SpaceBeforePunctuation {
             out.push(d);
         }
     }
+}
+
+fn char_after(doc: &Document, i: usize) -> Option<char> {
+    doc.text[doc.tokens[i].range.end..].chars().next()
+}
+
+/// Spaces that French typography (and careful typesetting elsewhere) puts
+/// before `; : ! ? »` on purpose.
+fn is_typographic_space(s: &str) -> bool {
+    s.chars()
+        .all(|c| matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2006}'))
+}
+
+fn quote_at(quotes: &[QuoteMark], i: usize) -> Option<&QuoteMark> {
+    quotes
+        .binary_search_by_key(&i, |m| m.token)
+        .ok()
+        .map(|k| &quotes[k])
+}
+
+fn bracket_at(brackets: &[BracketMark], i: usize) -> Option<usize> {
+    brackets.binary_search_by_key(&i, |b| b.token).ok()
 }
