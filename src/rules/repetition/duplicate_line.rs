@@ -1,7 +1,11 @@
 //! `duplicate-line`: a line of three or more words repeating an earlier line. Its documentation is the
 //! `explanation` below, which `mtlint explain duplicate-line` prints.
 
-use super::*;
+use std::collections::HashMap;
+
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::Document;
 
 /// `duplicate-line`.
 pub struct DuplicateLine;

@@ -1,7 +1,11 @@
 //! `redundant-parenthetical`: a term followed by itself in brackets. Its documentation is the
 //! `explanation` below, which `mtlint explain redundant-parenthetical` prints.
 
-use super::*;
+use crate::language::arabic;
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::normalize::fold;
+use crate::text::{Document, TokenKind};
 
 /// `redundant-parenthetical`.
 pub struct RedundantParenthetical;

@@ -1,7 +1,12 @@
 //! `repeated-characters`: a letter three or more times in a row. Its documentation is the
 //! `explanation` below, which `mtlint explain repeated-characters` prints.
 
-use super::*;
+use unicode_script::Script;
+
+use crate::report::finding::{Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::script::letter_script;
+use crate::text::Document;
 
 /// `repeated-characters`.
 pub struct RepeatedCharacters;
@@ -115,4 +120,74 @@ impl Rule for RepeatedCharacters {
             out.push(d);
         }
     }
+}
+
+/// Interjections whose letters are stretched in informal writing: a run in
+/// a word that folds to one of these is `info`, not garble.
+const INTERJECTIONS: &[&str] = &[
+    "ah", "oh", "uh", "eh", "hm", "hmm", "mm", "mmm", "lol", "so", "no", "yes", "wow", "yay",
+    "argh", "brr", "sh", "shh", "psst", "ooh", "aah", "boo", "whoa", "yeah", "ha", "aha", "oops",
+    "ugh", "grr", "zz", "non", "nein", "oui", "nooon", "a", "o", "u", "e", "ax", "ox", "ух", "эх",
+    "ах", "ох", "ну", "да", "ура", "хм", "ого", "ага", "угу", "ой", "ай", "брр", "тсс", "м", "мм",
+    "а", "о", "у", "э", "ы", "нет", "لا", "يا", "اه", "آه", "اوه", "واو", "اي",
+];
+
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Scripts whose words never hold a letter three times in a row.
+fn checked_script(s: Script) -> bool {
+    matches!(
+        s,
+        Script::Latin
+            | Script::Cyrillic
+            | Script::Greek
+            | Script::Arabic
+            | Script::Hebrew
+            | Script::Armenian
+            | Script::Georgian
+    )
+}
+
+/// The word with every run of three or more equal letters cut to `keep`.
+fn squeeze(word: &str, keep: usize) -> String {
+    let mut out = String::new();
+    let mut prev = None;
+    let mut n = 0;
+    for c in word.chars().map(lower) {
+        n = if Some(c) == prev { n + 1 } else { 1 };
+        prev = Some(c);
+        if n <= keep {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a letter occurs three times in a row, ignoring ASCII and Russian
+/// case: a cheap test that lets the rule skip almost every word.
+fn has_triple(word: &str) -> bool {
+    let quick = |c: char| match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    };
+    let (mut prev, mut n) = ('\0', 0);
+    for c in word.chars().map(quick) {
+        n = if c == prev { n + 1 } else { 1 };
+        if n == 3 {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
+/// `XVIII`, and ordinals written with one (`VIIIe`, `XIIIth`, `XIX-й`).
+fn is_roman_numeral(word: &str) -> bool {
+    let numeral = word.trim_end_matches(|c: char| c.is_lowercase() || c == '-');
+    !numeral.is_empty()
+        && word.len() - numeral.len() <= 6
+        && numeral.chars().all(|c| "IVXLCDM".contains(c))
 }
