@@ -1,8 +1,10 @@
 //! `foreign-script-run`: a run of words in another script than the document's that no language explains (garble). Its documentation is the
 //! `explanation` below, which `mtlint explain foreign-script-run` prints.
 
-use super::*;
 use crate::analysis::foreign_runs::foreign_runs;
+use crate::report::finding::{Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::Document;
 
 /// `foreign-script-run`: a run of words in a script that is not the
 /// document's main script.
