@@ -1,7 +1,16 @@
 //! `boilerplate`: page furniture left in the text: "read also" links, ad labels, share and follow prompts. Its documentation is the
 //! `explanation` below, which `mtlint explain boilerplate` prints.
 
-use super::*;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::Document;
+
+use super::{line_with_break, trim_range};
 
 /// `boilerplate`: page furniture left in the text.
 pub struct Boilerplate;
@@ -100,5 +109,329 @@ impl Rule for Boilerplate {
                 );
             }
         }
+    }
+}
+
+/// The phrase lists, one per language, in `data/boilerplate/`.
+const PHRASE_FILES: &[(&str, &str)] = &[
+    (
+        "ar",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/ar.txt"
+        )),
+    ),
+    (
+        "en",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/en.txt"
+        )),
+    ),
+    (
+        "fr",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/fr.txt"
+        )),
+    ),
+    (
+        "ru",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/ru.txt"
+        )),
+    ),
+    (
+        "de",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/de.txt"
+        )),
+    ),
+    (
+        "es",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/es.txt"
+        )),
+    ),
+    (
+        "fa",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/fa.txt"
+        )),
+    ),
+    (
+        "tr",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/boilerplate/tr.txt"
+        )),
+    ),
+];
+
+/// Every phrase, normalised, in one automaton.
+struct Phrases {
+    automaton: AhoCorasick,
+    /// The longest normalised phrase, in characters: no candidate is longer.
+    max_chars: usize,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut map = Vec::new();
+    for (_, file) in PHRASE_FILES {
+        for line in file.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut norm = String::new();
+            normalize_into(line, 0, &mut norm, &mut map);
+            patterns.push(norm);
+        }
+    }
+    let max_chars = patterns
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0);
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(&patterns)
+        .expect("valid boilerplate automaton");
+    Phrases {
+        automaton,
+        max_chars,
+    }
+});
+
+/// Appends the matching form of `s` to `out`: lowercase, Arabic diacritics,
+/// tatweel and joiners dropped, alef/yeh/teh marbuta/kaf variants folded,
+/// `ё` as `е`, curly apostrophes straight, white space collapsed. `map` gets
+/// the byte offset in the original text (`s` starts at `base`) of the
+/// character each output byte comes from.
+fn normalize_into(s: &str, base: usize, out: &mut String, map: &mut Vec<usize>) {
+    for (i, c) in s.char_indices() {
+        let at = base + i;
+        let c = match c {
+            c if crate::text::normalize::is_arabic_mark(c) => continue,
+            '\u{200C}'..='\u{200F}' | '\u{061C}' => continue,
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' | 'ی' => 'ي',
+            'ة' => 'ه',
+            'ک' => 'ك',
+            'ё' | 'Ё' => 'е',
+            '’' | '‘' | 'ʼ' => '\'',
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                    map.push(at);
+                }
+                continue;
+            }
+            c => c,
+        };
+        for lc in c.to_lowercase() {
+            out.push(lc);
+            map.extend(std::iter::repeat_n(at, lc.len_utf8()));
+        }
+    }
+}
+
+/// Characters that decorate a furniture line around the phrase: bullets,
+/// pipes, arrows, colons, ellipses, brackets, pointing emoji.
+fn is_decoration(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '：'
+                | '…'
+                | '.'
+                | '»'
+                | '«'
+                | '›'
+                | '‹'
+                | '>'
+                | '<'
+                | '|'
+                | '¦'
+                | '•'
+                | '·'
+                | '●'
+                | '▪'
+                | '■'
+                | '►'
+                | '▶'
+                | '◄'
+                | '◀'
+                | '-'
+                | '–'
+                | '—'
+                | '*'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '"'
+                | '“'
+                | '”'
+                | '='
+                | '~'
+                | '←'
+                | '→'
+                | '⬅'
+                | '⬇'
+                | '👇'
+                | '👈'
+                | '👉'
+                | '🔻'
+                | '🔗'
+                | '📌'
+        )
+        || c.is_control()
+        || ('\u{200B}'..='\u{200F}').contains(&c)
+}
+
+/// Separators between a leading phrase and the headline it links to.
+fn is_lead_separator(c: char) -> bool {
+    matches!(
+        c,
+        ':' | '：' | '|' | '»' | '›' | '>' | '-' | '–' | '—' | '←' | '→'
+    )
+}
+
+/// Ends of sentences, after which a line tail may be furniture.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…' | '。' | '۔')
+}
+
+/// Closing quotes and brackets that may follow a sentence end.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '»' | '’' | '\'' | ')' | ']' | '›')
+}
+
+/// Reused buffers for normalising candidates.
+#[derive(Default)]
+struct Scratch {
+    norm: String,
+    map: Vec<usize>,
+}
+
+impl Scratch {
+    /// Normalises `text[range]`; returns the end of the longest phrase that
+    /// starts the candidate (in normalised bytes) and the normalised length.
+    fn phrase_at_start(&mut self, text: &str, range: Range<usize>) -> Option<(usize, usize)> {
+        self.norm.clear();
+        self.map.clear();
+        normalize_into(
+            &text[range.clone()],
+            range.start,
+            &mut self.norm,
+            &mut self.map,
+        );
+        self.map.push(range.end);
+        let input = Input::new(&self.norm).anchored(Anchored::Yes);
+        let m = PHRASES.automaton.find(input)?;
+        Some((m.end(), self.norm.len()))
+    }
+}
+
+/// How a phrase sits on its line.
+enum Placement {
+    /// The phrase is the whole line.
+    Whole,
+    /// The phrase leads the line, then a separator and a short headline.
+    Lead,
+}
+
+/// Whether the line core `core` is a phrase, or starts with one followed by
+/// a separator and a short headline.
+fn whole_or_lead(
+    doc: &Document,
+    scratch: &mut Scratch,
+    core: Range<usize>,
+    max_chars: usize,
+) -> Option<Placement> {
+    let text = doc.text;
+    // Only the head of a long line can hold the phrase: normalise that much.
+    let head_end = text[core.clone()]
+        .char_indices()
+        .nth(max_chars + 2)
+        .map_or(core.end, |(i, _)| core.start + i);
+    let (end, len) = scratch.phrase_at_start(text, core.start..head_end)?;
+    if end == len && head_end == core.end {
+        return Some(Placement::Whole);
+    }
+    // A separator must follow the phrase; a dash only after a space, since
+    // `Поделиться-то` is one word.
+    let after = scratch.map[end];
+    let rest = &text[after..core.end];
+    let trimmed = rest.trim_start();
+    let sep = trimmed.chars().next().filter(|&c| is_lead_separator(c))?;
+    if trimmed.len() == rest.len() && !matches!(sep, ':' | '：' | '»' | '|') {
+        return None;
+    }
+    let headline = &trimmed[sep.len_utf8()..];
+    let words = headline.split_whitespace().count();
+    // A headline is short and holds no sentence end followed by more text.
+    let sentence_inside = headline
+        .trim_end()
+        .char_indices()
+        .any(|(i, c)| is_sentence_end(c) && headline[i + c.len_utf8()..].starts_with(' '));
+    ((1..=20).contains(&words) && !sentence_inside).then_some(Placement::Lead)
+}
+
+/// A phrase ending the line core after a sentence end: returns where the fix
+/// starts (right after the sentence end and its closers) and where the phrase
+/// starts.
+fn tail(
+    text: &str,
+    scratch: &mut Scratch,
+    core: Range<usize>,
+    max_chars: usize,
+) -> Option<(usize, usize)> {
+    let s = &text[core.clone()];
+    // Candidates start after white space that follows a sentence end, within
+    // the last `max_chars` characters.
+    for (i, c) in s.char_indices().rev().take(max_chars + 1) {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let before = s[..i].trim_end();
+        let ends = before.trim_end_matches(is_closer);
+        if !ends.chars().next_back().is_some_and(is_sentence_end) {
+            continue;
+        }
+        let start = core.start + i + c.len_utf8();
+        let start =
+            start + (text[start..core.end].len() - text[start..core.end].trim_start().len());
+        let first = text[start..].chars().next()?;
+        if first.is_lowercase() {
+            continue;
+        }
+        if let Some((end, len)) = scratch.phrase_at_start(text, start..core.end) {
+            if end == len {
+                return Some((core.start + before.len(), start));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_folds_variants() {
+        let mut out = String::new();
+        let mut map = Vec::new();
+        normalize_into("إقـرأ  أيضاً Ё", 0, &mut out, &mut map);
+        assert_eq!(out, "اقرا ايضا е");
+        assert_eq!(map.len(), out.len());
     }
 }

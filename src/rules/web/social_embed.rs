@@ -1,7 +1,15 @@
 //! `social-embed`: residue of embedded social-media posts: pic.twitter.com and t.co links, attribution lines. Its documentation is the
 //! `explanation` below, which `mtlint explain social-embed` prints.
 
-use super::*;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::report::finding::{Applicability, Diagnostic, Severity};
+use crate::rules::{Rule, RuleMeta};
+use crate::text::{Document, TokenKind};
+
+use super::{line_with_break, trim_range};
 
 /// `social-embed`: links and attribution lines left by embedded posts.
 pub struct SocialEmbed;
@@ -114,4 +122,226 @@ impl Rule for SocialEmbed {
             );
         }
     }
+}
+
+/// Month names of the dates that embedded posts print, in every language the
+/// attribution line is recognised in. Matched case-insensitively; a trailing
+/// `.` after an abbreviation is allowed by the pattern.
+const MONTHS: &[&str] = &[
+    // Arabic: Egyptian/Gulf series, Levantine/Iraqi series, Maghreb series.
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "إبريل",
+    "مايو",
+    "يونيو",
+    "يونيه",
+    "يوليو",
+    "يوليه",
+    "أغسطس",
+    "اغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "اذار",
+    "نيسان",
+    "أيار",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "اب",
+    "أيلول",
+    "ايلول",
+    "تشرين الأول",
+    "تشرين الاول",
+    "تشرين الثاني",
+    "كانون الأول",
+    "كانون الاول",
+    "جانفي",
+    "فيفري",
+    "أفريل",
+    "افريل",
+    "ماي",
+    "جوان",
+    "جويلية",
+    "أوت",
+    "اوت",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "نونبر",
+    "دجنبر",
+    // English, with the abbreviations embeds use.
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    // French.
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+    // Russian, genitive as in dates.
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    // German.
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "Maerz",
+    "Juni",
+    "Juli",
+    "Oktober",
+    "Dezember",
+    // Spanish.
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    // Persian: Gregorian months as Persian writes them, then the solar months.
+    "ژانویه",
+    "فوریه",
+    "آوریل",
+    "مه",
+    "می",
+    "ژوئن",
+    "ژوئیه",
+    "ژوییه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+    // Turkish.
+    "Ocak",
+    "Şubat",
+    "Mart",
+    "Nisan",
+    "Mayıs",
+    "Haziran",
+    "Temmuz",
+    "Ağustos",
+    "Eylül",
+    "Ekim",
+    "Kasım",
+    "Aralık",
+];
+
+/// Links that only an embedded post leaves behind: tweet image and short
+/// links, tweet permalinks, Instagram post links. Matched on `Url` tokens.
+static EMBED_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:https?://)?(?:",
+        r"(?:pic\.twitter\.com|pic\.x\.com|t\.co)/[A-Za-z0-9]+",
+        r"|(?:www\.|mobile\.)?(?:twitter|x)\.com/[A-Za-z0-9_]{1,30}/status(?:es)?/[0-9]+",
+        r"|(?:www\.)?instagram\.com/(?:p|reel|tv)/[A-Za-z0-9_-]+",
+        r")",
+    ))
+    .expect("valid embed URL regex")
+});
+
+/// The attribution line under an embedded post:
+/// `— Name (@handle) December 4, 2016`, `– اسم (handle) 12 مارس 2025`.
+/// A dash, a name, a handle in parentheses (the `@` is optional: some sites
+/// drop it), a date in any digit system, and nothing else.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    let mut months: Vec<&str> = MONTHS.to_vec();
+    // Longest first, so that `Sept` is tried before `Sep`.
+    months.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    let months = months
+        .iter()
+        .map(|m| regex::escape(m))
+        .collect::<Vec<_>>()
+        .join("|");
+    let d = "[0-9٠-٩۰-۹]";
+    let sp = r"[\s\p{Cf}]";
+    let pattern = format!(
+        concat!(
+            r"(?i)^{sp}*[-–—―‒]{sp}*[^()\s][^()]{{0,79}}?{sp}*\(@?[A-Za-z0-9_]{{1,30}}\){sp}*",
+            r"(?:{d}{{1,2}}\.?{sp}+(?:de{sp}+)?(?:{m})\.?[,،]?{sp}+(?:de{sp}+)?{d}{{4}}",
+            r"|(?:{m})\.?{sp}+{d}{{1,2}}[,،]?{sp}+{d}{{4}})",
+            r"(?:{sp}*(?:г\.?|م|هـ))?{sp}*$",
+        ),
+        sp = sp,
+        d = d,
+        m = months
+    );
+    Regex::new(&pattern).expect("valid attribution regex")
+});
+
+/// Whether the trimmed line starts with a dash, the cheap test before the regex.
+fn starts_with_dash(line: &str) -> bool {
+    line.trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
+        .starts_with(['-', '–', '—', '―', '‒'])
 }
