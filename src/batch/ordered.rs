@@ -22,10 +22,12 @@ use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
-/// The window for a pool of `threads` threads: two items a thread, so that
-/// no thread waits while one slow item holds up the output.
+/// The window for a pool of `threads` threads: eight items a thread, so
+/// that the other threads keep busy while one large file holds up the
+/// output (on 12 MB of gettext catalogues and news on 2 threads, 2 a thread
+/// took 4.35 s, 8 took 3.62 s and 16 no less; memory the same, 88 MB).
 pub fn window_for(threads: usize) -> usize {
-    threads.max(1) * 2
+    threads.max(1) * 8
 }
 
 /// Runs `work` over `items` on `pool` and calls `emit` with each result in
