@@ -7,7 +7,7 @@
 //!
 //! When the fix replaces other bytes than the finding covers, the line says
 //! which: `…: "text"; fix: "old" → "new"`. Quoted text is escaped as in
-//! [`quote`](super::quote).
+//! [`quote`].
 
 use std::fmt::Write;
 

@@ -1,4 +1,4 @@
-//! Renderings of a [`Report`](crate::report::Report). Renderers never rescan
+//! Renderings of a [`Report`]. Renderers never rescan
 //! text: everything they show comes from the report.
 //!
 //! - [`full`]: for people, each finding with its source line (like rustc).
