@@ -169,14 +169,17 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
             Ok(outcome) => {
                 if let Some(o) = &outcome.fixed {
                     changed |= o.changed();
-                    if args.diff {
-                        let d = fix::unified_diff(&outcome.report.path, &o.original, &o.fixed.text);
-                        written = std::mem::replace(&mut written, Ok(()))
-                            .and_then(|()| out.write_all(d.as_bytes()));
+                    // After a failed write (a closed pipe), nothing more is written.
+                    let shown = if args.diff {
+                        fix::unified_diff(&outcome.report.path, &o.original, &o.fixed.text)
                     } else if o.stdin {
                         stdin_fixed = true;
-                        written = std::mem::replace(&mut written, Ok(()))
-                            .and_then(|()| out.write_all(o.fixed.text.as_bytes()));
+                        o.fixed.text.clone()
+                    } else {
+                        String::new()
+                    };
+                    if written.is_ok() && !shown.is_empty() {
+                        written = out.write_all(shown.as_bytes());
                     }
                 }
                 // Judged on what is shown, as `check` does.
