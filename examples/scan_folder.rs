@@ -26,7 +26,7 @@ fn main() {
     let result = batch::run(&jobs, Sources::Files(inputs), &Mode::Check, None, |_, r| {
         match r {
             Ok(outcome) => {
-                let file = outcome.report;
+                let file = outcome.into_report();
                 let worst = file.findings.iter().map(|f| f.severity).max();
                 println!(
                     "{:5.1}  {:3} findings  {:8}  {}",

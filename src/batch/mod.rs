@@ -20,7 +20,7 @@
 //! let jobs = vec![job; inputs.len()];
 //! let mut scores = Vec::new();
 //! batch::run(&jobs, Sources::Files(inputs), &Mode::Check, None, |_, r| {
-//!     scores.push(r.unwrap().report.score);
+//!     scores.push(r.unwrap().report().score);
 //!     true
 //! })
 //! .unwrap();
@@ -136,11 +136,30 @@ pub enum Mode {
 /// The result of one input.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Outcome {
+pub enum Outcome {
+    /// In [`Mode::Check`]: the report of the text as it is.
+    Checked(FileReport),
+    /// In [`Mode::Fix`]: what fixing did, with the report of what remains
+    /// (`fixed.report`).
+    Fixed(FileOutcome),
+}
+
+impl Outcome {
     /// The report: of the text as it is, or of what remains after fixing.
-    pub report: FileReport,
-    /// What fixing did, in [`Mode::Fix`].
-    pub fixed: Option<FileOutcome>,
+    pub fn report(&self) -> &FileReport {
+        match self {
+            Outcome::Checked(r) => r,
+            Outcome::Fixed(o) => &o.fixed.report,
+        }
+    }
+
+    /// [`Outcome::report`], owned.
+    pub fn into_report(self) -> FileReport {
+        match self {
+            Outcome::Checked(r) => r,
+            Outcome::Fixed(o) => o.fixed.report,
+        }
+    }
 }
 
 /// One unit of work for the pool, with the index of its input's [`Job`].
@@ -203,16 +222,10 @@ pub fn run(
         Work::Text { id, text, job } => {
             let scanner = &jobs[job].scanner;
             let outcome = match mode {
-                Mode::Check => Outcome {
-                    report: scanner.scan_file(&id, &text),
-                    fixed: None,
-                },
+                Mode::Check => Outcome::Checked(scanner.scan_file(&id, &text)),
                 Mode::Fix { options, .. } => {
                     let fixed = fix::fix_text(scanner, &id, &text, options);
-                    Outcome {
-                        report: fixed.report.clone(),
-                        fixed: Some(FileOutcome::unwritten(text, fixed)),
-                    }
+                    Outcome::Fixed(FileOutcome::unwritten(text, fixed))
                 }
             };
             (Some(job), Ok(outcome))
@@ -239,19 +252,19 @@ fn scan_file(
 ) -> Result<Outcome, Failure> {
     let decoded = walk::read_decoded(input)?;
     match mode {
-        Mode::Check => Ok(Outcome {
-            report: job
-                .scanner
-                .scan_decoded_in(&input.display, &decoded, folder),
-            fixed: None,
-        }),
-        Mode::Fix { options, write } => {
-            let o = fix::fix_file(&job.scanner, input, &decoded, folder, options, *write)?;
-            Ok(Outcome {
-                report: o.fixed.report.clone(),
-                fixed: Some(o),
-            })
-        }
+        Mode::Check => Ok(Outcome::Checked(job.scanner.scan_decoded_in(
+            &input.display,
+            &decoded,
+            folder,
+        ))),
+        Mode::Fix { options, write } => Ok(Outcome::Fixed(fix::fix_file(
+            &job.scanner,
+            input,
+            &decoded,
+            folder,
+            options,
+            *write,
+        )?)),
     }
 }
 

@@ -21,6 +21,11 @@ pub struct Scanner {
     rules: Vec<&'static dyn Rule>,
     /// The selected rules of [`Stage::Suppressions`].
     suppression_rules: Vec<&'static dyn Rule>,
+    /// The ids of the selected rules whose findings supersede the others
+    /// inside them ([`Rule::supersedes_inside`]) and of those never
+    /// superseded ([`Rule::speaks_for_bytes`]).
+    superseding: Vec<&'static str>,
+    never_superseded: Vec<&'static str>,
 }
 
 impl Default for Scanner {
@@ -53,13 +58,25 @@ impl Scanner {
                 .copied()
                 .filter(|r| config.runs(r.meta().id))
         };
-        let rules = selected().filter(|r| r.stage() == Stage::Text).collect();
+        let rules: Vec<&'static dyn Rule> =
+            selected().filter(|r| r.stage() == Stage::Text).collect();
         let suppression_rules = selected()
             .filter(|r| r.stage() == Stage::Suppressions)
             .collect();
+        let ids = |keep: fn(&dyn Rule) -> bool| -> Vec<&'static str> {
+            rules
+                .iter()
+                .filter(|r| keep(**r))
+                .map(|r| r.meta().id)
+                .collect()
+        };
+        let superseding = ids(|r| r.supersedes_inside());
+        let never_superseded = ids(|r| r.supersedes_inside() || r.speaks_for_bytes());
         Self {
             rules,
             suppression_rules,
+            superseding,
+            never_superseded,
             config,
         }
     }
@@ -249,17 +266,16 @@ impl Scanner {
     /// the bytes of the file (`invalid-encoding`): it alone can convert
     /// them, and a file read in a code page may well look garbled.
     fn drop_superseded(&self, findings: &mut Vec<Finding>) {
-        let rule_of = |id: &str| self.rules.iter().find(|r| r.meta().id == id);
         let spans: Vec<(usize, usize)> = findings
             .iter()
-            .filter(|f| rule_of(&f.rule).is_some_and(|r| r.supersedes_inside()))
+            .filter(|f| self.superseding.contains(&f.rule.as_str()))
             .map(|f| (f.start, f.end))
             .collect();
         if spans.is_empty() {
             return;
         }
         findings.retain(|f| {
-            rule_of(&f.rule).is_none_or(|r| r.supersedes_inside() || r.speaks_for_bytes())
+            self.never_superseded.contains(&f.rule.as_str())
                 || !spans
                     .iter()
                     .any(|&(s, e)| s <= f.start && f.end <= e && f.start < e)

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anstream::{AutoStream, ColorChoice};
 
-use mtlint::batch::{self, Mode, Sources};
+use mtlint::batch::{self, Mode, Outcome, Sources};
 use mtlint::fix;
 use mtlint::read::{atomic, walk};
 use mtlint::render::stream::{Format, Stream};
@@ -82,7 +82,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let scanned = batch::run(&jobs, sources, &Mode::Check, args.threads, |job, r| {
         let go_on = progress.suspend(|| match r {
             Ok(outcome) => {
-                let mut file = outcome.report;
+                let mut file = outcome.into_report();
                 // Keep only what is shown; the summary counts what is kept.
                 file.findings.retain(|x| x.severity >= min_level);
                 // Each file is judged by its own settings.
@@ -167,24 +167,25 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
     let scanned = batch::run(jobs, sources, &mode, args.threads, |job, r| {
         progress.suspend(|| match r {
             Ok(outcome) => {
-                if let Some(o) = &outcome.fixed {
+                if let Outcome::Fixed(o) = &outcome {
                     changed |= o.changed();
                     // After a failed write (a closed pipe), nothing more is written.
-                    let shown = if args.diff {
-                        fix::unified_diff(&outcome.report.path, &o.original, &o.fixed.text)
+                    if args.diff {
+                        let d = fix::unified_diff(&o.fixed.report.path, &o.original, &o.fixed.text);
+                        if written.is_ok() {
+                            written = out.write_all(d.as_bytes());
+                        }
                     } else if o.stdin {
                         stdin_fixed = true;
-                        o.fixed.text.clone()
-                    } else {
-                        String::new()
-                    };
-                    if written.is_ok() && !shown.is_empty() {
-                        written = out.write_all(shown.as_bytes());
+                        if written.is_ok() {
+                            written = out.write_all(o.fixed.text.as_bytes());
+                        }
                     }
                 }
+                let report = outcome.into_report();
                 // Judged on what is shown, as `check` does.
-                failed |= job.settings.fails(&outcome.report, min_level);
-                files.push(outcome.report);
+                failed |= job.settings.fails(&report, min_level);
+                files.push(report);
             }
             Err(f) => failed_io |= report_failure(&f, args.quiet),
         });

@@ -45,7 +45,7 @@ pub fn run(args: &ScoreArgs) -> u8 {
     let scanned = batch::run(&jobs, sources, &Mode::Check, args.threads, |job, r| {
         let go_on = progress.suspend(|| match r {
             Ok(outcome) => {
-                let file = outcome.report;
+                let file = outcome.into_report();
                 summary.add(&file);
                 if let Some(u) = job.settings.fail_under.filter(|&u| file.score < u) {
                     below.push(u);

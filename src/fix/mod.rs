@@ -22,7 +22,6 @@
 pub use crate::report::finding::{apply, apply_all};
 
 use std::collections::BTreeMap;
-
 use std::sync::Arc;
 
 use crate::check::scanner::Scanner;
@@ -220,20 +219,20 @@ pub fn fix_decoded(
 }
 
 /// Where `offset` is once `edits` (sorted, apart) are applied: moved by the
-/// change in length of every edit before it, and to the start of an edit
-/// that covers it.
+/// change in length of every edit before it (an insertion at `offset`
+/// included), and to the start of an edit that covers it.
 fn shifted(offset: usize, edits: &[&Fix]) -> usize {
     let mut delta: isize = 0;
     for e in edits {
-        if e.end <= offset && e.start < offset {
+        if e.end <= offset {
             delta += e.replacement.len() as isize - (e.end - e.start) as isize;
-        } else if e.start < offset {
-            return (e.start as isize + delta).max(0) as usize;
+        } else if e.start <= offset {
+            return e.start.saturating_add_signed(delta);
         } else {
             break;
         }
     }
-    (offset as isize + delta).max(0) as usize
+    offset.saturating_add_signed(delta)
 }
 
 /// The scan-and-apply loop: `scan` scans a text, given the edits that made
@@ -432,6 +431,18 @@ fn transcoding_rule() -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_offset_follows_the_edits_before_it() {
+        let e = |start: usize, end: usize, r: &str| fix(start, end, r);
+        let (del, ins, cover) = (e(0, 2, ""), e(5, 5, "xyz"), e(8, 12, "ab"));
+        let edits = [&del, &ins, &cover];
+        assert_eq!(shifted(1, &edits[..1]), 0, "inside a deletion: its start");
+        assert_eq!(shifted(4, &edits), 2, "after a deletion");
+        assert_eq!(shifted(5, &edits), 6, "after an insertion at the offset");
+        assert_eq!(shifted(9, &edits), 9, "inside a replacement: its start");
+        assert_eq!(shifted(20, &edits), 19, "after all three");
+    }
 
     fn fix(start: usize, end: usize, replacement: &str) -> Fix {
         Fix {

@@ -26,6 +26,8 @@ const NAME_MAX: usize = 255;
 /// it was. Used for fixed files ([`write_bytes`]) and for `-o FILE`.
 pub struct AtomicFile {
     target: PathBuf,
+    /// The folder of the target and of the temporary file.
+    dir: PathBuf,
     tmp: PathBuf,
     file: Option<BufWriter<File>>,
     /// The target's metadata when it existed: its permissions and owner
@@ -57,6 +59,7 @@ impl AtomicFile {
         let (tmp, file) = create_temp(&dir, &name)?;
         Ok(Self {
             target,
+            dir,
             tmp,
             file: Some(BufWriter::new(file)),
             original,
@@ -82,7 +85,7 @@ impl AtomicFile {
             fs::rename(&self.tmp, &self.target)?;
             // Make the rename itself durable. Not every system can open a
             // folder for syncing: that is no reason to report a failed write.
-            if let Some(d) = self.target.parent().and_then(|d| File::open(d).ok()) {
+            if let Ok(d) = File::open(&self.dir) {
                 let _ = d.sync_all();
             }
             Ok(())
