@@ -7,7 +7,8 @@
 //! [`report`] (the data model: diagnostics, findings, reports) →
 //! [`text`] (the document: lines, tokens, sentences, scripts) →
 //! [`language`] (identification, lexicons, models) → [`read`] (walk and
-//! decode) → [`analysis`] (what several rules share) → [`rules`] →
+//! decode) → [`extract`] (the prose of Markdown, HTML, subtitles and
+//! catalogues) → [`analysis`] (what several rules share) → [`rules`] →
 //! [`config`] → [`check`] (the scan of one text: findings, suppressions,
 //! scores) → [`fix`] → [`batch`] (the scan of many inputs) → [`render`].
 //!
@@ -23,6 +24,7 @@ pub mod analysis;
 pub mod batch;
 pub mod check;
 pub mod config;
+pub mod extract;
 pub mod fix;
 pub mod language;
 pub mod read;
