@@ -292,7 +292,7 @@ fn folder_words(
             .par_iter()
             .fold(Vocabulary::new, |mut v, (i, job)| {
                 if let Ok(d) = walk::read_decoded(i) {
-                    job.scanner.gather_words(&d.text, &mut v);
+                    job.scanner.gather_words(&i.display, &d.text, &mut v);
                 }
                 v
             })

@@ -5,10 +5,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::config::{Config, UnknownRule};
+use crate::extract::Prose;
 use crate::read::decode::Decoded;
+use crate::report::Fix;
 use crate::report::{Diagnostic, FileReport, Finding, Report, SentenceReport, Severity};
 use crate::rules::{self, Rule, RuleMeta, Stage};
-use crate::text::lines::{floor_char_boundary, Cursor};
+use crate::text::lines::{Cursor, LineIndex};
 use crate::text::vocabulary::Vocabulary;
 use crate::text::Document;
 
@@ -108,13 +110,15 @@ impl Scanner {
         self.scan_file_in(path, text, None)
     }
 
-    /// Adds the words of `text` to the vocabulary of a folder, for the rules
-    /// that weigh what the other files of a scan write (see
-    /// [`Rule::reads_folder_words`]): call it on every file, then scan each
-    /// with [`Scanner::scan_file_in`].
-    pub fn gather_words(&self, text: &str, into: &mut Vocabulary) {
+    /// Adds the words of `text`, the file at `path`, to the vocabulary of a
+    /// folder, for the rules that weigh what the other files of a scan
+    /// write (see [`Rule::reads_folder_words`]): call it on every file, then
+    /// scan each with [`Scanner::scan_file_in`]. Only the prose of the file
+    /// counts, as in the scan.
+    pub fn gather_words(&self, path: &str, text: &str, into: &mut Vocabulary) {
         if self.gathers_words() {
-            let doc = Document::new(text, self.config.language.as_deref());
+            let prose = Prose::extract(self.config.format_for(path), text);
+            let doc = Document::new(&prose.text, self.config.language.as_deref());
             for r in self.rules.iter().filter(|r| r.reads_folder_words()) {
                 r.gather_words(&doc, into);
             }
@@ -169,7 +173,9 @@ impl Scanner {
         report
     }
 
-    /// Scans `text`, decoded from `decoded` when the read stage did.
+    /// Scans `text` (the whole file), decoded from `decoded` when the read
+    /// stage did: reads the prose of its format, runs the rules on it, and
+    /// gives every finding in offsets of the file.
     fn scan_with(
         &self,
         path: &str,
@@ -177,7 +183,15 @@ impl Scanner {
         folder_words: Option<&Arc<Vocabulary>>,
         decoded: Option<&Decoded>,
     ) -> FileReport {
-        let mut doc = Document::new(text, self.config.language.as_deref());
+        let prose = Prose::extract(self.config.format_for(path), text);
+        let declared = prose
+            .language
+            .as_deref()
+            .map(crate::language::identify::normalize_code);
+        let language = self.config.language.as_deref().or(declared.as_deref());
+        let mut doc = Document::new(&prose.text, language);
+        doc.original = text;
+        doc.markup_problems.clone_from(&prose.problems);
         if let Some(d) = decoded {
             doc.encoding = d.encoding;
             doc.first_invalid.clone_from(&d.first_invalid);
@@ -191,19 +205,37 @@ impl Scanner {
             diagnostics.clear();
             rule.check(&doc, &mut diagnostics);
             for d in diagnostics.drain(..) {
-                if let Some(f) = self.finding(&doc, rule.meta(), d) {
+                if let Some(f) = self.finding(&doc, &prose, rule.meta(), d) {
                     findings.push(f);
                 }
             }
         }
         self.drop_superseded(&mut findings);
+        // Lines of the file: those of the prose when it is the file itself.
+        let own_lines;
+        let lines = if prose.is_identity() {
+            &doc.lines
+        } else {
+            own_lines = LineIndex::new(text);
+            &own_lines
+        };
         // Suppression comments, before the score: what they silence costs nothing.
-        if suppress::reads_comments(path) {
+        let comments = match &prose.comments {
+            Some(c) => Some(c.as_slice()),
+            None if suppress::reads_comments(path) => None,
+            None => Some(&[][..]),
+        };
+        if comments.is_none_or(|c| !c.is_empty()) {
             let ran = |id: &str| self.rules.iter().any(|r| r.meta().id == id);
-            let unused = suppress::apply(&doc, &mut findings, &ran);
+            let file = suppress::File {
+                text,
+                lines,
+                comments,
+            };
+            let unused = suppress::apply(&file, &mut findings, &ran);
             for rule in &self.suppression_rules {
                 for d in &unused {
-                    if let Some(f) = self.finding(&doc, rule.meta(), d.clone()) {
+                    if let Some(f) = self.finding(&doc, &prose, rule.meta(), d.clone()) {
                         findings.push(f);
                     }
                 }
@@ -214,35 +246,47 @@ impl Scanner {
         });
         findings.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
         // Lines and columns in one forward pass over the sorted findings.
-        let mut cursor = Cursor::new(text, &doc.lines);
+        let mut cursor = Cursor::new(text, lines);
         for f in &mut findings {
             (f.line, f.column) = cursor.line_col(f.start);
-            (f.end_line, f.end_column) = if doc.lines.line_of(f.end) + 1 == f.line {
+            (f.end_line, f.end_column) = if lines.line_of(f.end) + 1 == f.line {
                 (f.line, f.column + f.text.chars().count())
             } else {
-                doc.lines.line_col(text, f.end)
+                lines.line_col(text, f.end)
             };
         }
 
         let spans: Vec<_> = doc
             .sentences
             .iter()
-            .map(|s| (s.range.clone(), text[s.range.clone()].chars().count()))
+            .map(|s| (s.range.clone(), doc.text[s.range.clone()].chars().count()))
             .collect();
-        let (sentence_scores, file_score) = score::score(&spans, &findings);
+        // The score weighs findings by the sentences they fall in: in prose offsets.
+        let (sentence_scores, file_score) = if prose.is_identity() {
+            score::score(&spans, &findings)
+        } else {
+            let spans: Vec<_> = spans
+                .into_iter()
+                .map(|(r, n)| (prose.to_original(r), n))
+                .collect();
+            score::score(&spans, &findings)
+        };
         let languages = doc.sentence_languages();
         let sentences = doc
             .sentences
             .iter()
             .zip(sentence_scores)
             .enumerate()
-            .map(|(index, (s, score))| SentenceReport {
-                index,
-                start: s.range.start,
-                end: s.range.end,
-                line: doc.lines.line_of(s.range.start) + 1,
-                language: languages[index].clone(),
-                score,
+            .map(|(index, (s, score))| {
+                let r = prose.to_original(s.range.clone());
+                SentenceReport {
+                    index,
+                    start: r.start,
+                    end: r.end,
+                    line: lines.line_of(r.start) + 1,
+                    language: languages[index].clone(),
+                    score,
+                }
             })
             .collect();
         FileReport {
@@ -252,6 +296,7 @@ impl Scanner {
             sentences,
             findings,
             fixes: None,
+            format: prose.format.name().to_string(),
             encoding: None,
             source: text.to_string(),
         }
@@ -284,47 +329,93 @@ impl Scanner {
 
     /// Turns a rule's diagnostic into a finding, or drops it when its range is
     /// not a valid span of the text (a rule bug must never cut a character).
-    fn finding(&self, doc: &Document, meta: &RuleMeta, d: Diagnostic) -> Option<Finding> {
+    fn finding(
+        &self,
+        doc: &Document,
+        prose: &Prose,
+        meta: &RuleMeta,
+        d: Diagnostic,
+    ) -> Option<Finding> {
         let severity = self
             .config
             .severity
             .get(meta.id)
             .copied()
             .unwrap_or(d.severity.unwrap_or(meta.severity));
-        finding(doc, meta, severity, d)
+        finding(doc, prose, meta, severity, d)
     }
 }
 
-/// [`Scanner::finding`] with the severity decided.
-fn finding(doc: &Document, meta: &RuleMeta, severity: Severity, d: Diagnostic) -> Option<Finding> {
-    let text = doc.text;
-    let (start, end) = (d.range.start, d.range.end);
-    let valid = |s: usize, e: usize| {
+/// [`Scanner::finding`] with the severity decided: the diagnostic's range
+/// checked in the text it was given in (the prose, or the file for a rule
+/// that speaks for its bytes), then mapped into the file. A fix that would
+/// touch markup is dropped; the finding stays.
+fn finding(
+    doc: &Document,
+    prose: &Prose,
+    meta: &RuleMeta,
+    severity: Severity,
+    d: Diagnostic,
+) -> Option<Finding> {
+    let given = if d.in_original {
+        doc.original
+    } else {
+        doc.text
+    };
+    let valid = |text: &str, s: usize, e: usize| {
         s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
     };
-    if !valid(start, end) {
+    let (start, end) = (d.range.start, d.range.end);
+    if !valid(given, start, end) {
         debug_assert!(false, "{} gave a bad range {:?}", meta.id, d.range);
         return None;
     }
-    let fix = d
-        .fix
-        .filter(|f| valid(f.start, f.end) && floor_char_boundary(text, f.start) == f.start);
+    let fix = d.fix.filter(|f| valid(given, f.start, f.end));
+    let (range, fix, sentence, unit) = if d.in_original || prose.is_identity() {
+        let unit = prose
+            .units
+            .iter()
+            .find(|u| u.range.start <= start && start < u.range.end.max(u.range.start + 1));
+        let sentence = if prose.is_identity() {
+            doc.sentence_at(start)
+        } else {
+            None
+        };
+        (d.range.clone(), fix, sentence, unit)
+    } else {
+        let fix = fix.and_then(|f| {
+            let r = prose.fix_range(f.start..f.end)?;
+            Some(Fix {
+                start: r.start,
+                end: r.end,
+                replacement: prose.format.escape(&f.replacement).into_owned(),
+                applicability: f.applicability,
+            })
+        });
+        let range = prose.to_original(d.range.clone());
+        (range, fix, doc.sentence_at(start), prose.unit_at(start))
+    };
     // Lines and columns are filled in once the findings are sorted.
     let (line, column, end_line, end_column) = (0, 0, 0, 0);
     Some(Finding {
         rule: meta.id.to_string(),
         severity,
         message: d.message,
-        text: text[start..end].to_string(),
-        start,
-        end,
+        text: doc
+            .original
+            .get(range.clone())
+            .unwrap_or_default()
+            .to_string(),
+        start: range.start,
+        end: range.end,
         line,
         column,
         end_line,
         end_column,
-        sentence: doc.sentence_at(start),
+        sentence,
         confidence: (f64::from(d.confidence) * 100.0).round() / 100.0,
         fix,
+        unit: unit.cloned(),
     })
 }
 

@@ -1,5 +1,7 @@
 //! Suppressions written in the text: HTML comments on lines of their own
-//! that silence findings, read from Markdown and plain text.
+//! that silence findings, read from plain text and from the comments of
+//! Markdown, HTML and XLIFF outside code (an example inside a code block
+//! silences nothing).
 //!
 //! ```text
 //! <!-- mtlint: ignore joined-words -->       the next line, one rule
@@ -15,7 +17,20 @@
 
 use crate::report::finding::{Applicability, Diagnostic, Finding};
 use crate::rules;
-use crate::text::Document;
+use crate::text::lines::LineIndex;
+
+/// The file whose suppressions are read: its text with its lines, and where
+/// its comments are.
+#[derive(Debug, Clone, Copy)]
+pub struct File<'t> {
+    /// The whole file, markup included.
+    pub text: &'t str,
+    /// Its lines.
+    pub lines: &'t LineIndex,
+    /// The comments outside code, where a suppression may be written, or
+    /// `None` when any line may hold one (plain text).
+    pub comments: Option<&'t [std::ops::Range<usize>]>,
+}
 
 /// Whether suppression comments are read in a file of this (display) path:
 /// Markdown, plain text, files without an extension and standard input.
@@ -118,24 +133,31 @@ fn parse_line(text: &str, line: usize, range: std::ops::Range<usize>) -> Option<
     })
 }
 
-/// Applies the suppressions of `doc` to `findings` (the findings of the
+/// Applies the suppressions of `file` to `findings` (the findings of the
 /// rules that ran on it): drops the silenced findings and those inside the
 /// comments themselves, and returns an `unused-suppression` diagnostic for
 /// every comment that silenced nothing. `ran` tells whether a rule ran, so
 /// that a suppression of a rule left out is not called unused.
 pub fn apply(
-    doc: &Document,
+    file: &File,
     findings: &mut Vec<Finding>,
     ran: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
-    let text = doc.text;
+    let text = file.text;
     // Cheap test first: most texts have no suppression at all.
     if !text.contains("mtlint:") {
         return Vec::new();
     }
-    let lines = &doc.lines;
+    let lines = file.lines;
+    let in_comment = |d: &Directive| {
+        file.comments.is_none_or(|c| {
+            c.iter()
+                .any(|r| r.start <= d.range.start && d.range.end <= r.end)
+        })
+    };
     let directives: Vec<Directive> = (0..lines.len())
         .filter_map(|i| parse_line(text, i, lines.line_range(i)))
+        .filter(in_comment)
         .collect();
     if directives.is_empty() {
         return Vec::new();
@@ -157,7 +179,7 @@ pub fn apply(
         let kind = match &d.kind {
             Ok(kind) => *kind,
             Err(message) => {
-                out.push(unused(doc, d, message.clone(), false));
+                out.push(unused(file, d, message.clone(), false));
                 continue;
             }
         };
@@ -171,7 +193,7 @@ pub fn apply(
             if let Some(n) = crate::rules::suggest::nearest(r, rules::all_meta().map(|m| m.id)) {
                 m.push_str(&format!("; did you mean `{n}`?"));
             }
-            out.push(unused(doc, d, m, false));
+            out.push(unused(file, d, m, false));
         }
         match kind {
             Kind::Ignore => {
@@ -183,7 +205,7 @@ pub fn apply(
                 match target {
                     Some(t) => scopes.push(scope(k, t, t, d.rules.clone())),
                     None => out.push(unused(
-                        doc,
+                        file,
                         d,
                         "no line follows this suppression".into(),
                         true,
@@ -213,7 +235,7 @@ pub fn apply(
                 open = kept;
                 if open.len() == before {
                     out.push(unused(
-                        doc,
+                        file,
                         d,
                         "`enable` closes no `disable` above it".into(),
                         true,
@@ -295,23 +317,24 @@ pub fn apply(
         };
         // Delete the comment only when nothing in it is of use.
         let whole = judged && unused_rules.len() == total && !d.rules.iter().any(|r| !ran(r));
-        out.push(unused(doc, d, message, whole));
+        out.push(unused(file, d, message, whole));
     }
     out
 }
 
 /// An `unused-suppression` diagnostic on comment `d`, with the deletion of
 /// its line as a fix when `delete` is set.
-fn unused(doc: &Document, d: &Directive, message: String, delete: bool) -> Diagnostic {
-    let diag = Diagnostic::new(d.range.clone(), message);
+fn unused(file: &File, d: &Directive, message: String, delete: bool) -> Diagnostic {
+    let diag = Diagnostic::new(d.range.clone(), message).in_original();
     if !delete {
         return diag;
     }
-    let line = doc.lines.line_range(d.line);
+    let line = file.lines.line_range(d.line);
+    let text = file.text;
     // The line with its terminator, or with the one before it at the end.
-    let end = if line.end < doc.text.len() {
+    let end = if line.end < text.len() {
         line.end
-            + if doc.text[line.end..].starts_with("\r\n") {
+            + if text[line.end..].starts_with("\r\n") {
                 2
             } else {
                 1
@@ -320,7 +343,7 @@ fn unused(doc: &Document, d: &Directive, message: String, delete: bool) -> Diagn
         line.end
     };
     let start = if end == line.end && line.start > 0 {
-        let before = &doc.text[..line.start];
+        let before = &text[..line.start];
         line.start - if before.ends_with("\r\n") { 2 } else { 1 }
     } else {
         line.start

@@ -34,6 +34,10 @@ pub struct SettingsArgs {
     /// Language of the texts (ISO code: ar, en, fr…); detected when absent.
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
+    /// Read every file in this format instead of the one its extension
+    /// names: text, markdown, html, srt, vtt, po, xliff.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<String>,
     /// Run only these rules (comma-separated ids).
     #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
     pub select: Vec<String>,

@@ -150,9 +150,19 @@ pub fn resolver(args: &SettingsArgs) -> Result<Resolver, u8> {
         Ok(l) => l,
         Err(m) => return Err(usage_error(&m)),
     };
+    let input_format = match args
+        .input_format
+        .as_deref()
+        .map(config::parse_input_format)
+        .transpose()
+    {
+        Ok(f) => f,
+        Err(m) => return Err(usage_error(&format!("invalid --input-format: {m}"))),
+    };
     let trim = |v: &[String]| -> Vec<String> { v.iter().map(|s| s.trim().to_string()).collect() };
     let cli = Layer {
         language,
+        input_format,
         select: (!args.select.is_empty()).then(|| trim(&args.select)),
         extend_select: trim(&args.extend_select),
         ignore: trim(&args.ignore),

@@ -40,6 +40,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 use unicode_script::Script;
 
+use crate::extract::Format;
 use crate::report::finding::Severity;
 use crate::rules;
 pub mod scan;
@@ -52,11 +53,15 @@ pub use scan::{Config, UnknownRule};
 pub const FILE_NAMES: [&str; 2] = ["mtlint.toml", ".mtlint.toml"];
 
 /// The extensions of the files taken from walked folders by default.
-pub const DEFAULT_EXTENSIONS: [&str; 2] = ["txt", "md"];
+pub const DEFAULT_EXTENSIONS: [&str; 16] = [
+    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "srt", "vtt", "po",
+    "pot", "xlf", "xliff", "sub",
+];
 
 /// Keys of a configuration file's top level.
 pub const TOP_KEYS: &[&str] = &[
     "language",
+    "input-format",
     "select",
     "extend-select",
     "ignore",
@@ -75,6 +80,7 @@ pub const TOP_KEYS: &[&str] = &[
 const PER_FILE_KEYS: &[&str] = &[
     "files",
     "language",
+    "input-format",
     "select",
     "extend-select",
     "ignore",
@@ -145,6 +151,9 @@ impl std::error::Error for ConfigError {}
 pub struct Layer {
     /// `language`.
     pub language: Option<String>,
+    /// `input-format`: the format files are read in, instead of the one
+    /// their extension names.
+    pub input_format: Option<Format>,
     /// `select`: replaces the rules chosen by the layers below.
     pub select: Option<Vec<String>>,
     /// `extend-select`: rules added.
@@ -460,6 +469,9 @@ pub fn resolve(file: Option<&ConfigFile>, path: &Path, cli: &Layer) -> Settings 
         if l.language.is_some() {
             out.language.clone_from(&l.language);
         }
+        if l.input_format.is_some() {
+            out.input_format = l.input_format;
+        }
         out.severity
             .extend(l.severity.iter().map(|(k, v)| (k.clone(), *v)));
         for t in &l.allowed_terms {
@@ -537,6 +549,10 @@ impl Settings {
             Some(l) => s.push_str(&format!("language = {}\n", q(l))),
             None => s.push_str("# language: detected in each file\n"),
         }
+        match self.scanner.input_format {
+            Some(f) => s.push_str(&format!("input-format = {}\n", q(f.name()))),
+            None => s.push_str("# input-format: by each file's extension\n"),
+        }
         let running: Vec<String> = rules::all_meta()
             .map(|m| m.id)
             .filter(|id| self.scanner.runs(id))
@@ -575,6 +591,21 @@ impl Settings {
         s.push_str(&format!("exclude = {}\n", list(&self.exclude)));
         s
     }
+}
+
+/// `--input-format` and `input-format`: a format's name or extension.
+pub fn parse_input_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        let mut m = format!(
+            "unknown input format `{name}`: expected one of {}",
+            names.join(", ")
+        );
+        if let Some(n) = rules::suggest::nearest(name, names.iter().copied()) {
+            m.push_str(&format!("; did you mean `{n}`?"));
+        }
+        m
+    })
 }
 
 /// `--lang` and `language`: an ISO 639 code, optionally with a region
@@ -757,6 +788,11 @@ impl Parser<'_> {
             "language" => {
                 let (s, span) = self.string(key, value)?;
                 layer.language = Some(parse_language(&s).map_err(|m| self.error(span, key, m))?);
+            }
+            "input-format" => {
+                let (s, span) = self.string(key, value)?;
+                layer.input_format =
+                    Some(parse_input_format(&s).map_err(|m| self.error(span, key, m))?);
             }
             "select" => layer.select = Some(self.rules(key, value)?),
             "extend-select" => layer.extend_select = self.rules(key, value)?,
@@ -979,7 +1015,7 @@ mod tests {
         );
         assert_eq!(
             err("[[per-file]]\nfiles = [\"x\"]\nextensions = [\"md\"]\n"),
-            "cfg/mtlint.toml:3:1: unknown key `extensions` in [[per-file]]; valid keys: files, language, select, extend-select, ignore, severity, allowed-terms, allowed-scripts, fail-under, fail-level"
+            "cfg/mtlint.toml:3:1: unknown key `extensions` in [[per-file]]; valid keys: files, language, input-format, select, extend-select, ignore, severity, allowed-terms, allowed-scripts, fail-under, fail-level"
         );
         assert!(err("select = [").starts_with("cfg/mtlint.toml:1:"));
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use unicode_script::Script;
 
+use crate::extract::Format;
 use crate::report::Severity;
 
 /// What a scan looks at. Built from the command line and the configuration
@@ -22,6 +23,9 @@ use crate::report::Severity;
 pub struct Config {
     /// The document language (`ar`, `en`, …); detected when `None`.
     pub language: Option<String>,
+    /// The format texts are read in; by each path's extension when `None`
+    /// (see [`Format::from_path`]).
+    pub input_format: Option<Format>,
     /// Only these rule ids (all when empty).
     pub select: Vec<String>,
     /// Never these rule ids.
@@ -39,6 +43,17 @@ impl Config {
     pub fn language(mut self, code: impl Into<String>) -> Self {
         self.language = Some(code.into());
         self
+    }
+
+    /// Reads every text in `format`, whatever its path.
+    pub fn input_format(mut self, format: Format) -> Self {
+        self.input_format = Some(format);
+        self
+    }
+
+    /// The format a text of this path is read in.
+    pub fn format_for(&self, path: &str) -> Format {
+        self.input_format.unwrap_or_else(|| Format::from_path(path))
     }
 
     /// Only these rules.

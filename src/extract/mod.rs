@@ -175,85 +175,8 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// What kind of unit a format is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum UnitKind {
-    /// A gettext entry.
-    Entry,
-    /// An XLIFF `<trans-unit>` (1.2) or `<unit>`/`<segment>` (2.0).
-    Unit,
-    /// A subtitle cue.
-    Cue,
-}
-
-/// One unit of a catalogue or of subtitles: what a finding inside it names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Unit {
-    /// Its kind.
-    pub kind: UnitKind,
-    /// How the file names it: the PO entry's line (of its `msgid`), the
-    /// XLIFF unit's `id`, the cue's number or identifier.
-    pub id: String,
-    /// The 1-based line where it starts.
-    pub line: usize,
-    /// The source text beside the translation (`msgid`, `<source>`), kept
-    /// for source-aware checks; `None` for subtitles.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// `fuzzy`, `obsolete`, or an XLIFF `state` (`needs-translation`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
-    /// Its bytes in the original file.
-    #[serde(skip)]
-    pub range: Range<usize>,
-    /// Its bytes in the prose.
-    #[serde(skip)]
-    pub prose: Range<usize>,
-}
-
-impl Unit {
-    /// A unit of `kind` named `id`, starting on 1-based `line`, spanning
-    /// `range` of the original file; its prose range is set by
-    /// [`Builder::unit`].
-    pub fn new(kind: UnitKind, id: impl Into<String>, line: usize, range: Range<usize>) -> Self {
-        Self {
-            kind,
-            id: id.into(),
-            line,
-            source: None,
-            state: None,
-            range,
-            prose: 0..0,
-        }
-    }
-
-    /// With the source text beside the translation.
-    pub fn with_source(mut self, source: impl Into<String>) -> Self {
-        self.source = Some(source.into());
-        self
-    }
-
-    /// With a state (`fuzzy`, `obsolete`, …).
-    pub fn with_state(mut self, state: impl Into<String>) -> Self {
-        self.state = Some(state.into());
-        self
-    }
-}
-
-/// Something wrong with the markup of a file: where, and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Byte offset in the original file.
-    pub offset: usize,
-    /// What is wrong, for people (`unclosed code fence`, …).
-    pub message: String,
-    /// Whether the reader stopped there: the rest of the file was read as
-    /// far as it could be, or as plain text, and `--fix` leaves the file
-    /// alone.
-    pub stopped: bool,
-}
+pub use crate::report::unit::{Unit, UnitKind};
+pub use crate::text::markup::Problem;
 
 /// One piece of prose: a range of the original file, copied or decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -457,6 +380,49 @@ impl<'a> Prose<'a> {
             return Some(o..o);
         }
         Some(r)
+    }
+
+    /// The bytes of `original` (the file this prose was read from) that are
+    /// not prose, in order, as the pieces between the prose: what a fix
+    /// must leave exactly as it was.
+    pub fn markup<'o>(&self, original: &'o str) -> Vec<&'o str> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for x in &self.pieces {
+            if x.start > at {
+                out.extend(original.get(at..x.start));
+            }
+            at = at.max(x.end);
+        }
+        out.extend(original.get(at..).filter(|s| !s.is_empty()));
+        out
+    }
+
+    /// How many blocks the prose has (paragraphs, cells, cues, entries).
+    pub fn blocks(&self) -> usize {
+        let breaks = self
+            .pieces
+            .iter()
+            .filter(|x| x.start == x.end && !x.verbatim)
+            .count();
+        usize::from(!self.text.is_empty()) + breaks
+    }
+
+    /// Whether `after`, a fixed copy of `before`, keeps every byte of its
+    /// markup and the same blocks and units when read as `format`: the
+    /// check `--fix` makes before it keeps a fix of a file in markup.
+    pub fn same_markup(format: Format, before: &str, after: &str) -> bool {
+        if format == Format::Text {
+            return true;
+        }
+        let (a, b) = (
+            Prose::extract(format, before),
+            Prose::extract(format, after),
+        );
+        a.markup(before) == b.markup(after)
+            && a.blocks() == b.blocks()
+            && a.units.len() == b.units.len()
+            && a.stopped() == b.stopped()
     }
 
     /// The unit holding prose offset `p`, if any.

@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::check::scanner::Scanner;
+use crate::extract::{Format, Prose};
 use crate::read::atomic;
 use crate::read::decode::{self, Decoded, Encoding};
 use crate::read::walk::{self, ErrorKind, Input, InputError, Origin};
@@ -188,7 +189,8 @@ pub struct Fixed {
 /// Fixes `text`: scan, apply what [`select`] keeps, scan again, until no fix
 /// applies or `opts.max_passes` passes changed the text.
 pub fn fix_text(scanner: &Scanner, path: &str, input: &str, opts: &Options) -> Fixed {
-    fix_with(input, opts, |text, _| scanner.scan_file(path, text))
+    let format = scanner.config().format_for(path);
+    fix_with(input, format, opts, |text, _| scanner.scan_file(path, text))
 }
 
 /// Fixes a file as the read stage decoded it, in a scan of the folder with
@@ -208,7 +210,8 @@ pub fn fix_decoded(
         first_invalid: decoded.first_invalid.clone(),
         lossy: decoded.lossy,
     };
-    fix_with(&decoded.text, opts, |text, edits| {
+    let format = scanner.config().format_for(path);
+    fix_with(&decoded.text, format, opts, |text, edits| {
         if let Some(bad) = &mut current.first_invalid {
             bad.text_offset = shifted(bad.text_offset, edits);
         }
@@ -235,17 +238,45 @@ fn shifted(offset: usize, edits: &[&Fix]) -> usize {
     offset.saturating_add_signed(delta)
 }
 
+/// The fixes of `edits` (sorted, apart) that keep the markup of `text`
+/// read as `format` ([`Prose::same_markup`]), and the text they make: all of
+/// them when together they do, else each one that does on its own and with
+/// those kept before it.
+fn keeping_markup<'a>(text: &str, format: Format, edits: Vec<&'a Fix>) -> (Vec<&'a Fix>, String) {
+    let all = apply(text, edits.iter().copied());
+    if Prose::same_markup(format, text, &all) {
+        return (edits, all);
+    }
+    let mut kept: Vec<&Fix> = Vec::new();
+    let mut current = text.to_string();
+    for e in edits {
+        kept.push(e);
+        let next = apply(text, kept.iter().copied());
+        if Prose::same_markup(format, text, &next) {
+            current = next;
+        } else {
+            kept.pop();
+        }
+    }
+    (kept, current)
+}
+
 /// The scan-and-apply loop: `scan` scans a text, given the edits that made
-/// it from the previous one (none for the input).
+/// it from the previous one (none for the input). A text in a markup
+/// format is fixed only when it was read whole, and only by fixes that
+/// leave its markup as it was.
 fn fix_with(
     input: &str,
+    format: Format,
     opts: &Options,
     mut scan: impl FnMut(&str, &[&Fix]) -> FileReport,
 ) -> Fixed {
     let mut text = input.to_string();
     let mut summary = FixSummary::default();
     let mut report = scan(&text, &[]);
-    loop {
+    let readable = format == Format::Text || !Prose::extract(format, input).stopped();
+    // `readable` is fixed for the loop: a file read in part is left as it is.
+    while readable && summary.passes <= opts.max_passes {
         let (chosen, set_aside) = select(&report.findings, &text, opts);
         if chosen.is_empty() {
             break;
@@ -255,11 +286,25 @@ fn fix_with(
             break;
         }
         summary.skipped_overlap += set_aside;
-        for f in &chosen {
-            *summary.applied.entry(f.rule.clone()).or_default() += 1;
-        }
         let edits: Vec<&Fix> = chosen.iter().filter_map(|f| f.fix.as_ref()).collect();
-        let next = apply(&text, edits.iter().copied());
+        let (edits, next) = if format == Format::Text {
+            let next = apply(&text, edits.iter().copied());
+            (edits, next)
+        } else {
+            keeping_markup(&text, format, edits)
+        };
+        if edits.is_empty() {
+            summary.unresolved = chosen.len();
+            break;
+        }
+        for f in &chosen {
+            if f.fix
+                .as_ref()
+                .is_some_and(|x| edits.iter().any(|e| std::ptr::eq(*e, x)))
+            {
+                *summary.applied.entry(f.rule.clone()).or_default() += 1;
+            }
+        }
         summary.passes += 1;
         text = next;
         report = scan(&text, &edits);
@@ -468,6 +513,7 @@ mod tests {
             sentence: None,
             confidence,
             fix: Some(fix),
+            unit: None,
         }
     }
 

@@ -74,6 +74,9 @@ pub fn render_file(file: &FileReport, opts: &Options) -> String {
                 let _ = write!(out, "; fix: {} → {new}", quote(&before, opts.isolate_rtl));
             }
         }
+        if let Some(place) = super::read_as(file, f) {
+            let _ = write!(out, " ({place})");
+        }
         out.push('\n');
     }
     out
@@ -99,11 +102,13 @@ mod tests {
             sentence: Some(0),
             confidence: 0.9,
             fix,
+            unit: None,
         }
     }
 
     fn file(path: &str, source: &str, findings: Vec<Finding>) -> FileReport {
         FileReport {
+            format: "text".into(),
             path: path.into(),
             language: None,
             score: 90.0,

@@ -98,13 +98,16 @@ fn render_finding(
     } else {
         Style::new()
     };
-    let location = format!(
+    let mut location = format!(
         "{:gutter$}{blue}-->{blue:#} {}:{}:{}",
         "",
         escape_invisible(&file.path),
         f.line,
         f.column
     );
+    if let Some(place) = super::read_as(file, f) {
+        location.push_str(&format!(" ({place})"));
+    }
 
     let window = source_window(file, lines, f);
     let label = (f.end_line > f.line).then(|| format!("continues to line {}", f.end_line));
@@ -270,10 +273,12 @@ mod tests {
                     sentence: Some(0),
                     confidence: 1.0,
                     fix: fix.clone(),
+                    unit: None,
                 }
             })
             .collect();
         Report::new(vec![FileReport {
+            format: "text".into(),
             path: path.into(),
             language: None,
             score: 100.0,

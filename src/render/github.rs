@@ -47,6 +47,9 @@ pub fn annotations(file: &FileReport) -> String {
         if let Some((_, after)) = super::before_after(&file.source, f) {
             let _ = write!(message, " → {}", quote(&after, false));
         }
+        if let Some(place) = super::read_as(file, f) {
+            let _ = write!(message, " ({place})");
+        }
         let _ = writeln!(
             out,
             "::{} file={path},line={},col={},endLine={},endColumn={},title={}::{}",

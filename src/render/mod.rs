@@ -22,7 +22,8 @@ pub mod sarif;
 pub mod scores;
 pub mod stream;
 
-use crate::report::{Report, Summary};
+use crate::report::finding::Finding;
+use crate::report::{FileReport, Report, Summary, UnitKind};
 
 /// How [`full`] and [`concise`] write.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,10 +56,37 @@ pub fn escape_invisible(s: &str) -> String {
     out
 }
 
+/// Where a finding of `file` is, beyond its line: the format the file was
+/// read in and the unit (`po entry 12, fuzzy`, `srt cue 3`, `xliff unit
+/// "greeting"`); `None` for plain text.
+pub fn read_as(file: &FileReport, f: &Finding) -> Option<String> {
+    let unit = f.unit.as_ref().map(|u| {
+        let kind = match u.kind {
+            UnitKind::Entry => "entry",
+            UnitKind::Unit => "unit",
+            UnitKind::Cue => "cue",
+        };
+        let id = if u.kind == UnitKind::Unit {
+            format!("\"{}\"", escape_invisible(&u.id))
+        } else {
+            escape_invisible(&u.id)
+        };
+        match &u.state {
+            Some(state) => format!("{kind} {id}, {}", escape_invisible(state)),
+            None => format!("{kind} {id}"),
+        }
+    });
+    match (file.format.as_str(), unit) {
+        ("text", None) => None,
+        (format, None) => Some(format.to_string()),
+        (format, Some(u)) => Some(format!("{format} {u}")),
+    }
+}
+
 /// The flagged text as it reads after its fix: the span covering both the
 /// finding and the fix, with the fix applied, and that span's original text.
 /// `None` when the finding has no fix.
-pub fn before_after(source: &str, f: &crate::report::finding::Finding) -> Option<(String, String)> {
+pub fn before_after(source: &str, f: &Finding) -> Option<(String, String)> {
     let fix = f.fix.as_ref()?;
     let start = f.start.min(fix.start);
     let end = f.end.max(fix.end);

@@ -171,8 +171,11 @@ fn result(file: &FileReport, f: &Finding, print: String, cursor: &mut Cursor) ->
             }
         }],
         "partialFingerprints": {"mtlint/v1": print},
-        "properties": {"confidence": f.confidence},
+        "properties": {"confidence": f.confidence, "format": file.format},
     });
+    if let Some(u) = &f.unit {
+        r["properties"]["unit"] = json!(u);
+    }
     if let Some(i) = rules::all_meta().position(|m| m.id == f.rule) {
         r["ruleIndex"] = json!(i);
     }

@@ -71,6 +71,10 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// A severity other than the rule's default, for milder cases of the same thing.
     pub severity: Option<Severity>,
+    /// Whether `range` (and the fix) are offsets of the original file
+    /// ([`crate::text::Document::original`]) rather than of the prose the
+    /// rules read: for the rules that speak for the file's bytes.
+    pub in_original: bool,
 }
 
 impl Diagnostic {
@@ -82,7 +86,14 @@ impl Diagnostic {
             confidence: 1.0,
             fix: None,
             severity: None,
+            in_original: false,
         }
+    }
+
+    /// Says that the range is in offsets of the original file.
+    pub fn in_original(mut self) -> Self {
+        self.in_original = true;
+        self
     }
 
     /// Sets the confidence.
@@ -143,6 +154,10 @@ pub struct Finding {
     pub confidence: f64,
     /// The suggested cleanup, if any.
     pub fix: Option<Fix>,
+    /// The catalogue entry or subtitle cue it is in, where the format has
+    /// units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<super::unit::Unit>,
 }
 
 /// Applies `fixes` to `text`. The fixes must be sorted by start, with

@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 
 pub mod finding;
 pub mod fixes;
+pub mod unit;
 
 pub use finding::{Applicability, Diagnostic, Finding, Fix, Severity};
 pub use fixes::FixSummary;
+pub use unit::{Unit, UnitKind};
 
 /// Version of the JSON contract.
 pub const FORMAT_VERSION: u32 = 1;
@@ -42,6 +44,10 @@ pub struct FileReport {
     /// What `--fix` or `--diff` did to the file; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixes: Option<FixSummary>,
+    /// The format the file was read in (`text`, `markdown`, `html`, `srt`,
+    /// `vtt`, `po`, `xliff`).
+    #[serde(default = "text_format")]
+    pub format: String,
     /// The encoding the file was read in (`windows-1256`, `UTF-16LE`, …),
     /// absent for UTF-8. Byte offsets are then offsets in the decoded
     /// UTF-8 text, not in the file.
@@ -135,4 +141,9 @@ impl Report {
         s.push('\n');
         s
     }
+}
+
+/// The format of a report that does not name one.
+fn text_format() -> String {
+    "text".into()
 }

@@ -11,6 +11,7 @@ use crate::text::Document;
 
 pub mod characters;
 pub mod encoding;
+pub mod markup;
 pub mod punctuation;
 pub mod repetition;
 pub mod script;
@@ -120,6 +121,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &encoding::EscapedText,
         &encoding::Mojibake,
         &encoding::InvalidEncoding,
+        &markup::MarkupError,
         &suppression::UnusedSuppression,
     ]
 }

@@ -9,6 +9,7 @@
 
 pub mod encoding;
 pub mod lines;
+pub mod markup;
 pub mod normalize;
 pub mod script;
 pub mod sentences;
@@ -28,8 +29,14 @@ pub use tokens::{Token, TokenKind};
 /// A segmented text, with its main script and language.
 #[derive(Debug)]
 pub struct Document<'a> {
-    /// The whole text.
+    /// The whole text: the prose the rules read.
     pub text: &'a str,
+    /// The file the text was read from: the same as `text` for plain text,
+    /// the whole file with its markup otherwise. Offsets into it are what
+    /// reports give; only rules that speak for the file's bytes read it.
+    pub original: &'a str,
+    /// What the reader of the file's format found wrong in its markup.
+    pub markup_problems: Vec<markup::Problem>,
     /// Line starts and ends.
     pub lines: LineIndex,
     /// Tokens covering the text, in order.
@@ -100,6 +107,8 @@ impl<'a> Document<'a> {
         let script = script::main_script(words_by_script(text, &tokens));
         Self {
             text,
+            original: text,
+            markup_problems: Vec::new(),
             lines,
             tokens,
             paragraphs,

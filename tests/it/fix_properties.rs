@@ -36,6 +36,7 @@ fn finding(fix: Fix, confidence: f64) -> Finding {
         sentence: None,
         confidence,
         fix: Some(fix),
+        unit: None,
     }
 }
 

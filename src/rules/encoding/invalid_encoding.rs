@@ -85,7 +85,8 @@ impl Rule for InvalidEncoding {
         let Some(bad) = &doc.first_invalid else {
             return;
         };
-        let text = doc.text;
+        // The bad byte is in the file, markup or not: the range is the file's.
+        let text = doc.original;
         let start = floor_char_boundary(text, bad.text_offset);
         let end = text[start..]
             .chars()
@@ -108,6 +109,6 @@ impl Rule for InvalidEncoding {
                 doc.encoding
             ),
         };
-        out.push(Diagnostic::new(start..end, message));
+        out.push(Diagnostic::new(start..end, message).in_original());
     }
 }
