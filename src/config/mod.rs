@@ -53,10 +53,7 @@ pub use scan::{Config, UnknownRule};
 pub const FILE_NAMES: [&str; 2] = ["mtlint.toml", ".mtlint.toml"];
 
 /// The extensions of the files taken from walked folders by default.
-pub const DEFAULT_EXTENSIONS: [&str; 16] = [
-    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "srt", "vtt", "po",
-    "pot", "xlf", "xliff", "sub",
-];
+pub use crate::read::walk::DEFAULT_EXTENSIONS;
 
 /// Keys of a configuration file's top level.
 pub const TOP_KEYS: &[&str] = &[

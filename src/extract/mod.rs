@@ -672,6 +672,15 @@ mod tests {
     }
 
     #[test]
+    fn folders_are_walked_for_every_format() {
+        for f in Format::ALL {
+            for e in f.extensions() {
+                assert!(crate::read::walk::DEFAULT_EXTENSIONS.contains(e), "{e}");
+            }
+        }
+    }
+
+    #[test]
     fn formats_by_extension_and_name() {
         assert_eq!(Format::from_path("a/b.xlf"), Format::Xliff);
         assert_eq!(Format::from_path("a/b.srt"), Format::Srt);

@@ -414,7 +414,11 @@ pub fn fix_file(
     let original = decoded.text.clone();
     let mut fixed = fix_decoded(scanner, &input.display, decoded, folder_words, opts);
     let legacy = matches!(decoded.encoding, Encoding::Legacy(_));
-    let transcoded = legacy && opts.unsafe_fixes && !decoded.lossy;
+    // A file whose markup could not be read whole is never written, even
+    // only transcoded.
+    let format = scanner.config().format_for(&input.display);
+    let whole = format == Format::Text || !Prose::extract(format, &decoded.text).stopped();
+    let transcoded = legacy && opts.unsafe_fixes && !decoded.lossy && whole;
     let target = if transcoded {
         Encoding::Utf8
     } else {

@@ -29,6 +29,14 @@ use crate::read::decode::{self, Decoded};
 /// `.gitignore`.
 pub const IGNORE_FILE: &str = ".mtlintignore";
 
+/// The extensions of the files taken from folders by default: those of
+/// every format mtlint reads (plain text, Markdown, HTML, subtitles,
+/// catalogues).
+pub const DEFAULT_EXTENSIONS: [&str; 15] = [
+    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "srt", "vtt", "po",
+    "pot", "xlf", "xliff",
+];
+
 /// What [`collect`] looks for.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -48,7 +56,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            extensions: vec!["txt".into(), "md".into()],
+            extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
             stdin_name: None,
             no_ignore: false,
             filter: None,
