@@ -240,7 +240,7 @@ impl<'a> Prose<'a> {
     /// use mtlint::extract::{Format, Prose};
     /// let md = "# Title\n\nSome *fine* text with `code ,here`.\n";
     /// let prose = Prose::extract(Format::Markdown, md);
-    /// assert_eq!(prose.text, "Title\n\nSome fine text with .");
+    /// assert_eq!(prose.text, "Title\n\nSome fine text with.");
     /// ```
     pub fn extract(format: Format, original: &'a str) -> Self {
         match format {
