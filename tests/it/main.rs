@@ -18,6 +18,7 @@ mod foreign_letters;
 mod gibberish;
 mod joined_words;
 mod markup;
+mod markup_properties;
 mod mojibake;
 mod outputs;
 mod properties;
