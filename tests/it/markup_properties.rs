@@ -144,3 +144,77 @@ fn generated_markdown_has_errors_that_get_fixed() {
     assert_eq!(md_markup(doc), md_markup(&fixed.text));
     assert!(fixed.text.contains("foo(a ,b)"));
 }
+
+/// The byte ranges of code blocks, inline code, HTML and front matter, by
+/// `pulldown-cmark`'s offsets.
+fn md_code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    Parser::new_ext(text, opts)
+        .into_offset_iter()
+        .filter(|(ev, _)| {
+            matches!(
+                ev,
+                Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock)
+                    | Event::Code(_)
+                    | Event::InlineHtml(_)
+                    | Event::Html(_)
+            )
+        })
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// The READMEs of the crates this repository builds with, from cargo's
+/// registry (every machine that builds mtlint has them), sorted, one per
+/// crate version.
+fn registry_readmes(limit: usize) -> Vec<std::path::PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cargo")));
+    let Some(src) = home.map(|h| h.join("registry").join("src")) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for index in std::fs::read_dir(src).into_iter().flatten().flatten() {
+        for krate in std::fs::read_dir(index.path()).into_iter().flatten().flatten() {
+            let readme = krate.path().join("README.md");
+            if readme.is_file() {
+                found.push(readme);
+            }
+        }
+    }
+    found.sort();
+    found.truncate(limit);
+    found
+}
+
+#[test]
+fn real_readmes_keep_their_code_and_markup_when_fixed() {
+    let readmes = registry_readmes(60);
+    if readmes.len() < 10 {
+        eprintln!("skipped: fewer than 10 READMEs in cargo's registry");
+        return;
+    }
+    let scanner = Scanner::default();
+    let mut changed = 0;
+    for path in &readmes {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let name = path.display().to_string();
+        let fixed = fix::fix_text(&scanner, &name, &text, &unsafe_fixes());
+        changed += usize::from(fixed.text != text);
+        assert_eq!(md_markup(&text), md_markup(&fixed.text), "{name}");
+        // And nothing is reported inside code, HTML or front matter.
+        let report = scanner.scan_file(&name, &text);
+        let code = md_code_ranges(&text);
+        for f in &report.findings {
+            let inside = code.iter().any(|r| r.start <= f.start && f.end <= r.end);
+            assert!(f.rule == "markup-error" || !inside, "{name}: {f:?}");
+        }
+    }
+    assert!(changed > 0, "some of {} READMEs have prose to fix", readmes.len());
+}
