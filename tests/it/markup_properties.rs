@@ -36,15 +36,17 @@ fn sentence() -> impl Strategy<Value = String> {
 
 fn code() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        prop::sample::select(&[
-            "foo(a ,b)",
-            "print(\"hello\"+\"world\")",
-            "<!-- mtlint: ignore-file -->",
-            "x = 1 ;",
-            "قال ، هنا",
-            "the the",
-            "a.b",
-        ][..]),
+        prop::sample::select(
+            &[
+                "foo(a ,b)",
+                "print(\"hello\"+\"world\")",
+                "<!-- mtlint: ignore-file -->",
+                "x = 1 ;",
+                "قال ، هنا",
+                "the the",
+                "a.b",
+            ][..],
+        ),
         1..4,
     )
     .prop_map(|v| v.join(" "))
@@ -58,7 +60,8 @@ fn md_block() -> impl Strategy<Value = String> {
         (sentence(), sentence()).prop_map(|(a, b)| format!("- {a}\n- **{b}**")),
         (sentence(), code()).prop_map(|(a, c)| format!("{a} `{c}` {a}")),
         (sentence(), code()).prop_map(|(a, c)| format!("[{a}](https://x.org/{c}) {a}")),
-        (sentence(), sentence()).prop_map(|(a, b)| format!("| {a} | {b} |\n|---|---|\n| {b} | {a} |")),
+        (sentence(), sentence())
+            .prop_map(|(a, b)| format!("| {a} | {b} |\n|---|---|\n| {b} | {a} |")),
         code().prop_map(|c| format!("```\n{c}\n```")),
         code().prop_map(|c| format!("    {c}")),
         sentence().prop_map(|s| format!("> {s}")),
@@ -179,7 +182,11 @@ fn registry_readmes(limit: usize) -> Vec<std::path::PathBuf> {
     };
     let mut found = Vec::new();
     for index in std::fs::read_dir(src).into_iter().flatten().flatten() {
-        for krate in std::fs::read_dir(index.path()).into_iter().flatten().flatten() {
+        for krate in std::fs::read_dir(index.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let readme = krate.path().join("README.md");
             if readme.is_file() {
                 found.push(readme);
@@ -216,5 +223,109 @@ fn real_readmes_keep_their_code_and_markup_when_fixed() {
             assert!(f.rule == "markup-error" || !inside, "{name}: {f:?}");
         }
     }
-    assert!(changed > 0, "some of {} READMEs have prose to fix", readmes.len());
+    assert!(
+        changed > 0,
+        "some of {} READMEs have prose to fix",
+        readmes.len()
+    );
+}
+
+/// A PO catalogue whose msgids hold the same errors as its msgstrs, some
+/// entries fuzzy, some strings continued on a second line.
+fn po() -> impl Strategy<Value = String> {
+    prop::collection::vec((sentence(), sentence(), any::<bool>(), any::<bool>()), 1..6).prop_map(
+        |entries| {
+            let mut s = String::from("msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\n");
+            for (i, (id, text, fuzzy, split)) in entries.into_iter().enumerate() {
+                let esc = |t: &str| t.replace('\\', "\\\\").replace('"', "\\\"");
+                if fuzzy {
+                    s.push_str("#, fuzzy\n");
+                }
+                s.push_str(&format!("#: src/a.c:{i}\nmsgid \"{} {i}\"\n", esc(&id)));
+                if split {
+                    let cut = text
+                        .char_indices()
+                        .nth(text.chars().count() / 2)
+                        .map_or(0, |(b, _)| b);
+                    s.push_str(&format!(
+                        "msgstr \"\"\n\"{}\"\n\"{}\"\n\n",
+                        esc(&text[..cut]),
+                        esc(&text[cut..])
+                    ));
+                } else {
+                    s.push_str(&format!("msgstr \"{}\"\n\n", esc(&text)));
+                }
+            }
+            s
+        },
+    )
+}
+
+/// What a PO file holds besides its translations: every line that is not
+/// a `msgstr` string, in order.
+fn po_markup(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut in_msgstr = false;
+    for line in text.lines() {
+        if line.starts_with("msgstr") {
+            in_msgstr = true;
+            out.push("msgstr");
+        } else if line.starts_with('"') && in_msgstr {
+            out.push("\"");
+        } else {
+            in_msgstr = false;
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// SubRip cues with tags, errors in the text, and timings.
+fn srt() -> impl Strategy<Value = String> {
+    prop::collection::vec((sentence(), sentence(), any::<bool>()), 1..6).prop_map(|cues| {
+        let mut s = String::new();
+        for (i, (a, b, italic)) in cues.into_iter().enumerate() {
+            let a = if italic { format!("<i>{a}</i>") } else { a };
+            s.push_str(&format!(
+                "{}\n00:00:{:02},000 --> 00:00:{:02},500\n{a}\n{b}\n\n",
+                i + 1,
+                i,
+                i + 1
+            ));
+        }
+        s
+    })
+}
+
+/// What a subtitle file holds besides its text: numbers, timings, tags.
+fn srt_markup(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.contains("-->") || line.chars().all(|c| c.is_ascii_digit()) {
+            out.push(line.to_string());
+        }
+        out.extend(line.match_indices("<i>").map(|(i, _)| format!("tag@{i}")));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn po_fixes_change_translations_only(doc in po()) {
+        let fixed = fix::fix_text(&Scanner::default(), "ar.po", &doc, &unsafe_fixes());
+        prop_assert_eq!(po_markup(&doc), po_markup(&fixed.text), "{}\n---\n{}", doc, fixed.text);
+        // Still a catalogue mtlint reads whole.
+        prop_assert!(!mtlint::extract::Prose::extract(mtlint::extract::Format::Po, &fixed.text).stopped());
+    }
+
+    #[test]
+    fn subtitle_fixes_change_cue_text_only(doc in srt()) {
+        let fixed = fix::fix_text(&Scanner::default(), "film.srt", &doc, &unsafe_fixes());
+        let tags = |t: &str| t.matches("<i>").count() + t.matches("</i>").count();
+        prop_assert_eq!(tags(&doc), tags(&fixed.text));
+        let timings = |t: &str| srt_markup(t).into_iter().filter(|l| !l.starts_with("tag@")).collect::<Vec<_>>();
+        prop_assert_eq!(timings(&doc), timings(&fixed.text), "{}\n---\n{}", doc, fixed.text);
+    }
 }
