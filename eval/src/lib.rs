@@ -5,8 +5,11 @@
 //! no part of the library.
 //!
 //! `cargo run --release -p mtlint-eval --bin eval` prints the false alarms
-//! per 1,000 sentences of every rule; the other programs measure one rule.
+//! per 1,000 sentences of every rule; the other programs measure one rule,
+//! but `markup`, which measures the markup readers on files of this machine
+//! ([`markup_corpus`], [`measure::markup`]).
 
 pub mod corpus;
+pub mod markup_corpus;
 pub mod measure;
 pub mod translit;
