@@ -475,9 +475,19 @@ mod tests {
         let quiet = scanner.scan_file("a.md", &format!("<!-- mtlint: ignore-file -->\n{text}"));
         assert!(quiet.findings.is_empty(), "{:?}", quiet.findings);
         assert_eq!(quiet.score, 100.0);
-        // Not read in other formats.
+        // In HTML too, where it is a real comment; not where it is text.
         let html = scanner.scan_file("a.html", &format!("<!-- mtlint: ignore-file -->\n{text}"));
+        assert!(html.findings.is_empty(), "{:?}", html.findings);
+        let shown = format!("<pre>\n<!-- mtlint: ignore-file -->\n</pre>\n<p>{text}</p>");
+        let html = scanner.scan_file("a.html", &shown);
         assert!(html
+            .findings
+            .iter()
+            .any(|f| f.rule == "space-before-punctuation"));
+        // Not read in formats without such comments.
+        let po = format!("<!-- mtlint: ignore-file -->\nmsgid \"a\"\nmsgstr \"{text}\"\n");
+        let po = scanner.scan_file("a.po", &po);
+        assert!(po
             .findings
             .iter()
             .any(|f| f.rule == "space-before-punctuation"));

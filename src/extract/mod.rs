@@ -386,13 +386,18 @@ impl<'a> Prose<'a> {
     /// not prose, in order, as the pieces between the prose: what a fix
     /// must leave exactly as it was.
     pub fn markup<'o>(&self, original: &'o str) -> Vec<&'o str> {
+        // A reader may give pieces out of file order (HTML's `alt` text after
+        // its paragraph): the gaps are between the ranges sorted.
+        let mut ranges: Vec<(usize, usize)> =
+            self.pieces.iter().map(|x| (x.start, x.end)).collect();
+        ranges.sort_unstable();
         let mut out = Vec::new();
         let mut at = 0;
-        for x in &self.pieces {
-            if x.start > at {
-                out.extend(original.get(at..x.start));
+        for (start, end) in ranges {
+            if start > at {
+                out.extend(original.get(at..start));
             }
-            at = at.max(x.end);
+            at = at.max(end);
         }
         out.extend(original.get(at..).filter(|s| !s.is_empty()));
         out

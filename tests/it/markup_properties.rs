@@ -329,3 +329,67 @@ proptest! {
         prop_assert_eq!(timings(&doc), timings(&fixed.text), "{}\n---\n{}", doc, fixed.text);
     }
 }
+
+/// One piece of an HTML page: prose in inline and block elements, code and
+/// scripts holding the same errors, attributes, entities.
+fn html_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        sentence().prop_map(|s| format!("<p>{}</p>", s.replace('&', "&amp;").replace('<', "&lt;"))),
+        (sentence(), sentence()).prop_map(|(a, b)| format!("<li><b>{a}</b> {b}</li>")
+            .replace(" & ", " &amp; ")
+            .replace(" < ", " &lt; ")),
+        code().prop_map(|c| format!("<pre>{}</pre>", c.replace('<', "&lt;"))),
+        code().prop_map(|c| format!("<script>var s = '{c}';</script>")),
+        code().prop_map(|c| format!("<style>/* {c} */</style>")),
+        (sentence(), code()).prop_map(|(a, c)| format!(
+            "<p>{a} <code>{}</code> {a}</p>",
+            c.replace('<', "&lt;")
+        )
+        .replace(" & ", " &amp; ")),
+        (sentence(), code()).prop_map(|(a, c)| format!(
+            "<img src=\"{}.png\" alt=\"{}\">",
+            c.replace('"', "'"),
+            a.replace('"', "&quot;").replace('&', "&amp;")
+        )),
+        sentence().prop_map(|s| format!("<!-- {} -->", s.replace("--", "- -"))),
+    ]
+}
+
+fn html_page() -> impl Strategy<Value = String> {
+    prop::collection::vec(html_piece(), 1..8).prop_map(|v| {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"ar\"><body>\n{}\n</body></html>\n",
+            v.join("\n")
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn html_fixes_change_text_only(doc in html_page()) {
+        use mtlint_eval::measure::markup::html;
+        // `alt` and `title` are prose: their values may be fixed.
+        let prose_attrs = regex::Regex::new(r#"\b(alt|title)="[^"]*""#).unwrap();
+        let items = |t: &str| -> Vec<String> {
+            html(t)
+                .items
+                .into_iter()
+                .map(|(k, v)| format!("{k:?} {}", prose_attrs.replace_all(&v, "$1=…")))
+                .collect()
+        };
+        let fixed = fix::fix_text(&Scanner::default(), "page.html", &doc, &unsafe_fixes());
+        prop_assert_eq!(items(&doc), items(&fixed.text), "{}\n---\n{}", doc, fixed.text);
+    }
+}
+
+#[test]
+fn html_alt_text_is_fixed_in_place() {
+    let page = "<p>قال الوزير إن القوات <img src=\"a ,b.png\" alt=\"صورة ، هنا\"> وصلت.</p>\n";
+    let fixed = fix::fix_text(&Scanner::default(), "p.html", page, &Options::default());
+    assert_eq!(
+        fixed.text,
+        "<p>قال الوزير إن القوات <img src=\"a ,b.png\" alt=\"صورة، هنا\"> وصلت.</p>\n"
+    );
+}
