@@ -485,7 +485,10 @@ mod tests {
             .iter()
             .any(|f| f.rule == "space-before-punctuation"));
         // Not read in formats without such comments.
-        let po = format!("<!-- mtlint: ignore-file -->\nmsgid \"a\"\nmsgstr \"{text}\"\n");
+        let po = format!(
+            "<!-- mtlint: ignore-file -->\nmsgid \"a\"\nmsgstr \"{}\"\n",
+            text.trim()
+        );
         let po = scanner.scan_file("a.po", &po);
         assert!(po
             .findings

@@ -21,9 +21,10 @@ an unclosed code fence in Markdown (the rest of the file reads as code), an
 unclosed comment or `<script>` in HTML, a cue without a valid timing line
 in subtitles, a syntax error in a PO file, XLIFF that is not well-formed XML.
 
-A problem after which the reader could not go on (a PO syntax error, XML
-that is not well-formed) is an error: the file was linted as far as it could
-be read, and `--fix` leaves it unchanged, since a file that was not parsed
+A problem that kept the reader from parsing the file whole (a PO syntax
+error, after which it skips to the next entry; XML that is not well-formed,
+where it stops) is an error: the file was linted as far as it could be
+read, and `--fix` leaves it unchanged, since a file that was not parsed
 whole cannot be written back safely. The others are warnings: the file was
 read the way a renderer would read it.
 
@@ -70,10 +71,7 @@ impl Rule for MarkupError {
                 .filter(|c| *c != '\n' && *c != '\r')
                 .map_or(start, |c| start + c.len_utf8());
             let d = if p.stopped {
-                let m = format!(
-                    "{}; the file is read up to here, and `--fix` leaves it unchanged",
-                    p.message
-                );
+                let m = format!("{}; `--fix` leaves this file unchanged", p.message);
                 Diagnostic::new(start..end, m)
                     .in_original()
                     .severity(Severity::Error)
