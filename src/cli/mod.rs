@@ -19,6 +19,7 @@ use anstream::ColorChoice;
 use mtlint::batch::{Failure, Job, Sources};
 use mtlint::check::scanner::Scanners;
 use mtlint::config::{self, Discovery, Layer, Resolver};
+use mtlint::extract::Format;
 use mtlint::read::walk::{self, InputError};
 
 use args::{ConfigArgs, InputArgs, InputKind, SettingsArgs};
@@ -82,7 +83,14 @@ pub fn plan(i: Inputs) -> Result<Plan, u8> {
             walk::Origin::Stdin => PathBuf::from(&input.display),
         };
         match resolver.settings(&path) {
-            Ok(s) => jobs.push(Job::with_settings(scanners.get(&s.scanner), s)),
+            Ok(mut s) => {
+                // A JSON Lines document is plain text unless a format is
+                // named: its id is no file name to take a format from.
+                if jsonl && s.scanner.input_format.is_none() {
+                    s.scanner.input_format = Some(Format::Text);
+                }
+                jobs.push(Job::with_settings(scanners.get(&s.scanner), s));
+            }
             Err(e) => return Err(usage_error(&e.to_string())),
         }
     }

@@ -384,3 +384,37 @@ fn prose_of_every_format_maps_back_into_the_file() {
         assert!(!prose.stopped(), "{format}: {:?}", prose.problems);
     }
 }
+
+#[test]
+fn json_lines_documents_are_text_whatever_their_id() {
+    let docs = "{\"id\": \"page.html\", \"text\": \"<b>قال</b> هنا ، الآن\"}\n";
+    let v = json(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--input",
+            "jsonl",
+            "--id-field",
+            "id",
+            "-",
+        ],
+        docs,
+    );
+    assert_eq!(v["format"], "text", "{v}");
+    assert_eq!(v["path"], "page.html");
+    let v = json(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--input",
+            "jsonl",
+            "--input-format",
+            "html",
+            "-",
+        ],
+        docs,
+    );
+    assert_eq!(v["format"], "html", "{v}");
+}
