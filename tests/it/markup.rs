@@ -180,10 +180,13 @@ fn html_is_read_from_folders_and_written_back_escaped() {
             assert!(!(s..e).contains(&start), "{f}");
         }
     }
-    mtlint()
+    let out = mtlint()
         .args(["check", "--fix", "--unsafe-fixes"])
         .arg(dir.path())
-        .assert();
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("Fixed 2 findings in 1 file"), "{said}");
     let fixed = fs::read_to_string(dir.path().join("page.html")).unwrap();
     assert!(fixed.contains("قال الوزير، إن &amp; القوات"), "{fixed}");
     assert!(fixed.contains("<pre>x ,y</pre>"), "{fixed}");
@@ -287,7 +290,11 @@ fn broken_catalogues_are_reported_and_never_written() {
         .iter()
         .any(|f| f["rule"] == "space-before-punctuation" && f["unit"]["id"] == "a"));
     // And the file is left as it is by --fix.
-    mtlint().args(["check", "--fix"]).arg(&path).assert();
+    mtlint()
+        .args(["check", "--fix"])
+        .arg(&path)
+        .assert()
+        .code(1);
     assert_eq!(fs::read_to_string(&path).unwrap(), xlf);
 }
 
