@@ -181,17 +181,33 @@ fn suppressed_findings_leave_the_score() {
 }
 
 #[test]
-fn only_markdown_plain_text_and_stdin_read_comments() {
+fn comments_count_in_text_and_in_markup_outside_code() {
     let text = format!("<!-- mtlint: ignore-file -->\n{LINE}\n");
     assert!(scan("a.txt", &text).0.is_empty());
     assert!(scan("NOTES", &text).0.is_empty());
-    assert_eq!(scan("a.html", &text).0, ["2 repeated-word"]);
+    assert!(scan("a.md", &text).0.is_empty());
+    assert!(scan("a.html", &text).0.is_empty());
+    // Shown as an example inside code, it silences nothing.
+    let fenced = format!("```\n<!-- mtlint: ignore-file -->\n```\n\n{LINE}\n");
+    assert_eq!(scan("a.md", &fenced).0, ["5 repeated-word"]);
+    let pre = format!("<pre>\n&lt;!-- mtlint: ignore-file --&gt;\n</pre>\n<p>{LINE}</p>\n");
+    assert_eq!(scan("a.html", &pre).0, ["4 repeated-word"]);
+    // Formats without such comments never read them.
+    let srt = format!("<!-- mtlint: ignore-file -->\n\n1\n00:00:01,000 --> 00:00:02,000\n{LINE}\n");
+    assert_eq!(
+        scan("a.srt", &srt)
+            .0
+            .iter()
+            .filter(|f| f.ends_with("repeated-word"))
+            .count(),
+        1
+    );
     let dir = tempfile::tempdir().unwrap();
     let (_, r) = run(dir.path(), &["-"], Some(&text));
     assert!(r.files[0].findings.is_empty());
     let (_, r) = run(
         dir.path(),
-        &["--stdin-filename", "page.html", "-"],
+        &["--stdin-filename", "page.log", "-"],
         Some(&text),
     );
     assert_eq!(r.files[0].findings.len(), 1);
