@@ -26,6 +26,9 @@ pub struct ScoreRow {
     pub path: String,
     /// The document's language.
     pub language: Option<String>,
+    /// The format it was read in (`text`, `markdown`, …).
+    #[serde(default = "text_format")]
+    pub format: String,
     /// From 0 to 100.
     pub score: f64,
     /// Sentences in the file.
@@ -46,6 +49,7 @@ impl ScoreRow {
         let mut row = Self {
             path: file.path.clone(),
             language: file.language.clone(),
+            format: file.format.clone(),
             score: file.score,
             sentences: file.sentences.len(),
             errors: 0,
@@ -84,7 +88,14 @@ pub fn sort(rows: &mut [ScoreRow]) {
 
 /// The table of rows (already sorted) and a closing line.
 pub fn table(rows: &[ScoreRow], summary: &Summary) -> String {
-    let paths: Vec<String> = rows.iter().map(|r| escape_invisible(&r.path)).collect();
+    // A file read in a markup format says which after its path.
+    let paths: Vec<String> = rows
+        .iter()
+        .map(|r| match r.format.as_str() {
+            "text" => escape_invisible(&r.path),
+            f => format!("{} ({f})", escape_invisible(&r.path)),
+        })
+        .collect();
     let width = paths
         .iter()
         .map(|p| p.chars().count())
@@ -196,6 +207,11 @@ pub fn statistics_json(by_rule: &BTreeMap<String, usize>) -> String {
     let mut s = serde_json::to_string_pretty(&v).expect("statistics serialize");
     s.push('\n');
     s
+}
+
+/// The format of a row that does not name one.
+fn text_format() -> String {
+    "text".into()
 }
 
 #[cfg(test)]

@@ -425,3 +425,19 @@ fn json_lines_documents_are_text_whatever_their_id() {
     );
     assert_eq!(v["format"], "html", "{v}");
 }
+
+#[test]
+fn scores_name_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "قال الوزير ، إن `x ,y` هنا.\n").unwrap();
+    let out = mtlint()
+        .args(["score", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["format"], "markdown", "{v}");
+    let out = mtlint().arg("score").arg(dir.path()).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("a.md (markdown)"), "{table}");
+}
