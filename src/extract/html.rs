@@ -50,6 +50,7 @@
 //! its end tag), and a CDATA section outside `svg`/`math` is read as the
 //! bogus comment HTML makes of it.
 
+use std::collections::HashSet;
 use std::convert::Infallible;
 use std::ops::Range;
 
@@ -357,6 +358,10 @@ struct Reader<'a> {
     pending_line: Option<Range<usize>>,
     /// `alt` and `title` attributes waiting for the end of their block.
     deferred: Vec<Deferred>,
+    /// The `alt` and `title` values already read: a tooltip a template
+    /// repeats on every item ("Stable since 1.0.0") is read once, not as
+    /// a page of duplicate lines.
+    attributes_read: HashSet<String>,
 
     /// The elements whose content is being skipped.
     skipped: Skipped,
@@ -422,6 +427,7 @@ impl<'a> Reader<'a> {
             tag_may_declare_lang: false,
             seen_alt: false,
             seen_title: false,
+            attributes_read: HashSet::new(),
             attr: Attr::Other,
             lang_done: false,
             reported_comment: false,
@@ -573,6 +579,9 @@ impl<'a> Reader<'a> {
         }
         let mut deferred = std::mem::take(&mut self.deferred);
         for a in &deferred {
+            if !self.attributes_read.insert(a.value.trim().to_string()) {
+                continue;
+            }
             align(
                 self.src,
                 a.span.clone(),
@@ -1142,6 +1151,21 @@ mod tests {
         let p = extract("<p>see <code>x</p><p>next one</p>");
         assert_eq!(p.text, "see\n\nnext one");
         assert!(p.problems.is_empty());
+    }
+
+    #[test]
+    fn a_repeated_tooltip_is_read_once() {
+        let src = "<ul><li><span title=\"Stable since 1.0\">a</span></li>\
+                   <li><span title=\"Stable since 1.0\">b</span></li>\
+                   <li><img alt=\"Other\"></li></ul>";
+        let p = extract(src);
+        assert_eq!(
+            p.text.matches("Stable since 1.0").count(),
+            1,
+            "{:?}",
+            p.text
+        );
+        assert!(p.text.contains("Other"));
     }
 
     #[test]

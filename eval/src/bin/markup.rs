@@ -44,11 +44,12 @@ struct Args {
     locale_dir: PathBuf,
     threads: Option<usize>,
     examples: usize,
+    same_prose: bool,
 }
 
 const USAGE: &str = "usage: markup [--corpus markdown,html,po] [--max-mb 8] [--max-files 3000] \
 [--max-file-kb 1000] [--langs ar,fr,ru,es,de] [--registry DIR] [--html-dir DIR] \
-[--locale-dir DIR] [--threads N] [--examples N]";
+[--locale-dir DIR] [--threads N] [--examples N] [--same-prose yes|no]";
 
 fn parse_args() -> Result<Args, String> {
     let mut a = Args {
@@ -60,6 +61,7 @@ fn parse_args() -> Result<Args, String> {
         locale_dir: PathBuf::from("/usr/share/locale"),
         threads: None,
         examples: 0,
+        same_prose: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -94,6 +96,7 @@ fn parse_args() -> Result<Args, String> {
             "--locale-dir" => a.locale_dir = value.into(),
             "--threads" => a.threads = Some((number(&value)? as usize).max(1)),
             "--examples" => a.examples = number(&value)? as usize,
+            "--same-prose" => a.same_prose = value != "no",
             _ => return Err(format!("unknown option {flag}\n{USAGE}")),
         }
     }
@@ -288,6 +291,135 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1e6
 }
 
+/// The clean news of `../shared/data` (ar, en, fr, ru), each document as
+/// plain text with its segments as paragraphs, and the same prose as
+/// Markdown and as HTML: a heading, the first word of each paragraph in
+/// bold, the last one a link.
+fn same_prose() -> Option<[(Format, Vec<String>); 3]> {
+    let dir = mtlint_eval::corpus::data_dir()?;
+    let mut plain = Vec::new();
+    let mut md = Vec::new();
+    let mut html = Vec::new();
+    for lang in ["ar", "en", "fr", "ru"] {
+        for d in mtlint_eval::corpus::documents(&dir, lang).ok()? {
+            let lines: Vec<&str> = d.text.lines().filter(|l| !l.trim().is_empty()).collect();
+            let Some((title, body)) = lines.split_first() else {
+                continue;
+            };
+            let dress = |l: &str, bold: (&str, &str), link: (&str, &str)| -> String {
+                let words: Vec<&str> = l.split(' ').collect();
+                match words.as_slice() {
+                    [first, middle @ .., last] => format!(
+                        "{}{first}{} {}{}{last}{}",
+                        bold.0,
+                        bold.1,
+                        middle.iter().map(|w| format!("{w} ")).collect::<String>(),
+                        link.0,
+                        link.1
+                    ),
+                    _ => l.to_string(),
+                }
+            };
+            let mut p = format!("{title}\n");
+            let mut m = format!("# {title}\n");
+            let mut h = format!(
+                "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"></head>\n<body>\n<h1>{}</h1>\n",
+                escape_html(title)
+            );
+            for l in body {
+                p.push_str(&format!("\n{l}\n"));
+                m.push_str(&format!(
+                    "\n{}\n",
+                    dress(l, ("**", "**"), ("[", "](https://example.org/a)"))
+                ));
+                let e = escape_html(l);
+                h.push_str(&format!(
+                    "<p>{}</p>\n",
+                    dress(
+                        &e,
+                        ("<b>", "</b>"),
+                        ("<a href=\"https://example.org/a\">", "</a>")
+                    )
+                ));
+            }
+            h.push_str("</body></html>\n");
+            plain.push(p);
+            md.push(m);
+            html.push(h);
+        }
+    }
+    Some([
+        (Format::Text, plain),
+        (Format::Markdown, md),
+        (Format::Html, html),
+    ])
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The best of three single-thread scans of `texts` read as `format`, and
+/// of three passes of the reader alone.
+fn time_scans(format: Format, texts: &[String]) -> (Duration, Duration) {
+    let scanner = scanner(format);
+    let path = format!("doc.{}", format.extensions().first().unwrap_or(&"txt"));
+    let best = |f: &dyn Fn()| {
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let scan = best(&|| {
+        for t in texts {
+            std::hint::black_box(scanner.scan_file(&path, t));
+        }
+    });
+    let read = best(&|| {
+        for t in texts {
+            std::hint::black_box(Prose::extract(format, std::hint::black_box(t)));
+        }
+    });
+    (scan, read)
+}
+
+fn print_same_prose() {
+    let Some(sets) = same_prose() else {
+        println!("\n## The same prose as text, Markdown and HTML\n\nSkipped: `../shared/data` is absent.");
+        return;
+    };
+    println!("\n## The same prose as text, Markdown and HTML (one thread, release)\n");
+    println!(
+        "The clean news of `../shared/data` (NTREX-128 and UD PUD; ar, en, fr, ru), {} documents, \
+         each written three ways with the same prose: plain text, Markdown (a heading, the first \
+         word of each paragraph in bold, the last a link) and HTML (the same in tags). Best of \
+         three passes.\n",
+        sets[0].1.len()
+    );
+    println!("| format | MB | scan s | MB/s | reader alone s | reader's share of the scan | scan time against plain text |");
+    println!("|---|---|---|---|---|---|---|");
+    let mut plain_scan = None;
+    for (format, texts) in &sets {
+        let bytes = mb(texts.iter().map(String::len).sum());
+        let (scan, read) = time_scans(*format, texts);
+        let base = *plain_scan.get_or_insert(scan);
+        println!(
+            "| {format} | {bytes:.2} | {:.2} | {:.2} | {:.3} | {:.1}% | {:+.1}% |",
+            scan.as_secs_f64(),
+            bytes / scan.as_secs_f64().max(1e-9),
+            read.as_secs_f64(),
+            100.0 * read.as_secs_f64() / scan.as_secs_f64().max(1e-9),
+            100.0 * (scan.as_secs_f64() / base.as_secs_f64().max(1e-9) - 1.0)
+        );
+    }
+}
+
 fn main() {
     let args = match parse_args() {
         Ok(a) => a,
@@ -435,6 +567,10 @@ fn main() {
             bytes / s.max(1e-9),
             100.0 * e / s.max(1e-9)
         );
+    }
+
+    if args.same_prose {
+        print_same_prose();
     }
 
     let examples: Vec<&String> = done.iter().flat_map(|m| &m.examples).collect();

@@ -347,6 +347,31 @@ pub fn markdown(text: &str) -> NonProse {
 /// The elements whose content is not prose in HTML.
 const OPAQUE: [&[u8]; 4] = [b"script", b"style", b"pre", b"code"];
 
+/// Attributes whose values are prose, not markup.
+const PROSE_ATTRIBUTES: [&[u8]; 2] = [b"alt", b"title"];
+
+/// The range of a start tag without the quoted values of its `alt` and
+/// `title` attributes, which are prose.
+fn without_prose_attributes(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    static VALUE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let value = VALUE.get_or_init(|| {
+        regex::Regex::new(r#"(?i)\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid")
+    });
+    let Some(raw) = text.get(range.clone()) else {
+        return vec![range];
+    };
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for c in value.captures_iter(raw) {
+        if let Some(v) = c.get(1).or_else(|| c.get(2)) {
+            out.push(at..range.start + v.start());
+            at = range.start + v.end();
+        }
+    }
+    out.push(at..range.end);
+    out
+}
+
 /// The non-prose of an HTML file (see the module's documentation).
 pub fn html(text: &str) -> NonProse {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
@@ -367,7 +392,12 @@ pub fn html(text: &str) -> NonProse {
                     item.push(' ');
                     item.push_str(&String::from_utf8_lossy(k));
                     item.push_str("=\"");
-                    item.push_str(&String::from_utf8_lossy(v));
+                    // `alt` and `title` are prose (what a fix may change).
+                    if PROSE_ATTRIBUTES.contains(&k.to_ascii_lowercase().as_slice()) {
+                        item.push('…');
+                    } else {
+                        item.push_str(&String::from_utf8_lossy(v));
+                    }
                     item.push('"');
                 }
                 if tag.self_closing {
@@ -383,7 +413,11 @@ pub fn html(text: &str) -> NonProse {
                     }
                     open.push(name);
                 }
-                spans.push((Kind::Tag, range));
+                spans.extend(
+                    without_prose_attributes(text, range)
+                        .into_iter()
+                        .map(|r| (Kind::Tag, r)),
+                );
             }
             Token::EndTag(tag) => {
                 let range = clamp(tag.span.start, tag.span.end);
