@@ -29,12 +29,13 @@
 //! block is left out, so that the indentation of the source never looks like
 //! double spaces or line structure to the rules.
 //!
-//! **Skipped inline elements** (`code`, `svg`, an image, a form field) leave a
-//! gap that never glues words: `a<code>x</code>b` reads `a b`, its space
-//! standing for no byte of the file so that no fix can touch it; and a space
-//! before the gap is left out when the text after it starts with closing
-//! punctuation, so that `see <code>x</code>.` reads `see.` rather than raising
-//! a false `space-before-punctuation`.
+//! **Skipped inline elements** (`code`, `svg`, an image, a form field) are one
+//! neutral symbol to the rules ([`super::PLACEHOLDER`]), with the white space
+//! around them as written: `see <code>x</code>.` reads `see ￼.` and
+//! `<code>a</code>, <code>b</code>` reads `￼, ￼`, so that cutting code out
+//! never glues words, never makes a space before punctuation and never makes
+//! a run of commas. The symbol stands for no byte of the file: no fix
+//! touches it.
 //!
 //! **Comments** outside skipped elements are recorded for suppressions;
 //! `<html lang>` (or `xml:lang`, or the first on `<body>`) is the file's
@@ -312,28 +313,6 @@ struct Deferred {
     cps: Vec<(usize, usize)>,
 }
 
-/// The closing punctuation that attaches to the word before it.
-fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '،' | '؛'
-            | '؟'
-            | ','
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | '.'
-            | ')'
-            | ']'
-            | '}'
-            | '»'
-            | '”'
-            | '’'
-            | '…'
-    )
-}
-
 /// HTML's white space.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0C' | b'\r')
@@ -351,6 +330,8 @@ struct Reader<'a> {
     pending_space: Option<Range<usize>>,
     /// Where a skipped inline element (a gap) starts, since the last word.
     gap: Option<usize>,
+    /// White space after the gap, when there was some before it too.
+    space_after_gap: Option<Range<usize>>,
     /// Whether the current block has text yet.
     block_has_text: bool,
     /// A `<br>` after the last word, written before the next one in its
@@ -409,6 +390,7 @@ impl<'a> Reader<'a> {
             line_start: true,
             pending_space: None,
             gap: None,
+            space_after_gap: None,
             block_has_text: false,
             pending_line: None,
             deferred: Vec::new(),
@@ -508,9 +490,16 @@ impl<'a> Reader<'a> {
         if self.line_start {
             return;
         }
+        let gap = self.gap;
         match &mut self.pending_space {
             // One run, in pieces (` &#10; `, `\r\n`): one space for all.
             Some(p) if p.end == range.start => p.end = range.end,
+            // `a <code>x</code> b`: a space on each side of the gap.
+            Some(p) if gap.is_some_and(|at| p.end <= at) => match &mut self.space_after_gap {
+                Some(q) if q.end == range.start => q.end = range.end,
+                Some(_) => {}
+                None => self.space_after_gap = Some(range),
+            },
             Some(_) => {}
             None => self.pending_space = Some(range),
         }
@@ -522,29 +511,38 @@ impl<'a> Reader<'a> {
             Some(d) => d,
             None => self.src.get(range.clone()).unwrap_or_default(),
         };
-        let Some(first) = text.chars().next() else {
+        if text.is_empty() {
             return;
-        };
+        }
         if let Some(br) = self.pending_line.take() {
             self.b.line_break(br);
         }
         if !self.line_start {
-            if let Some(space) = self.pending_space.take() {
-                // `see <code>x</code>.`: the space belonged before the code.
-                if self.gap.is_none() || !is_closing(first) {
+            // A skipped element in the line (`code`, an image, a field) is
+            // one neutral symbol to the rules, where it was: `a <code>x</code>,
+            // <code>y</code>` reads `a ￼, ￼`, neither glued nor a run of
+            // commas. It stands for no bytes, so no fix reaches into it.
+            let after = self.space_after_gap.take();
+            match (self.pending_space.take(), self.gap) {
+                (Some(space), Some(at)) if space.start < at => {
+                    self.b.decoded(space, " ");
+                    self.b.placeholder(at..at);
+                    if let Some(after) = after {
+                        self.b.decoded(after, " ");
+                    }
+                }
+                (Some(space), Some(at)) => {
+                    self.b.placeholder(at..at);
                     self.b.decoded(space, " ");
                 }
-            } else if let Some(at) = self.gap {
-                // `a<code>x</code>b`: a space standing for nothing, which no
-                // fix can touch, so that the words do not glue.
-                let before = self.b.prose().chars().next_back();
-                if before.is_some_and(char::is_alphanumeric) && first.is_alphanumeric() {
-                    self.b.decoded(at..at, " ");
-                }
+                (Some(space), None) => self.b.decoded(space, " "),
+                (None, Some(at)) => self.b.placeholder(at..at),
+                (None, None) => {}
             }
         }
         self.pending_space = None;
         self.gap = None;
+        self.space_after_gap = None;
         self.line_start = false;
         self.block_has_text = true;
         match decoded {
@@ -565,6 +563,7 @@ impl<'a> Reader<'a> {
         self.line_start = true;
         self.pending_space = None;
         self.gap = None;
+        self.space_after_gap = None;
     }
 
     /// The end of a block; the attributes read in it follow, each a
@@ -1138,15 +1137,16 @@ mod tests {
     fn inline_code_neither_glues_nor_spaces_punctuation() {
         let src = "<p>Call <code>f()</code>. Then <code>g</code> runs, a<code>x</code>b.</p>";
         let p = extract(src);
-        assert_eq!(p.text, "Call. Then runs, a b.");
-        // No space before the full stop: no false `space-before-punctuation`.
+        // One neutral symbol where the code was: no word glued, no space
+        // before the full stop.
+        assert_eq!(p.text, "Call \u{FFFC}. Then \u{FFFC} runs, a\u{FFFC}b.");
         assert!(!p.text.contains(" ."));
-        // The space between `a` and `b` stands for nothing: no fix touches it.
-        assert_eq!(p.fix_range(at(&p, "a b")), None);
-        assert_eq!(p.fix_range(at(&p, " b")), None);
-        let s = at(&p, "a b").start + 1;
-        assert_eq!(p.fix_range(s..s + 1), None);
-        assert_eq!(fix(src, &p, "Then"), Some("Then"));
+        // It stands for nothing: no fix touches it.
+        assert_eq!(p.fix_range(at(&p, "a\u{FFFC}b")), None);
+        assert_eq!(p.fix_range(at(&p, "\u{FFFC} runs")), None);
+        // A list of code is no run of commas.
+        let p = extract("<p>Use <code>a</code>, <code>b</code>, <code>c</code>.</p>");
+        assert_eq!(p.text, "Use \u{FFFC}, \u{FFFC}, \u{FFFC}.");
         // Inline code left open ends with its block.
         let p = extract("<p>see <code>x</p><p>next one</p>");
         assert_eq!(p.text, "see\n\nnext one");
@@ -1175,7 +1175,7 @@ mod tests {
         let p = extract(src);
         assert_eq!(
             p.text,
-            "A photo of the WHO staff.\n\nA & cat\n\nWorld Health Organization\n\nNext"
+            "A photo \u{FFFC} of the WHO staff.\n\nA & cat\n\nWorld Health Organization\n\nNext"
         );
         // The value inside the quotes, the reference mapped whole.
         assert_eq!(orig(src, &p, "A & cat"), "A &amp; cat");
@@ -1184,7 +1184,7 @@ mod tests {
         assert_eq!(fix(src, &p, "Health"), Some("Health"));
         // The sentence around the image is one paragraph, but a fix across
         // the image is refused.
-        assert_eq!(fix(src, &p, "photo of"), None);
+        assert_eq!(fix(src, &p, "photo \u{FFFC} of"), None);
         assert_eq!(fix(src, &p, "A photo"), Some("A photo"));
     }
 
@@ -1466,7 +1466,7 @@ mod tests {
         let p = extract(SAMPLE);
         assert_eq!(
             p.text,
-            "صفحة & عنوان\n\nt \"q\"\n\nعنوان\n\nقال الوزير\u{a0}إن الاجتماع ، كان.\nسطر اا\n\n\
+            "صفحة & عنوان\n\nt \"q\"\n\nعنوان\n\nقال الوزير\u{a0}إن الاجتماع ، كان \u{FFFC}.\nسطر اا\n\n\
              صورة <\n\na © b"
         );
     }

@@ -16,11 +16,14 @@
 //! (`<https://…>`, `<a@b.c>`: their text is an address), math (`$x$`,
 //! `$$…$$`), footnote references and task-list markers.
 //!
-//! Where an inline element is skipped (`` `code` ``, `$x$`, an autolink, a
-//! footnote reference, a tag), the spaces around it are kept once and not
-//! before a mark that attaches to the word before it: ``with `x`.`` reads
-//! `with.`, ``the `f()` function`` reads `the function`, so that removing
-//! markup never makes a space before punctuation or a double space.
+//! Code, math, an autolink or a footnote reference inside a sentence is one
+//! neutral symbol to the rules ([`super::PLACEHOLDER`]), with the spaces
+//! around it as written: ``with `x`.`` reads `with ￼.` and `` `a`, `b` ``
+//! reads `￼, ￼`, so that removing code never glues words, never makes a
+//! space before punctuation and never makes a run of commas; no fix touches
+//! it. A formatting tag (`<b>`, `<span>`) leaves no trace: the spaces around
+//! it are kept once, and not before a mark that attaches to the word before
+//! it.
 //!
 //! HTML comments outside code are listed for suppressions; a comment shown
 //! inside a code block or inline code is not one. An unclosed code fence, an
@@ -182,8 +185,8 @@ impl<'a> Reader<'a> {
                 Event::Code(_)
                 | Event::InlineMath(_)
                 | Event::DisplayMath(_)
-                | Event::FootnoteReference(_)
-                | Event::TaskListMarker(_) => self.gap = true,
+                | Event::FootnoteReference(_) => self.placeholder(range),
+                Event::TaskListMarker(_) => self.gap = true,
                 // An HTML block's comments are found at its start.
                 Event::Html(_) => {}
                 Event::InlineHtml(tag) => self.inline_html(range, &tag),
@@ -221,7 +224,7 @@ impl<'a> Reader<'a> {
                 self.links.push(auto);
                 if auto {
                     self.autolinks += 1;
-                    self.gap = true;
+                    self.placeholder(range);
                 }
             }
             Tag::Emphasis
@@ -258,7 +261,6 @@ impl<'a> Reader<'a> {
             TagEnd::Link => {
                 if self.links.pop() == Some(true) {
                     self.autolinks = self.autolinks.saturating_sub(1);
-                    self.gap = true;
                 }
             }
             TagEnd::Emphasis
@@ -323,6 +325,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Code, math, an autolink or a footnote reference, cut out of the
+    /// prose: the rules read one neutral symbol in its place, with the
+    /// spaces around it as written (see [`Builder::placeholder`]).
+    fn placeholder(&mut self, range: Range<usize>) {
+        self.flush();
+        self.gap = false;
+        self.b.placeholder(range);
+        self.block_empty = false;
+    }
+
     /// Writes the pending spaces.
     fn flush(&mut self) {
         if let Some(r) = self.pending.take() {
@@ -369,9 +381,11 @@ impl<'a> Reader<'a> {
             if closing {
                 self.html_code = self.html_code.saturating_sub(1);
             } else if !tag.ends_with("/>") {
+                if self.html_code == 0 {
+                    self.placeholder(range);
+                }
                 self.html_code += 1;
             }
-            self.gap = true;
         } else if is(BLOCK_ELEMENTS) {
             let code = self.html_code;
             self.end_block();
@@ -575,30 +589,39 @@ mod tests {
     }
 
     #[test]
-    fn inline_code_leaves_no_double_space_nor_space_before_punctuation() {
-        assert_eq!(prose("with `code`."), "with.");
-        assert_eq!(prose("the `foo()` function"), "the function");
-        assert_eq!(prose("(`x`)"), "()");
-        assert_eq!(prose("run `cargo test` now"), "run now");
-        assert_eq!(prose("Run `make`, then `make install`."), "Run, then.");
-        assert_eq!(prose("`foo` is a function"), "is a function");
-        assert_eq!(prose("call `a` `b` here"), "call here");
-        assert_eq!(prose("ends with `code`\nnext"), "ends with\nnext");
-        assert_eq!(prose("*with `x`*."), "with.");
+    fn inline_code_is_one_neutral_symbol() {
+        assert_eq!(prose("with `code`."), "with \u{FFFC}.");
+        assert_eq!(prose("the `foo()` function"), "the \u{FFFC} function");
+        assert_eq!(prose("(`x`)"), "(\u{FFFC})");
+        assert_eq!(prose("run `cargo test` now"), "run \u{FFFC} now");
+        assert_eq!(
+            prose("Run `make`, then `make install`."),
+            "Run \u{FFFC}, then \u{FFFC}."
+        );
+        // A list of code is no run of commas.
+        assert_eq!(prose("`a`, `b`, `c`"), "\u{FFFC}, \u{FFFC}, \u{FFFC}");
+        assert_eq!(prose("`foo` is a function"), "\u{FFFC} is a function");
+        assert_eq!(prose("call `a` `b` here"), "call \u{FFFC} \u{FFFC} here");
+        assert_eq!(prose("ends with `code`\nnext"), "ends with \u{FFFC}\nnext");
+        assert_eq!(prose("*with `x`*."), "with \u{FFFC}.");
         // A space the author put before a comma is still there to be found,
         // and its fix deletes just that space.
         let md = "Use `x` , then";
         let p = extract(md);
-        assert_eq!(p.text, "Use , then");
+        assert_eq!(p.text, "Use \u{FFFC} , then");
         assert_eq!(p.fix_range(at(&p, " ,")).map(|r| &md[r]), Some(" ,"));
         // The code itself is never prose.
-        assert_eq!(prose("a `b ,c` d"), "a d");
+        assert_eq!(prose("a `b ,c` d"), "a \u{FFFC} d");
+        // And no fix touches it.
+        let p = extract("a `b` c");
+        assert_eq!(p.fix_range(at(&p, "\u{FFFC}")), None);
+        assert_eq!(p.fix_range(at(&p, " \u{FFFC} ")), None);
     }
 
     #[test]
     fn the_mod_doc_example() {
         let md = "# Title\n\nSome *fine* text with `code ,here`.\n";
-        assert_eq!(prose(md), "Title\n\nSome fine text with.");
+        assert_eq!(prose(md), "Title\n\nSome fine text with \u{FFFC}.");
     }
 
     #[test]
@@ -691,7 +714,10 @@ mod tests {
     #[test]
     fn links_images_and_autolinks() {
         let md = "See <https://x.y> and [the docs](https://x.y \"title\"), ![a cat](c.png) and [ref][r] or <a@b.c>.\n\n[r]: https://r.s \"T\"\n";
-        assert_eq!(prose(md), "See and the docs, a cat and ref or.");
+        assert_eq!(
+            prose(md),
+            "See \u{FFFC} and the docs, a cat and ref or \u{FFFC}."
+        );
         maps_back(md, "the docs");
         maps_back(md, "a cat");
         maps_back(md, "ref");
@@ -740,7 +766,7 @@ mod tests {
         let md = "A claim[^1] and more [^n].\n\n[^1]: The *first* note.\n    Goes on.\n\n[^n]: Second.\n";
         assert_eq!(
             prose(md),
-            "A claim and more.\n\nThe first note.\nGoes on.\n\nSecond."
+            "A claim\u{FFFC} and more \u{FFFC}.\n\nThe first note.\nGoes on.\n\nSecond."
         );
         maps_back(md, "Goes on.");
     }
@@ -748,7 +774,10 @@ mod tests {
     #[test]
     fn math_is_skipped_but_prices_are_not() {
         let md = "Energy $E = mc^2$ and $$\\int x$$ here.\n\n$$\nx ,y\n$$\n\nIt costs $5 and $10.";
-        assert_eq!(prose(md), "Energy and here.\n\nIt costs $5 and $10.");
+        assert_eq!(
+            prose(md),
+            "Energy \u{FFFC} and \u{FFFC} here.\n\n\u{FFFC}\n\nIt costs $5 and $10."
+        );
         maps_back(md, "It costs $5 and $10.");
     }
 
@@ -773,7 +802,7 @@ mod tests {
     fn html_comments_inside_code_are_not() {
         let md = "```md\n<!-- mtlint: ignore-file -->\n```\n\n    <!-- indented -->\n\nSay `<!-- mtlint: ignore -->` and <code><!-- x --></code>.\n";
         assert!(comments(md).is_empty());
-        assert_eq!(prose(md), "Say and.");
+        assert_eq!(prose(md), "Say \u{FFFC} and \u{FFFC}.");
     }
 
     #[test]
@@ -792,7 +821,7 @@ mod tests {
         let md = "<div align=\"center\">\n<img src=\"x.png\">\n</div>\n\nLine one<br>line two<br/>three.\n\nA <kbd>Ctrl</kbd> key, a <code>x ,y</code> value.\n\nend<p>next";
         assert_eq!(
             prose(md),
-            "Line one\nline two\nthree.\n\nA key, a value.\n\nend\n\nnext"
+            "Line one\nline two\nthree.\n\nA \u{FFFC} key, a \u{FFFC} value.\n\nend\n\nnext"
         );
         maps_back(md, "line two");
     }
@@ -837,7 +866,7 @@ mod tests {
         assert_eq!(
             p.text,
             // The conjunction written against the code stays a word.
-            "مقدمة\n\nهذا نص عربي، مع رابط و في السطر.\n\nعنصر أول\n\nعنصر ثانٍ"
+            "مقدمة\n\nهذا نص عربي، مع رابط و\u{FFFC} في السطر.\n\nعنصر أول\n\nعنصر ثانٍ"
         );
         maps_back(md, "نص");
         maps_back(md, "رابط");
@@ -895,11 +924,11 @@ Then run `mtlint check docs/`, which prints:
             p.text,
             "mtlint CI\n\n\
              mtlint finds machine-translation garble before it is published.\n\
-             See the guide or.\n\n\
+             See the guide or \u{FFFC}.\n\n\
              Install\n\n\
-             Then run, which prints:\n\n\
-             Rule\n\nSeverity\n\nwarning\n\nmixed & script\n\nerror\n\n\
-             Use to apply safe fixes.\n\n\
+             Then run \u{FFFC}, which prints:\n\n\
+             Rule\n\nSeverity\n\n\u{FFFC}\n\nwarning\n\nmixed & script\n\nerror\u{FFFC}\n\n\
+             Use \u{FFFC} to apply safe fixes.\n\n\
              Arabic\n\nFrench\n\nlater\n\n\
              Errors fail the build."
         );

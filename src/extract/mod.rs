@@ -178,6 +178,11 @@ impl std::fmt::Display for Format {
 pub use crate::report::unit::{Unit, UnitKind};
 pub use crate::text::markup::Problem;
 
+/// What the rules read in place of code or another object cut out of a
+/// sentence: U+FFFC OBJECT REPLACEMENT CHARACTER, a symbol of no script
+/// that no rule reads as a word or as punctuation.
+pub const PLACEHOLDER: char = '\u{FFFC}';
+
 /// One piece of prose: a range of the original file, copied or decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Piece {
@@ -189,6 +194,9 @@ struct Piece {
     end: usize,
     /// Whether its prose is a copy of those bytes, byte for byte.
     verbatim: bool,
+    /// Whether it stands for code or another object cut out of a sentence
+    /// ([`Builder::placeholder`]): no fix may touch it.
+    opaque: bool,
 }
 
 /// The prose of a file and where each of its bytes comes from.
@@ -225,6 +233,7 @@ impl<'a> Prose<'a> {
                 start: 0,
                 end: text.len(),
                 verbatim: true,
+                opaque: false,
             }],
             identity: true,
             units: Vec::new(),
@@ -240,7 +249,7 @@ impl<'a> Prose<'a> {
     /// use mtlint::extract::{Format, Prose};
     /// let md = "# Title\n\nSome *fine* text with `code ,here`.\n";
     /// let prose = Prose::extract(Format::Markdown, md);
-    /// assert_eq!(prose.text, "Title\n\nSome fine text with.");
+    /// assert_eq!(prose.text, "Title\n\nSome fine text with \u{FFFC}.");
     /// ```
     pub fn extract(format: Format, original: &'a str) -> Self {
         match format {
@@ -364,6 +373,9 @@ impl<'a> Prose<'a> {
             if x.start == x.end && self.piece_end(i) > x.prose {
                 return None; // a blank line between blocks
             }
+            if x.opaque && !range.is_empty() {
+                return None; // code stays as it is
+            }
             if !x.verbatim && !range.is_empty() {
                 let whole = range.start <= x.prose && self.piece_end(i) <= range.end;
                 if !whole {
@@ -408,7 +420,7 @@ impl<'a> Prose<'a> {
         let breaks = self
             .pieces
             .iter()
-            .filter(|x| x.start == x.end && !x.verbatim)
+            .filter(|x| x.start == x.end && !x.verbatim && !x.opaque)
             .count();
         usize::from(!self.text.is_empty()) + breaks
     }
@@ -480,6 +492,11 @@ impl<'a> Builder<'a> {
 
     /// Starts a piece of prose for original bytes `start..end`.
     fn push(&mut self, start: usize, end: usize, verbatim: bool, text: &str) {
+        self.push_piece(start, end, verbatim, false, text);
+    }
+
+    /// [`Builder::push`], saying whether the piece is opaque.
+    fn push_piece(&mut self, start: usize, end: usize, verbatim: bool, opaque: bool, text: &str) {
         if text.is_empty() {
             return;
         }
@@ -492,13 +509,14 @@ impl<'a> Builder<'a> {
                     start: at,
                     end: at,
                     verbatim: false,
+                    opaque: false,
                 });
                 self.text.push_str("\n\n");
             }
         }
         // A copy that continues the last copy extends it.
         if let Some(last) = self.pieces.last_mut() {
-            if verbatim && last.verbatim && last.end == start {
+            if verbatim && last.verbatim && !opaque && last.end == start {
                 last.end = end;
                 self.text.push_str(text);
                 return;
@@ -509,8 +527,27 @@ impl<'a> Builder<'a> {
             start,
             end,
             verbatim,
+            opaque,
         });
         self.text.push_str(text);
+    }
+
+    /// Appends [`PLACEHOLDER`], standing for `original[range]`: code, math,
+    /// an autolink or another object cut out of a sentence. The rules see
+    /// one neutral symbol where it was, so the words and marks around it
+    /// are neither glued (`a `x`, `y`` is not `a ,`) nor read as touching;
+    /// no fix may touch it.
+    pub fn placeholder(&mut self, range: Range<usize>) {
+        if range.start <= range.end && range.end <= self.original.len() {
+            let mut buf = [0; 4];
+            self.push_piece(
+                range.start,
+                range.end,
+                false,
+                true,
+                PLACEHOLDER.encode_utf8(&mut buf),
+            );
+        }
     }
 
     /// Appends `original[range]` to the prose as it is. A range that does
