@@ -400,8 +400,13 @@ impl<'a> Prose<'a> {
     pub fn markup<'o>(&self, original: &'o str) -> Vec<&'o str> {
         // A reader may give pieces out of file order (HTML's `alt` text after
         // its paragraph): the gaps are between the ranges sorted.
-        let mut ranges: Vec<(usize, usize)> =
-            self.pieces.iter().map(|x| (x.start, x.end)).collect();
+        // Code stood for by a placeholder is markup too.
+        let mut ranges: Vec<(usize, usize)> = self
+            .pieces
+            .iter()
+            .filter(|x| !x.opaque)
+            .map(|x| (x.start, x.end))
+            .collect();
         ranges.sort_unstable();
         let mut out = Vec::new();
         let mut at = 0;
@@ -703,6 +708,25 @@ mod tests {
         let b = p.text.find('b').unwrap();
         assert_eq!(p.fix_range(b..b), None);
         assert_eq!(p.fix_range(1..1), Some(1..1));
+    }
+
+    #[test]
+    fn code_behind_a_placeholder_is_markup() {
+        let src = "a `x` b";
+        let mut b = Builder::new(src);
+        b.text(0..2);
+        b.placeholder(2..5);
+        b.text(5..7);
+        let p = b.finish(Format::Markdown);
+        assert_eq!(p.text, "a \u{FFFC} b");
+        assert_eq!(p.markup(src), ["`x`"]);
+        assert_eq!(p.fix_range(1..6), None);
+        assert_eq!(p.fix_range(2..2), Some(2..2));
+        assert!(!Prose::same_markup(
+            Format::Markdown,
+            "`«`&#8288;`»`, and so on.",
+            "`«``»`, and so on."
+        ));
     }
 
     #[test]

@@ -200,7 +200,7 @@ fn registry_readmes(limit: usize) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn real_readmes_keep_their_code_and_markup_when_fixed() {
-    let readmes = registry_readmes(60);
+    let readmes = registry_readmes(300);
     if readmes.len() < 10 {
         eprintln!("skipped: fewer than 10 READMEs in cargo's registry");
         return;
