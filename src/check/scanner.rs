@@ -261,15 +261,13 @@ impl Scanner {
             .iter()
             .map(|s| (s.range.clone(), doc.text[s.range.clone()].chars().count()))
             .collect();
-        // The score weighs findings by the sentences they fall in: in prose offsets.
+        // In markup the sentences need not follow the file's order: each
+        // finding weighs on the sentence it starts in.
         let (sentence_scores, file_score) = if prose.is_identity() {
             score::score(&spans, &findings)
         } else {
-            let spans: Vec<_> = spans
-                .into_iter()
-                .map(|(r, n)| (prose.to_original(r), n))
-                .collect();
-            score::score(&spans, &findings)
+            let chars: Vec<usize> = spans.iter().map(|(_, n)| *n).collect();
+            score::score_by_sentence(&chars, &findings)
         };
         let languages = doc.sentence_languages();
         let sentences = doc

@@ -28,6 +28,35 @@ pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// [`score`] for a file whose sentences are not in the order of its bytes
+/// (the prose of markup, where an image's `alt` text follows its
+/// paragraph): each finding weighs on the sentence its start is in
+/// ([`Finding::sentence`]), given the length in characters of every
+/// sentence.
+pub fn score_by_sentence(chars: &[usize], findings: &[Finding]) -> (Vec<f64>, f64) {
+    let mut factors = vec![1.0f64; chars.len()];
+    let mut outside = 1.0f64;
+    for f in findings {
+        match f.sentence.and_then(|i| factors.get_mut(i)) {
+            Some(x) => *x *= factor(f),
+            None => outside *= factor(f),
+        }
+    }
+    let total: usize = chars.iter().sum();
+    let mean = if total == 0 {
+        1.0
+    } else {
+        chars
+            .iter()
+            .zip(&factors)
+            .map(|(n, f)| *n as f64 * f)
+            .sum::<f64>()
+            / total as f64
+    };
+    let scores = factors.iter().map(|f| round1(100.0 * f)).collect();
+    (scores, round1(100.0 * mean * outside))
+}
+
 /// Scores sentences and the file. `sentences` gives each sentence's byte
 /// range and length in characters; `findings` are sorted by start.
 pub fn score(
@@ -64,4 +93,22 @@ pub fn score(
     };
     let scores = factors.iter().map(|f| round1(100.0 * f)).collect();
     (scores, round1(100.0 * mean * outside))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Scanner;
+
+    #[test]
+    fn markup_sentences_out_of_file_order_are_scored_by_index() {
+        // The `alt` text, a sentence after its paragraph, holds the error.
+        let page = "<p>قال الوزير إن القوات <img src=\"a.png\" alt=\"صورة ، هنا\"> وصلت.</p>";
+        let file = Scanner::default().scan_file("p.html", page);
+        let scores: Vec<f64> = file.sentences.iter().map(|s| s.score).collect();
+        assert_eq!(scores.len(), 2, "{:?}", file.sentences);
+        assert_eq!(scores[0], 100.0);
+        assert!(scores[1] < 100.0, "{scores:?}");
+        assert!(file.score < 100.0 && file.score > scores[1]);
+    }
 }

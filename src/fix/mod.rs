@@ -21,7 +21,7 @@
 
 pub use crate::report::finding::{apply, apply_all};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use crate::check::scanner::Scanner;
@@ -276,8 +276,29 @@ fn fix_with(
     let mut report = scan(&text, &[]);
     let readable = format == Format::Text || !Prose::extract(format, input).stopped();
     // `readable` is fixed for the loop: a file read in part is left as it is.
+    // Fixes refused because they would change the markup, by rule, text and
+    // replacement: not tried again in the next passes.
+    let mut refused: HashSet<(String, String, String)> = HashSet::new();
+    let key = |f: &Finding, text: &str| {
+        f.fix.as_ref().map(|x| {
+            let old = text.get(x.start..x.end).unwrap_or_default();
+            (f.rule.clone(), old.to_string(), x.replacement.clone())
+        })
+    };
     while readable && summary.passes <= opts.max_passes {
-        let (chosen, set_aside) = select(&report.findings, &text, opts);
+        let candidates: Vec<Finding>;
+        let findings = if refused.is_empty() {
+            &report.findings
+        } else {
+            candidates = report
+                .findings
+                .iter()
+                .filter(|f| key(f, &text).is_none_or(|k| !refused.contains(&k)))
+                .cloned()
+                .collect();
+            &candidates
+        };
+        let (chosen, set_aside) = select(findings, &text, opts);
         if chosen.is_empty() {
             break;
         }
@@ -293,17 +314,19 @@ fn fix_with(
         } else {
             keeping_markup(&text, format, edits)
         };
-        if edits.is_empty() {
-            summary.unresolved = chosen.len();
-            break;
-        }
         for f in &chosen {
-            if f.fix
+            let kept = f
+                .fix
                 .as_ref()
-                .is_some_and(|x| edits.iter().any(|e| std::ptr::eq(*e, x)))
-            {
+                .is_some_and(|x| edits.iter().any(|e| std::ptr::eq(*e, x)));
+            if kept {
                 *summary.applied.entry(f.rule.clone()).or_default() += 1;
+            } else if let Some(k) = key(f, &text) {
+                refused.insert(k);
             }
+        }
+        if edits.is_empty() {
+            continue;
         }
         summary.passes += 1;
         text = next;

@@ -441,3 +441,23 @@ fn scores_name_the_format() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("a.md (markdown)"), "{table}");
 }
+
+#[test]
+fn a_fix_that_would_change_the_markup_is_refused_once() {
+    // Deleting the invisible word joiner between two code spans would make
+    // them one: `«``»`.
+    let md = "Pairs are `«`&#8288;`»`, and so on.\n";
+    let report = Scanner::default().scan_file("a.md", md);
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.rule == "invisible-character" && f.fix.is_some()));
+    let opts = Options {
+        unsafe_fixes: true,
+        ..Options::default()
+    };
+    let fixed = fix::fix_text(&Scanner::default(), "a.md", md, &opts);
+    assert_eq!(fixed.text, md);
+    assert_eq!(fixed.summary.passes, 0);
+    assert!(fixed.summary.applied.is_empty());
+}
