@@ -97,7 +97,6 @@ pub fn score(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::Scanner;
 
     #[test]
