@@ -192,6 +192,20 @@ impl Scanner {
         let mut doc = Document::new(&prose.text, language);
         doc.original = text;
         doc.markup_problems.clone_from(&prose.problems);
+        let own_lines;
+        let lines = if prose.is_identity() {
+            None
+        } else {
+            own_lines = LineIndex::new(text);
+            doc.file_lines = (0..doc.lines.len())
+                .map(|l| {
+                    let at = doc.lines.line_range(l).start;
+                    own_lines.line_of(prose.to_original(at..at).start) + 1
+                })
+                .collect();
+            doc.units = prose.units.iter().map(|u| u.prose.clone()).collect();
+            Some(&own_lines)
+        };
         if let Some(d) = decoded {
             doc.encoding = d.encoding;
             doc.first_invalid.clone_from(&d.first_invalid);
@@ -212,13 +226,7 @@ impl Scanner {
         }
         self.drop_superseded(&mut findings);
         // Lines of the file: those of the prose when it is the file itself.
-        let own_lines;
-        let lines = if prose.is_identity() {
-            &doc.lines
-        } else {
-            own_lines = LineIndex::new(text);
-            &own_lines
-        };
+        let lines = lines.unwrap_or(&doc.lines);
         // Suppression comments, before the score: what they silence costs nothing.
         let comments = match &prose.comments {
             Some(c) => Some(c.as_slice()),

@@ -7,8 +7,9 @@
 //! white space), and blocks (a paragraph, a heading, a list item, a table
 //! cell, a subtitle cue, a catalogue entry) are kept apart by a blank line
 //! that stands for nothing in the file. Inline markup (`*word*`,
-//! `[text](url)`, `<b>`) leaves no trace, so it never glues or splits words.
-//! Every offset the rules give is mapped back into the file with
+//! `[text](url)`, `<b>`) leaves no trace, so it never glues or splits words;
+//! code cut out of a sentence is one neutral symbol ([`PLACEHOLDER`]) that no
+//! fix touches. Every offset the rules give is mapped back into the file with
 //! [`Prose::to_original`], and a fix only where it lies wholly inside prose
 //! ([`Prose::fix_range`]), its replacement escaped as the format needs
 //! ([`Format::escape`]).

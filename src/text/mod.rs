@@ -37,6 +37,13 @@ pub struct Document<'a> {
     pub original: &'a str,
     /// What the reader of the file's format found wrong in its markup.
     pub markup_problems: Vec<markup::Problem>,
+    /// For the prose of markup: the 1-based line of the file where each
+    /// line of `text` starts (see [`Document::file_line`]); empty for plain
+    /// text, whose lines are the file's.
+    pub file_lines: Vec<usize>,
+    /// For the prose of catalogues and subtitles: the byte range of `text`
+    /// of each unit (entry, cue), in order; empty otherwise.
+    pub units: Vec<std::ops::Range<usize>>,
     /// Line starts and ends.
     pub lines: LineIndex,
     /// Tokens covering the text, in order.
@@ -109,6 +116,8 @@ impl<'a> Document<'a> {
             text,
             original: text,
             markup_problems: Vec::new(),
+            file_lines: Vec::new(),
+            units: Vec::new(),
             lines,
             tokens,
             paragraphs,
@@ -167,6 +176,19 @@ impl<'a> Document<'a> {
         self.allowed_scripts
             .iter()
             .any(|&a| script::family(a) == script::family(s))
+    }
+
+    /// The 1-based line of the file where 0-based line `line` of the text
+    /// starts: what a message that names a line says.
+    pub fn file_line(&self, line: usize) -> usize {
+        self.file_lines.get(line).copied().unwrap_or(line + 1)
+    }
+
+    /// The unit (catalogue entry, subtitle cue) holding byte `offset` of the
+    /// text, if the text has units.
+    pub fn unit_at(&self, offset: usize) -> Option<usize> {
+        let i = self.units.partition_point(|u| u.end <= offset);
+        self.units.get(i).filter(|u| u.start <= offset).map(|_| i)
     }
 
     /// The text of a token.

@@ -461,3 +461,32 @@ fn a_fix_that_would_change_the_markup_is_refused_once() {
     assert_eq!(fixed.summary.passes, 0);
     assert!(fixed.summary.applied.is_empty());
 }
+
+#[test]
+fn repeated_lines_across_units_are_no_loop_and_lines_are_the_files() {
+    // One translation for two entries: normal in a catalogue.
+    let line = "تعذر فتح الملف المطلوب الآن";
+    let po = format!(
+        "msgid \"Cannot open\"\nmsgstr \"{line}\"\n\nmsgid \"Could not open\"\nmsgstr \"{line}\"\n\n\
+         msgid \"Twice\"\nmsgstr \"\"\n\"{line}\\n\"\n\"{line}\"\n"
+    );
+    let report = Scanner::default().scan_file("ar.po", &po);
+    let dups: Vec<(usize, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "duplicate-line")
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    // Only the loop inside the third entry, which names the file's line.
+    assert_eq!(dups, [(10, "line repeats line 9")], "{:?}", report.findings);
+
+    let md =
+        "# Title\n\n```\ncode\n```\n\nThe same heading line here\n\n- The same heading line here\n";
+    let report = Scanner::default().scan_file("a.md", md);
+    let dup = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "duplicate-line")
+        .expect("a repeated line");
+    assert_eq!((dup.line, dup.message.as_str()), (9, "line repeats line 7"));
+}

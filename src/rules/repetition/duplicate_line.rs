@@ -16,7 +16,9 @@ static DUPLICATE_LINE: RuleMeta = RuleMeta {
     summary: "A line of three or more words repeating an earlier line",
     explanation: r#"## What it does
 Flags a line of three or more words that repeats an earlier line of the file, after trimming and
-collapsing white space (a title pasted three times, a paragraph copied twice).
+collapsing white space (a title pasted three times, a paragraph copied twice). In a catalogue or
+subtitles, only a line repeated inside one entry or cue counts: one translation serves many
+entries, and a cue may say what another said.
 
 ## Why is this bad?
 Scrapers and content systems duplicate titles and paragraphs; machine translation keeps them. A
@@ -63,7 +65,13 @@ impl Rule for DuplicateLine {
             if wordy < 3 || (sentence && wordy < 5) {
                 continue;
             }
-            let key = words.join(" ");
+            // In a catalogue or subtitles, one translation serves many
+            // entries and a cue repeats a line; a line repeated inside one
+            // unit is still a loop.
+            let mut key = words.join(" ");
+            if let Some(u) = doc.unit_at(range.start) {
+                key.push_str(&format!("\u{0}{u}"));
+            }
             let Some(&first) = seen.get(&key) else {
                 seen.insert(key, l);
                 continue;
@@ -78,9 +86,12 @@ impl Rule for DuplicateLine {
                 doc.lines.line_range(l - 1).end..range.end
             };
             out.push(
-                Diagnostic::new(start..end, format!("line repeats line {}", first + 1))
-                    .confidence(0.9)
-                    .fix(fix, "", Applicability::Unsafe),
+                Diagnostic::new(
+                    start..end,
+                    format!("line repeats line {}", doc.file_line(first)),
+                )
+                .confidence(0.9)
+                .fix(fix, "", Applicability::Unsafe),
             );
         }
     }
