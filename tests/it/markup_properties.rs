@@ -393,3 +393,68 @@ fn html_alt_text_is_fixed_in_place() {
         "<p>قال الوزير إن القوات <img src=\"a ,b.png\" alt=\"صورة، هنا\"> وصلت.</p>\n"
     );
 }
+
+/// An XLIFF 1.2 file whose sources hold the same errors as its targets,
+/// with inline elements and entities in both.
+fn xliff() -> impl Strategy<Value = String> {
+    prop::collection::vec((sentence(), sentence(), any::<bool>()), 1..6).prop_map(|units| {
+        let esc = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;");
+        let mut s = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\">\n\
+             <file source-language=\"en\" target-language=\"ar\" datatype=\"plaintext\" original=\"a\"><body>\n",
+        );
+        for (i, (src, tgt, inline)) in units.into_iter().enumerate() {
+            let tgt = if inline {
+                format!("<g id=\"1\">{}</g> {}", esc(&tgt), esc(&src))
+            } else {
+                esc(&tgt)
+            };
+            s.push_str(&format!(
+                "<trans-unit id=\"u{i}\"><source>{}</source><target state=\"translated\">{tgt}</target></trans-unit>\n",
+                esc(&src)
+            ));
+        }
+        s.push_str("</body></file></xliff>\n");
+        s
+    })
+}
+
+/// What an XLIFF file holds besides its targets' text: every tag with its
+/// attributes, and the sources, in order.
+fn xliff_markup(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut in_source = false;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e)) => {
+                in_source = e.name().as_ref() == "source";
+                out.push(format!("<{:?}", e));
+            }
+            Ok(quick_xml::events::Event::End(e)) => {
+                in_source = false;
+                out.push(format!("</{:?}", e.name()));
+            }
+            Ok(quick_xml::events::Event::Text(t)) if in_source => {
+                out.push(format!("source:{:?}", t));
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Err(e) => {
+                out.push(format!("error:{e}"));
+                break;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn xliff_fixes_change_targets_only(doc in xliff()) {
+        let fixed = fix::fix_text(&Scanner::default(), "app.xlf", &doc, &unsafe_fixes());
+        prop_assert_eq!(xliff_markup(&doc), xliff_markup(&fixed.text), "{}\n---\n{}", doc, fixed.text);
+    }
+}
