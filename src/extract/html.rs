@@ -1040,14 +1040,7 @@ mod tests {
         pub(super) static DISAGREED: Cell<bool> = const { Cell::new(false) };
     }
 
-    /// The prose range of the first `w`.
-    fn at(p: &Prose, w: &str) -> Range<usize> {
-        let s = p
-            .text
-            .find(w)
-            .unwrap_or_else(|| panic!("{w:?} not in {:?}", p.text));
-        s..s + w.len()
-    }
+    use crate::extract::testing::at;
 
     /// What the first `w` of the prose stands for in the file.
     fn orig<'s>(src: &'s str, p: &Prose, w: &str) -> &'s str {

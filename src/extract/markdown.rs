@@ -513,14 +513,7 @@ mod tests {
         extract(md).text.into_owned()
     }
 
-    /// The prose range of the first `w`.
-    fn at(p: &Prose<'_>, w: &str) -> Range<usize> {
-        let s = p
-            .text
-            .find(w)
-            .unwrap_or_else(|| panic!("{w:?} not in {:?}", p.text));
-        s..s + w.len()
-    }
+    use crate::extract::testing::at;
 
     /// `w`, found in the prose, maps back to `w` in the original.
     fn maps_back(md: &str, w: &str) {

@@ -179,6 +179,16 @@ impl std::fmt::Display for Format {
 pub use crate::report::unit::{Unit, UnitKind};
 pub use crate::text::markup::Problem;
 
+/// The start of a line, at most `chars` characters of it trimmed, to quote
+/// in a message about markup.
+fn snippet(line: &str, chars: usize) -> &str {
+    let line = line.trim();
+    match line.char_indices().nth(chars) {
+        Some((at, _)) => line.get(..at).unwrap_or(line),
+        None => line,
+    }
+}
+
 /// What the rules read in place of code or another object cut out of a
 /// sentence: U+FFFC OBJECT REPLACEMENT CHARACTER, a symbol of no script
 /// that no rule reads as a word or as punctuation.
@@ -648,6 +658,22 @@ impl<'a> Builder<'a> {
             problems: self.problems,
             language: self.language,
         }
+    }
+}
+
+/// What the readers' tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Prose;
+    use std::ops::Range;
+
+    /// The prose range of the first `w` in `p`.
+    pub fn at(p: &Prose<'_>, w: &str) -> Range<usize> {
+        let s = p
+            .text
+            .find(w)
+            .unwrap_or_else(|| panic!("{w:?} not in {:?}", p.text));
+        s..s + w.len()
     }
 }
 

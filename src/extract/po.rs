@@ -22,7 +22,7 @@
 //! [`super::Problem`] that stops `--fix` from writing the file (it could not
 //! be read whole); the reader goes on from the next entry.
 
-use super::{Builder, Format, Prose, Unit, UnitKind};
+use super::{snippet, Builder, Format, Prose, Unit, UnitKind};
 
 /// The prose of a PO or POT file: its translations.
 ///
@@ -188,7 +188,7 @@ impl<'a> Reader<'a> {
                 at,
                 format!(
                     "expected a keyword (msgid, msgstr, …), a string or a comment, found `{}`",
-                    snippet(rest)
+                    snippet(rest, 30)
                 ),
             ));
         };
@@ -232,7 +232,7 @@ impl<'a> Reader<'a> {
                 if let Keyword::PluralTranslation(Err(())) = keyword {
                     return Err(SyntaxError(
                         at,
-                        format!("expected `msgstr[N]`, found `{}`", snippet(rest)),
+                        format!("expected `msgstr[N]`, found `{}`", snippet(rest, 30)),
                     ));
                 }
                 if self.entry.translated {
@@ -290,7 +290,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             if bytes.get(i) != Some(&b'"') {
-                let found_text = self.src.get(i..end).map_or("", snippet);
+                let found_text = self.src.get(i..end).map_or("", |l| snippet(l, 30));
                 return Err(SyntaxError(
                     i,
                     match keyword {
@@ -566,25 +566,12 @@ impl Keyword {
     }
 }
 
-/// The start of a line, for a message.
-fn snippet(line: &str) -> &str {
-    let line = line.trim();
-    match line.char_indices().nth(30) {
-        Some((at, _)) => line.get(..at).unwrap_or(line),
-        None => line,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use std::ops::Range;
 
-    fn at(p: &Prose<'_>, w: &str) -> Range<usize> {
-        let s = p.text.find(w).expect(w);
-        s..s + w.len()
-    }
+    use crate::extract::testing::at;
 
     /// Every prose offset maps back to a char boundary, and units to ranges
     /// of the file and of the prose.

@@ -25,7 +25,7 @@
 
 use std::ops::Range;
 
-use super::{Builder, Format, Prose, Unit, UnitKind};
+use super::{snippet, Builder, Format, Prose, Unit, UnitKind};
 
 /// The prose of SubRip subtitles: the text of their cues.
 ///
@@ -324,7 +324,7 @@ impl<'a> Reader<'a> {
                 at.start,
                 format!(
                     "cue {id} has no valid timing line `{}`: read as text",
-                    snippet(self.text(at))
+                    snippet(self.text(at), 40)
                 ),
                 false,
             );
@@ -578,25 +578,12 @@ fn timestamp(s: &[u8], i: &mut usize, vtt: bool) -> bool {
     }
 }
 
-/// The start of a line, for a message.
-fn snippet(line: &str) -> &str {
-    let line = line.trim();
-    match line.char_indices().nth(40) {
-        Some((at, _)) => line.get(..at).unwrap_or(line),
-        None => line,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The prose range of the first `w` in `p`.
-    fn at(p: &Prose<'_>, w: &str) -> Range<usize> {
-        let s = p.text.find(w).expect(w);
-        s..s + w.len()
-    }
+    use crate::extract::testing::at;
 
     /// Every piece maps back to a range of `src` on char boundaries.
     fn check_mapping(src: &str, p: &Prose<'_>) {

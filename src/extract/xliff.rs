@@ -554,12 +554,8 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use std::ops::Range;
 
-    fn at(p: &Prose<'_>, w: &str) -> Range<usize> {
-        let s = p.text.find(w).expect(w);
-        s..s + w.len()
-    }
+    use crate::extract::testing::at;
 
     fn check_mapping(src: &str, p: &Prose<'_>) {
         assert!(src.get(p.to_original(0..p.text.len())).is_some());
