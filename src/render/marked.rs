@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::escape_invisible;
 use crate::report::{FileReport, Report};
+use crate::text::lines::LineIndex;
 
 /// Renders `file` as marked-up text. Lines without findings are kept as they
 /// are, so a diff of two renderings shows the findings in context.
@@ -20,24 +21,20 @@ pub fn render(file: &FileReport) -> String {
         }
         by_line[l].push(i);
     }
-    let mut line_start = 0;
-    for (l, raw) in text
-        .split_inclusive('\n')
-        .chain(std::iter::once(""))
-        .enumerate()
-    {
-        if raw.is_empty() && line_start < text.len() {
-            break;
-        }
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let line_end = line_start + line.len();
+    // Lines as everything else counts them (`\n`, `\r\n` and a bare `\r`),
+    // so that a finding's line is the line it is shown on.
+    let lines = LineIndex::new(text);
+    for l in 0..lines.len() {
+        let range = lines.line_range(l);
+        let (line_start, line_end) = (range.start, range.end);
         let ids: &[usize] = by_line.get(l).map_or(&[], |v| v.as_slice());
         // Events: opening markers at starts, closing markers at ends (clamped to the line).
         let mut events: Vec<(usize, u8, usize)> = Vec::new();
         for (n, &i) in ids.iter().enumerate() {
             let f = &file.findings[i];
-            let end = f.end.min(line_end).max(f.start);
-            events.push((f.start, 1, n));
+            let start = f.start.clamp(line_start, line_end);
+            let end = f.end.min(line_end).max(start);
+            events.push((start, 1, n));
             events.push((end, 0, n));
         }
         // Closings before openings at the same offset; inner spans close first.
@@ -78,7 +75,6 @@ pub fn render(file: &FileReport) -> String {
             }
             out.push('\n');
         }
-        line_start += raw.len();
     }
     out
 }
@@ -101,5 +97,41 @@ impl FileReport {
     /// `  [n] rule (severity): “text” → “replacement”`.
     pub fn marked(&self) -> String {
         render(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::decode;
+    use crate::Scanner;
+
+    /// Bytes from hex.
+    fn bytes(hex: &str) -> Vec<u8> {
+        (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"))
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_carriage_return_ends_a_line_here_too() {
+        // Found by fuzzing: lines that end with a bare `\r` sliced out of range.
+        for hex in [
+            "ff0dc58cc26f",
+            "ffffff0dc598c27d7d7d7d7db1c598c582c598c24f3a511d7f613a67c2a9",
+        ] {
+            let decoded = decode::decode(&bytes(hex)).expect("text");
+            let file = Scanner::default().scan_decoded("a.txt", &decoded);
+            assert!(!file.findings.is_empty());
+            let marked = file.marked();
+            assert_eq!(marked.matches('⟦').count(), file.findings.len(), "{marked}");
+        }
+        let file = Scanner::default().scan_file("a.txt", "one\rقال بوتين ، اليوم.\r\nthree\n");
+        let marked = file.marked();
+        assert_eq!(
+            marked.lines().nth(1),
+            Some("قال بوتين⟦ ،⟧[1] اليوم."),
+            "{marked}"
+        );
     }
 }
