@@ -261,6 +261,12 @@ fn keeping_markup<'a>(text: &str, format: Format, edits: Vec<&'a Fix>) -> (Vec<&
     (kept, current)
 }
 
+/// Whether `text` read as `format` was parsed whole: a file whose reader
+/// stopped on a syntax error is never fixed or written.
+fn read_whole(format: Format, text: &str) -> bool {
+    format == Format::Text || !Prose::extract(format, text).stopped()
+}
+
 /// The scan-and-apply loop: `scan` scans a text, given the edits that made
 /// it from the previous one (none for the input). A text in a markup
 /// format is fixed only when it was read whole, and only by fixes that
@@ -274,7 +280,7 @@ fn fix_with(
     let mut text = input.to_string();
     let mut summary = FixSummary::default();
     let mut report = scan(&text, &[]);
-    let readable = format == Format::Text || !Prose::extract(format, input).stopped();
+    let readable = read_whole(format, input);
     // `readable` is fixed for the loop: a file read in part is left as it is.
     // Fixes refused because they would change the markup, by rule, text and
     // replacement: not tried again in the next passes.
@@ -440,7 +446,7 @@ pub fn fix_file(
     // A file whose markup could not be read whole is never written, even
     // only transcoded.
     let format = scanner.config().format_for(&input.display);
-    let whole = format == Format::Text || !Prose::extract(format, &decoded.text).stopped();
+    let whole = read_whole(format, &decoded.text);
     let transcoded = legacy && opts.unsafe_fixes && !decoded.lossy && whole;
     let target = if transcoded {
         Encoding::Utf8
