@@ -277,6 +277,13 @@ fn presentation() -> &'static HashMap<char, &'static str> {
 /// (harakat) and tatweel removed, `’` to `'`.
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    out
+}
+
+/// [`normalize`], appended to `out`: a loop over many words reuses one
+/// buffer.
+pub fn normalize_into(word: &str, out: &mut String) {
     for c in word.chars() {
         if ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFF}').contains(&c) {
             if let Some(base) = presentation().get(&c) {
@@ -293,7 +300,6 @@ pub fn normalize(word: &str) -> String {
         }
         out.extend(c.to_lowercase());
     }
-    out
 }
 
 /// Combining marks outside Arabic that the lexicon drops (stress marks in

@@ -7,13 +7,15 @@
 //! paying a length penalty); when every piece is a known word and the split
 //! is clearly cheaper than the whole, the split is the finding and its fix.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use unicode_script::Script;
 
 use crate::language::arabic;
-use crate::language::lexicon::{self, normalize, Lexicon};
+use crate::language::lexicon::{self, normalize, normalize_into, Lexicon};
 use crate::language::translit;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
@@ -242,7 +244,7 @@ impl Rule for JoinedWords {
         let mut own: Option<Words> = None;
         // The verdict on each distinct word, at offset 0: an article repeats
         // its names and words, and the split search is the costly part.
-        let mut verdicts: HashMap<&str, Option<Diagnostic>> = HashMap::new();
+        let mut verdicts: FxHashMap<&str, Option<Diagnostic>> = FxHashMap::default();
         let mut sentence_start = true;
         for (i, tok) in doc.tokens.iter().enumerate() {
             if !tok.is_word() {
@@ -266,52 +268,146 @@ impl Rule for JoinedWords {
                 out.extend(v.clone().map(|d| shifted(d, at)));
                 continue;
             }
-            let key = normalize(word);
-            // Arabic grammar, not Persian or Urdu (`ما` is "we" in Persian).
-            if lang == "ar" {
-                if let Some(cut) = negation_join(lex, word, &key) {
-                    let d = finding(
-                        0..word.len(),
-                        format!("{} {}", &word[..cut], &word[cut..]),
-                        0.7,
-                        false,
-                    );
-                    out.push(shifted(d.clone(), at));
-                    verdicts.insert(word, Some(d));
-                    continue;
+            let verdict = MEMO.with_borrow_mut(|memo| {
+                let memo = memo.entry(lex.code).or_default();
+                if memo.len() >= MEMO_WORDS {
+                    memo.clear();
                 }
-            }
-            let whole = lex.zipf10_normalized(&key);
-            // A word of the spelling dictionary is a word, however rare
-            // (`validator` is no `valid at or`).
-            if whole.is_some_and(|z| z >= KNOWN_WHOLE) && !inner_ta_marbuta(&key)
-                || script == Script::Arabic && known_with_clitics(lex, &key)
-                || lex.in_dictionary(&key)
-                // Spanish writes an infinitive's pronouns onto it.
-                || lex.code == "es" && spanish_infinitive_with_pronouns(lex, &key)
-            {
-                verdicts.insert(word, None);
-                continue;
-            }
-            let own = own.get_or_insert_with(|| Words {
-                own: own_words(doc, script),
-                folder: doc.folder_words.as_deref(),
+                let entry = match memo.get_mut(word) {
+                    Some(entry) => entry,
+                    None => memo
+                        .entry(word.into())
+                        .or_insert_with(|| decided(lex, script, word)),
+                };
+                let (key, by_repeated) = match entry {
+                    Memo::Decided(v) => return v.clone(),
+                    Memo::Split { key, by_repeated } => (&**key, by_repeated),
+                };
+                let own = own.get_or_insert_with(|| Words::new(doc, script));
+                // A whole that the document writes again, alone or under clitics
+                // (`إيزيوم`, `وبالاكليا` beside `بالاكليا`), is a word of the
+                // document, usually a name, unless its pieces are all frequent
+                // words (a join repeated by the same system: `علىمدار`).
+                let repeated = !inner_ta_marbuta(key)
+                    && (own.in_document(key) >= 2
+                        || (script == Script::Arabic
+                            && arabic_stems(key).any(|s| own.in_document(s) >= 2)));
+                let memo = by_repeated[usize::from(repeated)].get_or_insert_with(|| {
+                    let alone = Words::recording(key, script);
+                    let verdict = searched(lex, &alone, script, word, key, repeated);
+                    Searched {
+                        verdict,
+                        asked: alone.asked.into_inner(),
+                    }
+                });
+                // The verdict of a document that has none of the words the
+                // search asked about is the memo's; any other is searched.
+                if memo.asked.iter().all(|q| own.agree(q)) {
+                    memo.verdict.clone()
+                } else {
+                    searched(lex, own, script, word, key, repeated)
+                }
             });
-            // A whole that the document writes again, alone or under clitics
-            // (`إيزيوم`, `وبالاكليا` beside `بالاكليا`), is a word of the
-            // document, usually a name, unless its pieces are all frequent
-            // words (a join repeated by the same system: `علىمدار`).
-            let repeated = !inner_ta_marbuta(&key)
-                && (own.in_document(&key) >= 2
-                    || (script == Script::Arabic
-                        && arabic_stems(&key).any(|s| own.in_document(s) >= 2)));
-            let verdict = split(lex, own, script, word, &key, whole, repeated, 0)
-                // Asked of findings only: most words never get that far.
-                .filter(|_| !(script == Script::Arabic && known_with_affixes(lex, &key)));
             out.extend(verdict.clone().map(|d| shifted(d, at)));
             verdicts.insert(word, verdict);
         }
     }
+}
+
+/// How many distinct words a thread's memo of one language keeps before it
+/// starts over: about 50 MB at most, far more words than an article or a
+/// folder of articles holds.
+const MEMO_WORDS: usize = 200_000;
+
+thread_local! {
+    /// The verdicts on words seen before in this run, by lexicon: a corpus
+    /// pays for its vocabulary, not its length. Each thread keeps its own,
+    /// so none waits for a lock; a verdict is the same wherever it was made.
+    static MEMO: RefCell<FxHashMap<&'static str, FxHashMap<Box<str>, Memo>>> =
+        RefCell::default();
+}
+
+thread_local! {
+    /// Whether a normalised word is a frequent word of the lexicon, for the
+    /// folder's words: one look-up a word of the run, not one a token.
+    static FREQUENT: RefCell<FxHashMap<&'static str, FxHashMap<Box<str>, bool>>> =
+        RefCell::default();
+}
+
+/// Forgets every verdict of this thread, so that a test sees what a
+/// first look at a word gives.
+#[cfg(test)]
+fn forget() {
+    MEMO.with_borrow_mut(|m| m.clear());
+    FREQUENT.with_borrow_mut(|m| m.clear());
+}
+
+/// What is known of a word of a language before any document is read.
+enum Memo {
+    /// Decided without the document: a word, or a negation written onto
+    /// its verb.
+    Decided(Option<Diagnostic>),
+    /// Needs a search, whose verdict depends on the document; one slot for
+    /// a whole the document does not repeat, one for one it does.
+    Split {
+        /// The word, normalised.
+        key: Box<str>,
+        by_repeated: [Option<Searched>; 2],
+    },
+}
+
+/// The verdict of a search made in a document of the word alone, and the
+/// questions it asked of the document's words with their answers: it holds
+/// in any document that answers them the same.
+struct Searched {
+    verdict: Option<Diagnostic>,
+    asked: Vec<Asked>,
+}
+
+/// The part of a word's verdict that needs no document.
+fn decided(lex: &Lexicon, script: Script, word: &str) -> Memo {
+    let key = &*normalize(word);
+    // Arabic grammar, not Persian or Urdu (`ما` is "we" in Persian).
+    if lex.code == "ar" {
+        if let Some(cut) = negation_join(lex, word, key) {
+            return Memo::Decided(Some(finding(
+                0..word.len(),
+                format!("{} {}", &word[..cut], &word[cut..]),
+                0.7,
+                false,
+            )));
+        }
+    }
+    let whole = lex.zipf10_normalized(key);
+    // A word of the spelling dictionary is a word, however rare
+    // (`validator` is no `valid at or`).
+    if whole.is_some_and(|z| z >= KNOWN_WHOLE) && !inner_ta_marbuta(key)
+        || script == Script::Arabic && known_with_clitics(lex, key)
+        || lex.in_dictionary(key)
+        // Spanish writes an infinitive's pronouns onto it.
+        || lex.code == "es" && spanish_infinitive_with_pronouns(lex, key)
+    {
+        return Memo::Decided(None);
+    }
+    Memo::Split {
+        key: key.into(),
+        by_repeated: [None, None],
+    }
+}
+
+/// The verdict of the split search on a word that [`decided`] left open.
+fn searched(
+    lex: &Lexicon,
+    own: &Words,
+    script: Script,
+    word: &str,
+    key: &str,
+    repeated: bool,
+) -> Option<Diagnostic> {
+    let whole = lex.zipf10_normalized(key);
+    split(lex, own, script, word, key, whole, repeated, 0)
+        // Asked of findings only: most words never get that far.
+        .filter(|_| !(script == Script::Arabic && known_with_affixes(lex, key)))
 }
 
 /// Spanish object pronouns written onto an infinitive (`definirlos`,
@@ -529,14 +625,15 @@ fn arabic_piece_possible(lex: &Lexicon, own: &Words, raw: &str, p: &str) -> bool
 /// joins found lost (all three cut names: `برنارد فان`); the seats `ئ` and
 /// `ؤ` changed nothing and are not looked at.
 fn hamza_dropped(lex: &Lexicon, own: &Words, p: &str) -> bool {
-    if !p.contains('ا') || own.contains(p) {
+    if !p.contains('ا') {
         return false;
     }
     let written = lex.exact(p).unwrap_or(0);
     // The loose key folds `أ إ آ` into `ا`: when no word of the piece's key
     // is more frequent than the piece as written, no hamza spelling is
-    // either. One look-up decides for most pieces.
-    if lex.loose(p).is_none_or(|z| z <= written) {
+    // either. One look-up decides for most pieces, before the document's
+    // words are asked (see `Words::recording`).
+    if lex.loose(p).is_none_or(|z| z <= written) || own.contains(p) {
         return false;
     }
     p.char_indices().filter(|&(_, c)| c == 'ا').any(|(at, _)| {
@@ -731,11 +828,60 @@ fn affixed_stems<'k>(
 /// a piece that stands alone there is a word, even if the lexicon lacks it
 /// (a name).
 struct Words<'d> {
-    own: HashMap<String, usize>,
+    own: FxHashMap<String, usize>,
     folder: Option<&'d Vocabulary>,
+    /// Every question asked and its answer, when they are recorded for
+    /// the memo.
+    asked: RefCell<Vec<Asked>>,
+    recording: bool,
 }
 
-impl Words<'_> {
+/// A question the split search asked of a document's words, with the
+/// answer it got.
+#[derive(Clone, PartialEq, Eq)]
+enum Asked {
+    Contains(Box<str>, bool),
+    InFolder(Box<str>, bool),
+}
+
+impl<'d> Words<'d> {
+    /// The words of `doc` and of its folder.
+    fn new(doc: &'d Document, script: Script) -> Self {
+        Words {
+            own: own_words(doc, script),
+            folder: doc.folder_words.as_deref(),
+            asked: RefCell::default(),
+            recording: false,
+        }
+    }
+
+    /// The words of a document of the one word `key` (normalised), alone
+    /// in its folder, recording what is asked of them.
+    fn recording(key: &str, script: Script) -> Self {
+        let mut own = FxHashMap::default();
+        word_and_stems(key, script, &mut |w: &str| count(&mut own, w));
+        Words {
+            own,
+            folder: None,
+            asked: RefCell::default(),
+            recording: true,
+        }
+    }
+
+    fn record(&self, q: impl FnOnce() -> Asked) {
+        if self.recording {
+            self.asked.borrow_mut().push(q());
+        }
+    }
+
+    /// Whether these words answer `q` as it was answered.
+    fn agree(&self, q: &Asked) -> bool {
+        match q {
+            Asked::Contains(w, a) => self.own.contains_key(&**w) == *a,
+            Asked::InFolder(w, a) => self.folder_has(w) == *a,
+        }
+    }
+
     /// How often `w` (normalised) occurs in the document itself.
     fn in_document(&self, w: &str) -> usize {
         self.own.get(w).copied().unwrap_or(0)
@@ -743,7 +889,9 @@ impl Words<'_> {
 
     /// Whether `w` stands alone in the document: the evidence that decides.
     fn contains(&self, w: &str) -> bool {
-        self.own.contains_key(w)
+        let a = self.own.contains_key(w);
+        self.record(|| Asked::Contains(w.into(), a));
+        a
     }
 
     /// Whether `w` occurs in the folder, outside the document too: it
@@ -751,6 +899,12 @@ impl Words<'_> {
     /// measured on NTREX as one folder it added more false splits (names cut
     /// at a word of another article) than it found joins.
     fn in_folder(&self, w: &str) -> bool {
+        let a = self.folder_has(w);
+        self.record(|| Asked::InFolder(w.into(), a));
+        a
+    }
+
+    fn folder_has(&self, w: &str) -> bool {
         self.folder
             .is_some_and(|f| f.count(w) as usize > self.in_document(w))
     }
@@ -760,27 +914,44 @@ impl Words<'_> {
 /// words also under their clitic-free stems (`وبالاكليا` counts for
 /// `بالاكليا`), but only for the article and `و`: a name that starts with
 /// `ف ب ل ك` would make a false stem (`فلاديمير` is not `ف` + `لاديمير`).
-fn each_word(doc: &Document, script: Script, mut add: impl FnMut(String)) {
+fn each_word(doc: &Document, script: Script, mut add: impl FnMut(&str)) {
+    let mut w = String::new();
     for t in &doc.tokens {
         if t.is_word() && t.script == Some(script) && !t.mixed {
-            let w = normalize(t.text(doc.text));
-            for p in arabic::STEM_PREFIXES
-                .iter()
-                .filter(|_| script == Script::Arabic)
-            {
-                if let Some(s) = w.strip_prefix(p).filter(|s| s.chars().count() >= 3) {
-                    add(s.to_string());
-                }
-            }
-            add(w);
+            w.clear();
+            normalize_into(t.text(doc.text), &mut w);
+            word_and_stems(&w, script, &mut add);
+        }
+    }
+}
+
+/// `w` (normalised), and its stems as [`each_word`] counts them.
+fn word_and_stems(w: &str, script: Script, add: &mut impl FnMut(&str)) {
+    for p in arabic::STEM_PREFIXES
+        .iter()
+        .filter(|_| script == Script::Arabic)
+    {
+        if let Some(s) = w.strip_prefix(p).filter(|s| s.chars().count() >= 3) {
+            add(s);
+        }
+    }
+    add(w);
+}
+
+/// Counts one more of `w`, allocating only for a new word.
+fn count(counts: &mut FxHashMap<String, usize>, w: &str) {
+    match counts.get_mut(w) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(w.to_string(), 1);
         }
     }
 }
 
 /// The document's words, normalised, with their counts.
-fn own_words(doc: &Document, script: Script) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    each_word(doc, script, |w| *counts.entry(w).or_insert(0) += 1);
+fn own_words(doc: &Document, script: Script) -> FxHashMap<String, usize> {
+    let mut counts = FxHashMap::default();
+    each_word(doc, script, |w| count(&mut counts, w));
     counts
 }
 
@@ -794,10 +965,24 @@ fn add_folder_words(doc: &Document, into: &mut Vocabulary) {
     let (Some(script), Some(lex)) = (script_of(lang), lexicon::lexicon(lang)) else {
         return;
     };
-    each_word(doc, script, |w| {
-        if lex.zipf10_normalized(&w).is_none_or(|z| z < KNOWN_WHOLE) {
-            into.add(&w);
-        }
+    FREQUENT.with_borrow_mut(|frequent| {
+        let frequent = frequent.entry(lex.code).or_default();
+        each_word(doc, script, |w| {
+            if frequent.len() >= MEMO_WORDS {
+                frequent.clear();
+            }
+            let known = match frequent.get(w) {
+                Some(&known) => known,
+                None => {
+                    let known = lex.zipf10_normalized(w).is_some_and(|z| z >= KNOWN_WHOLE);
+                    frequent.insert(w.into(), known);
+                    known
+                }
+            };
+            if !known {
+                into.add(w);
+            }
+        });
     });
 }
 
@@ -1637,6 +1822,56 @@ mod tests {
         assert_eq!(plain.len(), 1);
         assert_eq!(plain[0].fix.as_ref().unwrap().replacement, "بيلوكات التصرف");
         assert!(folder[0].confidence > plain[0].confidence);
+    }
+
+    /// The findings of `text` (Arabic) with the folder's words `folder`.
+    fn findings_in(text: &str, folder: Option<&Vocabulary>) -> Vec<Diagnostic> {
+        let mut doc = Document::new(text, Some("ar"));
+        doc.folder_words = folder.cloned().map(std::sync::Arc::new);
+        let mut out = Vec::new();
+        JoinedWords.check(&doc, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_remembered_verdict_is_the_verdict_the_document_would_get() {
+        // The same unknown word in documents whose own words decide
+        // differently, in every order: each gets what a first look gives.
+        let word = "بيلوكاتالتصرف";
+        let texts = [
+            format!("قال المسؤول إن {word} كان سريعا."),
+            format!("قال بيلوكات إن {word} كان سريعا."),
+            format!("وصل {word} ثم {word} أمس."),
+            format!("قال بيلوكات إن {word} كان سريعا، و{word} أيضا."),
+        ];
+        let mut folder = Vocabulary::new();
+        add_folder_words(
+            &Document::new("وصل بيلوكات أمس، ثم التصرف.", Some("ar")),
+            &mut folder,
+        );
+        let first = |t: &str, f: Option<&Vocabulary>| {
+            forget();
+            findings_in(t, f)
+        };
+        let fresh: Vec<_> = texts
+            .iter()
+            .flat_map(|t| [first(t, None), first(t, Some(&folder))])
+            .collect();
+        assert!(fresh.iter().any(Vec::is_empty) && fresh.iter().any(|f| !f.is_empty()));
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]] {
+            forget();
+            for _ in 0..2 {
+                for &i in &order {
+                    assert_eq!(findings_in(&texts[i], None), fresh[2 * i], "{}", texts[i]);
+                    assert_eq!(
+                        findings_in(&texts[i], Some(&folder)),
+                        fresh[2 * i + 1],
+                        "{} with the folder",
+                        texts[i]
+                    );
+                }
+            }
+        }
     }
 
     #[test]
