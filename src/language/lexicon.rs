@@ -285,6 +285,12 @@ pub fn normalize(word: &str) -> String {
 /// buffer.
 pub fn normalize_into(word: &str, out: &mut String) {
     for c in word.chars() {
+        // The letters of the Arabic block have no case and are no marks:
+        // most characters of an Arabic text stop here.
+        if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+            out.push(c);
+            continue;
+        }
         if ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFF}').contains(&c) {
             if let Some(base) = presentation().get(&c) {
                 out.push_str(base);

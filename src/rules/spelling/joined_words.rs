@@ -245,22 +245,12 @@ impl Rule for JoinedWords {
         // The verdict on each distinct word, at offset 0: an article repeats
         // its names and words, and the split search is the costly part.
         let mut verdicts: FxHashMap<&str, Option<Diagnostic>> = FxHashMap::default();
-        let mut sentence_start = true;
         for (i, tok) in doc.tokens.iter().enumerate() {
-            if !tok.is_word() {
-                if matches!(tok.kind, TokenKind::Punct | TokenKind::Newline)
-                    && matches!(doc.token_text(i), "." | "!" | "?" | "؟" | "\n" | "\r\n")
-                {
-                    sentence_start = true;
-                }
-                continue;
-            }
-            let first = std::mem::replace(&mut sentence_start, false);
-            if tok.mixed || tok.script != Some(script) {
+            if !tok.is_word() || tok.mixed || tok.script != Some(script) {
                 continue;
             }
             let word = doc.token_text(i);
-            if glued_to_punctuation(doc, i) || !candidate(word, script, first) {
+            if glued_to_punctuation(doc, i) {
                 continue;
             }
             let at = tok.range.start;
@@ -366,6 +356,9 @@ struct Searched {
 
 /// The part of a word's verdict that needs no document.
 fn decided(lex: &Lexicon, script: Script, word: &str) -> Memo {
+    if !candidate(word, script) {
+        return Memo::Decided(None);
+    }
     let key = &*normalize(word);
     // Arabic grammar, not Persian or Urdu (`ما` is "we" in Persian).
     if lex.code == "ar" {
@@ -491,7 +484,7 @@ fn glued_to_punctuation(doc: &Document, i: usize) -> bool {
 
 /// Whether a token is worth a search: letters only, long enough, and not a
 /// name (a capitalised word inside a sentence, or capitals).
-fn candidate(word: &str, script: Script, sentence_start: bool) -> bool {
+fn candidate(word: &str, script: Script) -> bool {
     let n = word.chars().filter(|c| !is_arabic_mark(*c)).count();
     if !(4..=MAX_CHARS).contains(&n)
         || !word.chars().all(|c| c.is_alphabetic() || is_arabic_mark(c))
@@ -502,7 +495,6 @@ fn candidate(word: &str, script: Script, sentence_start: bool) -> bool {
         let mut cs = word.chars();
         // Capitalised words are mostly names (`Gendon`), even at the start
         // of a sentence.
-        let _ = sentence_start;
         if cs.any(char::is_uppercase) {
             return false;
         }
@@ -729,6 +721,28 @@ fn typo_reading(lex: &Lexicon, key: &str, pieces: &[Piece]) -> bool {
     if pair + TYPO_ODDS > 80 {
         return false;
     }
+    thread_local! {
+        /// The answers for this run: a word searched again in another
+        /// document asks again, and each answer takes hundreds of look-ups.
+        static TYPOS: RefCell<FxHashMap<(&'static str, Box<str>, i32), bool>> =
+            RefCell::default();
+    }
+    let at = (lex.code, Box::<str>::from(key), pair);
+    if let Some(known) = TYPOS.with_borrow(|t| t.get(&at).copied()) {
+        return known;
+    }
+    let typo = typo_candidates(lex, key, pair);
+    TYPOS.with_borrow_mut(|t| {
+        if t.len() >= MEMO_WORDS {
+            t.clear();
+        }
+        t.insert(at, typo);
+    });
+    typo
+}
+
+/// [`typo_reading`] without its memory.
+fn typo_candidates(lex: &Lexicon, key: &str, pair: i32) -> bool {
     // One buffer for every candidate: a finding asks hundreds of them.
     let mut word = String::with_capacity(key.len() + 4);
     let min = u8::try_from((pair + TYPO_ODDS).max(0)).unwrap_or(u8::MAX);

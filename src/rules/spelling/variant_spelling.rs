@@ -23,9 +23,10 @@
 //!   whose spellings agree once `y` is read as `i` (Latin), `э` as `е`
 //!   (Cyrillic) and doubled letters as single ones.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_script::Script;
 
 use crate::language::arabic;
@@ -132,7 +133,7 @@ impl Rule for VariantSpelling {
         for (i, w) in words.iter().enumerate() {
             spellings.entry((w.kind, &w.spelling)).or_default().push(i);
         }
-        let with_article: HashSet<&str> = words
+        let with_article: FxHashSet<&str> = words
             .iter()
             .filter(|w| w.article)
             .map(|w| w.spelling.as_str())
@@ -224,9 +225,9 @@ struct Word {
     article: bool,
 }
 
-/// An Arabic word: its range and its letters with their byte offsets
-/// (marks and tatweel left out).
-type ArabicToken = (Range<usize>, Vec<(usize, char)>);
+/// An Arabic word: its range and the range of its letters in the buffer
+/// of letters with their byte offsets (marks and tatweel left out).
+type ArabicToken = (Range<usize>, Range<usize>);
 
 /// The words of `doc` that may have variants, with their stems.
 fn collect(doc: &Document) -> Vec<Word> {
@@ -235,18 +236,23 @@ fn collect(doc: &Document) -> Vec<Word> {
     let latin = !matches!(doc.lang(), Some("de" | "lb"));
     let mut out = Vec::new();
     let mut arabic_words: Vec<ArabicToken> = Vec::new();
+    // The letters of every Arabic word, one buffer for the document.
+    let mut letters: Vec<(usize, char)> = Vec::new();
     for tok in doc.tokens.iter().filter(|t| t.is_word() && !t.mixed) {
         let text = tok.text(doc.text);
         match tok.script.map(family) {
             Some(Script::Arabic) if arabic => {
                 // Letters with their byte offsets, marks and tatweel left out.
-                let letters: Vec<(usize, char)> = text
-                    .char_indices()
-                    .filter(|&(_, c)| !is_arabic_mark(c))
-                    .map(|(i, c)| (tok.range.start + i, c))
-                    .collect();
-                if letters.len() >= 4 {
-                    arabic_words.push((tok.range.clone(), letters));
+                let from = letters.len();
+                letters.extend(
+                    text.char_indices()
+                        .filter(|&(_, c)| !is_arabic_mark(c))
+                        .map(|(i, c)| (tok.range.start + i, c)),
+                );
+                if letters.len() - from >= 4 {
+                    arabic_words.push((tok.range.clone(), from..letters.len()));
+                } else {
+                    letters.truncate(from);
                 }
             }
             Some(Script::Latin) if latin => {
@@ -263,7 +269,7 @@ fn collect(doc: &Document) -> Vec<Word> {
         }
     }
     if !arabic_words.is_empty() {
-        out.extend(arabic_stems(doc.text, arabic_words));
+        out.extend(arabic_stems(doc.text, &letters, arabic_words));
         out.sort_by_key(|w| w.token.start);
     }
     out
@@ -321,7 +327,7 @@ fn name_word(text: &str, start: usize, kind: Kind) -> Option<Word> {
 /// three letters remain); a bare clitic `و ف ب ل ك` only when what remains
 /// is a word of the document on its own, since many words begin with these
 /// letters (`فلاديمير`, `واشنطن`, `بوتين`).
-fn arabic_stems(text: &str, words: Vec<ArabicToken>) -> Vec<Word> {
+fn arabic_stems(text: &str, all: &[(usize, char)], words: Vec<ArabicToken>) -> Vec<Word> {
     let strip_article = |letters: &[(usize, char)]| -> usize {
         arabic::ARTICLE_CHAINS
             .iter()
@@ -331,15 +337,25 @@ fn arabic_stems(text: &str, words: Vec<ArabicToken>) -> Vec<Word> {
             })
             .map_or(0, |a| a.chars().count())
     };
-    let firsts: Vec<usize> = words.iter().map(|(_, l)| strip_article(l)).collect();
-    let standalone: HashSet<String> = words
+    let firsts: Vec<usize> = words
         .iter()
-        .zip(&firsts)
-        .map(|((_, l), &k)| l[k..].iter().map(|&(_, c)| c).collect())
+        .map(|(_, l)| strip_article(&all[l.clone()]))
         .collect();
-    let standalone_loose: HashSet<String> = standalone.iter().map(|s| loose(s)).collect();
+    // One buffer for every string made on the way; a string is kept only
+    // when it is new.
+    let mut buf = String::new();
+    let mut standalone: FxHashSet<String> = FxHashSet::default();
+    for ((_, l), &k) in words.iter().zip(&firsts) {
+        buf.clear();
+        buf.extend(all[l.clone()][k..].iter().map(|&(_, c)| c));
+        if !standalone.contains(&buf) {
+            standalone.insert(buf.clone());
+        }
+    }
+    let standalone_loose: FxHashSet<String> = standalone.iter().map(|s| loose(s)).collect();
     let mut out = Vec::with_capacity(words.len());
     for ((token, letters), k) in words.into_iter().zip(firsts) {
+        let letters = &all[letters];
         let by_article = k > 0;
         let mut k = k;
         if k == 0 {
@@ -358,13 +374,14 @@ fn arabic_stems(text: &str, words: Vec<ArabicToken>) -> Vec<Word> {
                 if !ok {
                     continue;
                 }
-                let rest: String = letters[n..].iter().map(|&(_, c)| c).collect();
+                buf.clear();
+                buf.extend(letters[n..].iter().map(|&(_, c)| c));
                 // Short remainders must stand alone exactly: `بانكر` is not
                 // `ب` + `أنكر`.
                 let alone = if letters.len() - n >= 5 {
-                    standalone_loose.contains(&loose(&rest))
+                    standalone_loose.contains(&loose(&buf))
                 } else {
-                    standalone.contains(&rest)
+                    standalone.contains(&buf)
                 };
                 if alone {
                     k = n;
@@ -393,15 +410,16 @@ type Spellings<'a> = BTreeMap<(Kind, &'a str), Vec<usize>>;
 /// variants.
 fn related_spellings<'a>(
     spellings: &Spellings<'a>,
-    with_article: &HashSet<&str>,
-) -> HashMap<(Kind, &'a str), Vec<(Kind, &'a str)>> {
-    let mut related: HashMap<(Kind, &'a str), Vec<(Kind, &'a str)>> = HashMap::new();
+    with_article: &FxHashSet<&str>,
+) -> FxHashMap<(Kind, &'a str), Vec<(Kind, &'a str)>> {
+    let mut related: FxHashMap<(Kind, &'a str), Vec<(Kind, &'a str)>> = FxHashMap::default();
     let mut link = |a: (Kind, &'a str), b: (Kind, &'a str)| {
         related.entry(a).or_default().push(b);
         related.entry(b).or_default().push(a);
     };
     // Spellings that share a loose key, compared pairwise (groups are tiny).
-    let mut groups: BTreeMap<(Kind, String), Vec<&'a str>> = BTreeMap::new();
+    // Unordered: the related spellings are sorted below.
+    let mut groups: FxHashMap<(Kind, String), Vec<&'a str>> = FxHashMap::default();
     for &(kind, s) in spellings.keys() {
         let key = match kind {
             Kind::Arabic if s.chars().count() >= 4 => arabic_key(s),
@@ -421,16 +439,18 @@ fn related_spellings<'a>(
         }
     }
     // Arabic: one long vowel more inside a long stem.
-    let arabic: HashSet<&'a str> = spellings
+    let arabic: FxHashSet<&'a str> = spellings
         .keys()
         .filter(|(k, _)| *k == Kind::Arabic)
         .map(|&(_, s)| s)
         .collect();
+    let (mut chars, mut short, mut text) = (Vec::new(), Vec::new(), String::new());
     for &(kind, long) in spellings.keys() {
         if kind != Kind::Arabic {
             continue;
         }
-        let chars: Vec<char> = long.chars().collect();
+        chars.clear();
+        chars.extend(long.chars());
         if chars.len() < 5 {
             continue;
         }
@@ -441,7 +461,8 @@ fn related_spellings<'a>(
             if !matches!(chars[i], 'ا' | 'و' | 'ي') {
                 continue;
             }
-            let short: Vec<char> = chars[..i].iter().chain(&chars[i + 1..]).copied().collect();
+            short.clear();
+            short.extend(chars[..i].iter().chain(&chars[i + 1..]));
             // Native patterns on three root consonants (`يقتلون` /
             // `يقاتلون`) are not variants; nor an `ا` third, the broken
             // plurals and derived verbs `مفاعل فعالل تفاعل يفاعل`
@@ -450,8 +471,9 @@ fn related_spellings<'a>(
             if consonants(&short[..core_len(&short)]) < 4 || (i == 2 && chars[i] == 'ا') {
                 continue;
             }
-            let short: String = short.into_iter().collect();
-            if let Some(&s) = arabic.get(short.as_str()) {
+            text.clear();
+            text.extend(short.iter());
+            if let Some(&s) = arabic.get(text.as_str()) {
                 link((Kind::Arabic, long), (Kind::Arabic, s));
             }
         }
@@ -465,15 +487,18 @@ fn related_spellings<'a>(
 
 /// Arabic letters folded so that orthographic variants meet.
 fn arabic_key(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            'ؤ' => 'ئ',
-            c => c,
-        })
-        .collect()
+    s.chars().map(arabic_fold).collect()
+}
+
+/// One letter of [`arabic_key`].
+fn arabic_fold(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'ئ',
+        c => c,
+    }
 }
 
 /// Whether two Arabic stems of the same length differ only by the known
@@ -484,7 +509,7 @@ fn arabic_key(s: &str) -> String {
 /// `تولي` (a noun), `وحده` (alone) and `وحدة` (a unit) are different words,
 /// but no verb and no word with a pronoun takes the article. Two hamza
 /// differences are two words (`الأم` / `آلام`, `ألان` / `الآن`).
-fn arabic_orthographic(a: &str, b: &str, with_article: &HashSet<&str>) -> bool {
+fn arabic_orthographic(a: &str, b: &str, with_article: &FxHashSet<&str>) -> bool {
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if ca.len() != cb.len() || ca == cb {
         return false;
@@ -566,13 +591,12 @@ fn core_len(chars: &[char]) -> usize {
 /// vowels left out: close enough to decide whether a clitic may be
 /// stripped (`وزيلنسكي` when `زيلينسكي` stands alone).
 fn loose(s: &str) -> String {
-    let chars: Vec<char> = arabic_key(s).chars().collect();
-    let n = chars.len();
-    chars
-        .iter()
+    let n = s.chars().count();
+    s.chars()
+        .map(arabic_fold)
         .enumerate()
         .filter(|&(i, c)| i == 0 || i + 2 >= n || !matches!(c, 'ا' | 'و' | 'ي'))
-        .map(|(_, c)| *c)
+        .map(|(_, c)| c)
         .collect()
 }
 
