@@ -724,8 +724,7 @@ fn typo_reading(lex: &Lexicon, key: &str, pieces: &[Piece]) -> bool {
     thread_local! {
         /// The answers for this run: a word searched again in another
         /// document asks again, and each answer takes hundreds of look-ups.
-        static TYPOS: RefCell<FxHashMap<(&'static str, Box<str>, i32), bool>> =
-            RefCell::default();
+        static TYPOS: RefCell<FxHashMap<TypoQuestion, bool>> = RefCell::default();
     }
     let at = (lex.code, Box::<str>::from(key), pair);
     if let Some(known) = TYPOS.with_borrow(|t| t.get(&at).copied()) {
@@ -740,6 +739,10 @@ fn typo_reading(lex: &Lexicon, key: &str, pieces: &[Piece]) -> bool {
     });
     typo
 }
+
+/// A question of [`typo_reading`]: the lexicon, the word and its pieces'
+/// value as a pair.
+type TypoQuestion = (&'static str, Box<str>, i32);
 
 /// [`typo_reading`] without its memory.
 fn typo_candidates(lex: &Lexicon, key: &str, pair: i32) -> bool {
