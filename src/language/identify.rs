@@ -1,13 +1,13 @@
 //! Document language: declared, or detected from the main script and then by
 //! `whatlang` among that script's languages.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
 use unicode_script::Script;
 use whatlang::{Detector, Lang};
 
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{case, Document, Token, TokenKind};
 
 /// ISO 639-3 codes of whatlang's languages, with their ISO 639-1 code.
 const ISO_639_1: &[(&str, &str)] = &[
@@ -225,11 +225,11 @@ pub fn masked_sample<'t>(
                     continue;
                 }
                 let w = t.text(text);
-                let mut letters = w.chars().filter(|c| c.is_alphabetic());
-                let initial = letters.next().is_some_and(char::is_uppercase);
+                let mut letters = w.chars().filter(|&c| case::is_alphabetic(c));
+                let initial = letters.next().is_some_and(case::is_uppercase);
                 let caps = initial
-                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !w.chars().any(char::is_lowercase);
+                    && w.chars().filter(|&c| case::is_alphabetic(c)).count() >= 2
+                    && !w.chars().any(case::is_lowercase);
                 if caps || (initial && !first) {
                     continue;
                 }
@@ -334,7 +334,7 @@ fn arabic_script_language(sample: &str) -> Option<&'static str> {
     let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
     // Persian joins suffixes with a zero-width non-joiner (`کتاب‌ها`).
     for word in sample.split(|c: char| c.is_whitespace() || c == '\u{200C}') {
-        let word = word.trim_matches(|c: char| !c.is_alphabetic());
+        let word = word.trim_matches(|c: char| !case::is_alphabetic(c));
         if URDU_WORDS.contains(&word) {
             urdu += 2;
         } else if PERSIAN_WORDS.contains(&word) {
@@ -555,7 +555,7 @@ fn has_function_words(sample: &str, words: usize, code: &str) -> bool {
 
 /// How many words of `sample` are function words of language `code`.
 fn function_words(sample: &str, code: &str) -> usize {
-    static SETS: OnceLock<Vec<(&str, HashSet<&str>)>> = OnceLock::new();
+    static SETS: OnceLock<Vec<(&str, FxHashSet<&str>)>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         FUNCTION_WORDS
             .iter()
@@ -575,11 +575,11 @@ fn function_words(sample: &str, code: &str) -> usize {
             if w.is_empty() || w.len() > 20 {
                 return false;
             }
-            if w.chars().all(|c| !c.is_uppercase()) {
+            if w.chars().all(|c| !case::is_uppercase(c)) {
                 return set.contains(w);
             }
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            w.chars().for_each(|c| case::push_lowercase(c, &mut lower));
             set.contains(lower.as_str())
         })
         .count()

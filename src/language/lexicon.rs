@@ -304,7 +304,7 @@ pub fn normalize_into(word: &str, out: &mut String) {
             out.push('\'');
             continue;
         }
-        out.extend(c.to_lowercase());
+        crate::text::case::push_lowercase(c, out);
     }
 }
 

@@ -7,6 +7,7 @@
 //! ([`crate::language::identify`]), which it needs to name the document's
 //! language.
 
+pub mod case;
 pub mod encoding;
 pub mod lines;
 pub mod markup;

@@ -242,25 +242,21 @@ impl Rule for JoinedWords {
             return;
         };
         let mut own: Option<Words> = None;
-        // The verdict on each distinct word, at offset 0: an article repeats
-        // its names and words, and the split search is the costly part.
+        // The verdict on each distinct word that needs the document, at
+        // offset 0: an article repeats its names and words.
         let mut verdicts: FxHashMap<&str, Option<Diagnostic>> = FxHashMap::default();
-        for (i, tok) in doc.tokens.iter().enumerate() {
-            if !tok.is_word() || tok.mixed || tok.script != Some(script) {
-                continue;
-            }
-            let word = doc.token_text(i);
-            if glued_to_punctuation(doc, i) {
-                continue;
-            }
-            let at = tok.range.start;
-            if let Some(v) = verdicts.get(word) {
-                out.extend(v.clone().map(|d| shifted(d, at)));
-                continue;
-            }
-            let verdict = MEMO.with_borrow_mut(|memo| {
-                let memo = memo.entry(lex.code).or_default();
-                if memo.len() >= MEMO_WORDS {
+        MEMO.with_borrow_mut(|memo| {
+            let memo = memo.entry(lex.code).or_default();
+            for (i, tok) in doc.tokens.iter().enumerate() {
+                if !tok.is_word() || tok.mixed || tok.script != Some(script) {
+                    continue;
+                }
+                let word = doc.token_text(i);
+                if glued_to_punctuation(doc, i) {
+                    continue;
+                }
+                let at = tok.range.start;
+                if memo.len() >= MEMO_WORDS && !memo.contains_key(word) {
                     memo.clear();
                 }
                 let entry = match memo.get_mut(word) {
@@ -269,10 +265,19 @@ impl Rule for JoinedWords {
                         .entry(word.into())
                         .or_insert_with(|| decided(lex, script, word)),
                 };
-                let (key, by_repeated) = match entry {
-                    Memo::Decided(v) => return v.clone(),
-                    Memo::Split { key, by_repeated } => (&**key, by_repeated),
+                let open = match entry {
+                    Memo::Word => continue,
+                    Memo::Join(d) => {
+                        out.push(shifted((**d).clone(), at));
+                        continue;
+                    }
+                    Memo::Open(open) => open,
                 };
+                if let Some(v) = verdicts.get(word) {
+                    out.extend(v.clone().map(|d| shifted(d, at)));
+                    continue;
+                }
+                let key = &*open.key;
                 let own = own.get_or_insert_with(|| Words::new(doc, script));
                 // A whole that the document writes again, alone or under clitics
                 // (`إيزيوم`, `وبالاكليا` beside `بالاكليا`), is a word of the
@@ -282,7 +287,7 @@ impl Rule for JoinedWords {
                     && (own.in_document(key) >= 2
                         || (script == Script::Arabic
                             && arabic_stems(key).any(|s| own.in_document(s) >= 2)));
-                let memo = by_repeated[usize::from(repeated)].get_or_insert_with(|| {
+                let memo = open.by_repeated[usize::from(repeated)].get_or_insert_with(|| {
                     let alone = Words::recording(key, script);
                     let verdict = searched(lex, &alone, script, word, key, repeated);
                     Searched {
@@ -290,17 +295,18 @@ impl Rule for JoinedWords {
                         asked: alone.asked.into_inner(),
                     }
                 });
-                // The verdict of a document that has none of the words the
-                // search asked about is the memo's; any other is searched.
-                if memo.asked.iter().all(|q| own.agree(q)) {
+                // The verdict of a document that answers the search's
+                // questions as the word alone did is the memo's; any other
+                // is searched.
+                let verdict = if memo.asked.iter().all(|q| own.agree(q)) {
                     memo.verdict.clone()
                 } else {
                     searched(lex, own, script, word, key, repeated)
-                }
-            });
-            out.extend(verdict.clone().map(|d| shifted(d, at)));
-            verdicts.insert(word, verdict);
-        }
+                };
+                out.extend(verdict.clone().map(|d| shifted(d, at)));
+                verdicts.insert(word, verdict);
+            }
+        });
     }
 }
 
@@ -333,17 +339,23 @@ fn forget() {
 }
 
 /// What is known of a word of a language before any document is read.
+/// Small, since most entries are words.
 enum Memo {
-    /// Decided without the document: a word, or a negation written onto
-    /// its verb.
-    Decided(Option<Diagnostic>),
-    /// Needs a search, whose verdict depends on the document; one slot for
-    /// a whole the document does not repeat, one for one it does.
-    Split {
-        /// The word, normalised.
-        key: Box<str>,
-        by_repeated: [Option<Searched>; 2],
-    },
+    /// A word, or no candidate: never a finding.
+    Word,
+    /// A join whatever the document: a negation written onto its verb.
+    Join(Box<Diagnostic>),
+    /// Needs a search, whose verdict depends on the document.
+    Open(Box<Open>),
+}
+
+/// A word that needs a search.
+struct Open {
+    /// The word, normalised.
+    key: Box<str>,
+    /// The searches made, one for a whole the document does not repeat,
+    /// one for one it does.
+    by_repeated: [Option<Searched>; 2],
 }
 
 /// The verdict of a search made in a document of the word alone, and the
@@ -357,13 +369,13 @@ struct Searched {
 /// The part of a word's verdict that needs no document.
 fn decided(lex: &Lexicon, script: Script, word: &str) -> Memo {
     if !candidate(word, script) {
-        return Memo::Decided(None);
+        return Memo::Word;
     }
     let key = &*normalize(word);
     // Arabic grammar, not Persian or Urdu (`ما` is "we" in Persian).
     if lex.code == "ar" {
         if let Some(cut) = negation_join(lex, word, key) {
-            return Memo::Decided(Some(finding(
+            return Memo::Join(Box::new(finding(
                 0..word.len(),
                 format!("{} {}", &word[..cut], &word[cut..]),
                 0.7,
@@ -380,12 +392,12 @@ fn decided(lex: &Lexicon, script: Script, word: &str) -> Memo {
         // Spanish writes an infinitive's pronouns onto it.
         || lex.code == "es" && spanish_infinitive_with_pronouns(lex, key)
     {
-        return Memo::Decided(None);
+        return Memo::Word;
     }
-    Memo::Split {
+    Memo::Open(Box::new(Open {
         key: key.into(),
         by_repeated: [None, None],
-    }
+    }))
 }
 
 /// The verdict of the split search on a word that [`decided`] left open.
