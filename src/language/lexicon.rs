@@ -24,12 +24,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fst::{Map, Set};
+use rustc_hash::FxHashMap;
 
 use crate::text::normalize::{fold, is_arabic_mark};
-
-/// Words at or above this value (Zipf 4.5, a few thousand words a language)
-/// go in the hash map in front of the fst.
-const HOT_MIN: u8 = 45;
 
 /// One language's lexicon.
 pub struct Lexicon {
@@ -39,7 +36,9 @@ pub struct Lexicon {
     loose: Option<Map<&'static [u8]>>,
     tail: Option<Map<&'static [u8]>>,
     dictionary: Option<Set<&'static [u8]>>,
-    hot: HashMap<String, u8>,
+    /// The frequent words (Zipf 4.5 and above, a few thousand), in a hash
+    /// map in front of the fst: most tokens are one of them.
+    hot: FxHashMap<&'static str, u8>,
 }
 
 struct Entry {
@@ -48,6 +47,8 @@ struct Entry {
     loose: Option<&'static [u8]>,
     tail: Option<&'static [u8]>,
     dictionary: Option<&'static [u8]>,
+    /// The frequent words of `data`, listed by `build.rs`.
+    hot: &'static [u8],
     cell: OnceLock<Option<Lexicon>>,
 }
 
@@ -73,6 +74,7 @@ macro_rules! entry {
             loose: None,
             tail: None,
             dictionary: None,
+            hot: include_bytes!(concat!(env!("OUT_DIR"), "/hot_", $code, ".bin")),
             cell: OnceLock::new(),
         };
         $(entry!(@ e, $code, $map);)*
@@ -124,16 +126,7 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
                 Some(d) => Some(Set::new(d).ok()?),
                 None => None,
             };
-            let mut hot = HashMap::new();
-            let mut stream = map.stream();
-            use fst::Streamer;
-            while let Some((k, v)) = stream.next() {
-                if v >= u64::from(HOT_MIN) {
-                    if let Ok(k) = std::str::from_utf8(k) {
-                        hot.insert(k.to_string(), v as u8);
-                    }
-                }
-            }
+            let hot = hot_words(e.hot)?;
             Some(Lexicon {
                 code: e.code,
                 map,
@@ -144,6 +137,20 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
             })
         })
         .as_ref()
+}
+
+/// The frequent words of a lexicon, from the list `build.rs` made of them:
+/// `None` when the list is malformed.
+fn hot_words(mut list: &'static [u8]) -> Option<FxHashMap<&'static str, u8>> {
+    let mut hot = FxHashMap::default();
+    while let [a, b, rest @ ..] = list {
+        let len = usize::from(u16::from_le_bytes([*a, *b]));
+        let (word, rest) = (rest.get(..len)?, rest.get(len..)?);
+        let (&value, rest) = rest.split_first()?;
+        hot.insert(std::str::from_utf8(word).ok()?, value);
+        list = rest;
+    }
+    list.is_empty().then_some(hot)
 }
 
 impl Lexicon {
