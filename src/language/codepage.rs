@@ -482,7 +482,43 @@ fn page_mask(text: &str) -> u16 {
 /// Finds the mojibake of `text`, outermost layer first then repaired again
 /// while that helps. Spans never overlap and are sorted.
 pub fn find(text: &str) -> Vec<Repair> {
-    find_once(text, 0)
+    // In pieces of whole lines: a repair never crosses a line, and each
+    // line is judged on its own, so the pieces find what the whole would,
+    // in memory that does not grow with the file (the search holds a few
+    // words of memory for each character). A line longer than a piece is
+    // cut at a space, and judged in parts.
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = piece_end(text, start);
+        out.extend(find_once(&text[start..end], 0).into_iter().map(|mut r| {
+            r.range = r.range.start + start..r.range.end + start;
+            r
+        }));
+        start = end;
+    }
+    out
+}
+
+/// How many bytes of text [`find`] searches at once, about.
+const PIECE: usize = 256 * 1024;
+
+/// Where the piece of `text` that starts at `start` ends: after the last
+/// line break within [`PIECE`] bytes, or else after the last space, or
+/// else at a character boundary.
+fn piece_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= PIECE {
+        return text.len();
+    }
+    let mut limit = start + PIECE;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    match window.rfind('\n').or_else(|| window.rfind(' ')) {
+        Some(i) if i > 0 => start + i + 1,
+        _ => limit,
+    }
 }
 
 /// How many times a span is repaired at most (text garbled three times is
@@ -819,6 +855,44 @@ mod tests {
             s.replace_range(r.range.clone(), &r.replacement);
         }
         s
+    }
+
+    #[test]
+    fn a_long_text_is_searched_in_pieces_that_find_what_each_line_does() {
+        let lines = [
+            format!(
+                "قال الوزير {} أمس.",
+                garble("إن القوات وصلت", "Windows-1256")
+            ),
+            format!(
+                "The {} said it was fine.",
+                garble("café owner", "Windows-1252")
+            ),
+            "Plain line with nothing wrong in it at all.".to_string(),
+            format!("Он сказал: {}", garble("привет мир", "Windows-1252")),
+        ];
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        let mut k = 0;
+        while text.len() < 3 * PIECE + 1000 {
+            let line = &lines[k % lines.len()];
+            expected.extend(find_once(line, 0).into_iter().map(|mut r| {
+                r.range = r.range.start + text.len()..r.range.end + text.len();
+                (r.range, r.replacement)
+            }));
+            text.push_str(line);
+            text.push('\n');
+            k += 1;
+        }
+        let found: Vec<_> = find(&text)
+            .into_iter()
+            .map(|r| (r.range, r.replacement))
+            .collect();
+        assert!(found.len() > 1000);
+        assert_eq!(found, expected);
+        // One long line: cut at spaces, never inside a character.
+        let line = lines[0].repeat(PIECE / lines[0].len() * 3);
+        assert!(find(&line).len() > 100);
     }
 
     #[test]

@@ -225,9 +225,17 @@ struct Word {
     article: bool,
 }
 
-/// An Arabic word: its range and the range of its letters in the buffer
-/// of letters with their byte offsets (marks and tatweel left out).
-type ArabicToken = (Range<usize>, Range<usize>);
+/// The letters of an Arabic word at `range` of `text`, with their byte
+/// offsets: marks and tatweel left out.
+fn letters_of(text: &str, range: &Range<usize>, into: &mut Vec<(usize, char)>) {
+    into.clear();
+    into.extend(
+        text[range.clone()]
+            .char_indices()
+            .filter(|&(_, c)| !is_arabic_mark(c))
+            .map(|(i, c)| (range.start + i, c)),
+    );
+}
 
 /// The words of `doc` that may have variants, with their stems.
 fn collect(doc: &Document) -> Vec<Word> {
@@ -235,24 +243,20 @@ fn collect(doc: &Document) -> Vec<Word> {
     // German and Luxembourgish capitalize every noun: capitals are no sign of a name.
     let latin = !matches!(doc.lang(), Some("de" | "lb"));
     let mut out = Vec::new();
-    let mut arabic_words: Vec<ArabicToken> = Vec::new();
-    // The letters of every Arabic word, one buffer for the document.
-    let mut letters: Vec<(usize, char)> = Vec::new();
+    // The Arabic words of four letters or more; their letters are read
+    // again where needed, which keeps memory to the tokens on large files.
+    let mut arabic_words: Vec<Range<usize>> = Vec::new();
     for tok in doc.tokens.iter().filter(|t| t.is_word() && !t.mixed) {
         let text = tok.text(doc.text);
         match tok.script.map(family) {
             Some(Script::Arabic) if arabic => {
-                // Letters with their byte offsets, marks and tatweel left out.
-                let from = letters.len();
-                letters.extend(
-                    text.char_indices()
-                        .filter(|&(_, c)| !is_arabic_mark(c))
-                        .map(|(i, c)| (tok.range.start + i, c)),
-                );
-                if letters.len() - from >= 4 {
-                    arabic_words.push((tok.range.clone(), from..letters.len()));
-                } else {
-                    letters.truncate(from);
+                if text
+                    .chars()
+                    .filter(|&c| !is_arabic_mark(c))
+                    .nth(3)
+                    .is_some()
+                {
+                    arabic_words.push(tok.range.clone());
                 }
             }
             Some(Script::Latin) if latin => {
@@ -269,7 +273,7 @@ fn collect(doc: &Document) -> Vec<Word> {
         }
     }
     if !arabic_words.is_empty() {
-        out.extend(arabic_stems(doc.text, &letters, arabic_words));
+        out.extend(arabic_stems(doc.text, arabic_words));
         out.sort_by_key(|w| w.token.start);
     }
     out
@@ -327,35 +331,40 @@ fn name_word(text: &str, start: usize, kind: Kind) -> Option<Word> {
 /// three letters remain); a bare clitic `و ف ب ل ك` only when what remains
 /// is a word of the document on its own, since many words begin with these
 /// letters (`فلاديمير`, `واشنطن`, `بوتين`).
-fn arabic_stems(text: &str, all: &[(usize, char)], words: Vec<ArabicToken>) -> Vec<Word> {
+fn arabic_stems(text: &str, words: Vec<Range<usize>>) -> Vec<Word> {
+    // The chains as letters, counted once.
+    let chains: Vec<Vec<char>> = arabic::ARTICLE_CHAINS
+        .iter()
+        .map(|a| a.chars().collect())
+        .collect();
     let strip_article = |letters: &[(usize, char)]| -> usize {
-        arabic::ARTICLE_CHAINS
+        chains
             .iter()
             .find(|a| {
-                let n = a.chars().count();
-                letters.len() >= n + 3 && a.chars().eq(letters[..n].iter().map(|&(_, c)| c))
+                letters.len() >= a.len() + 3
+                    && a.iter().eq(letters[..a.len()].iter().map(|(_, c)| c))
             })
-            .map_or(0, |a| a.chars().count())
+            .map_or(0, Vec::len)
     };
-    let firsts: Vec<usize> = words
-        .iter()
-        .map(|(_, l)| strip_article(&all[l.clone()]))
-        .collect();
-    // One buffer for every string made on the way; a string is kept only
-    // when it is new.
+    // One buffer for the letters of a word and one for every string made
+    // on the way; a string is kept only when it is new.
+    let mut letters: Vec<(usize, char)> = Vec::new();
     let mut buf = String::new();
     let mut standalone: FxHashSet<String> = FxHashSet::default();
-    for ((_, l), &k) in words.iter().zip(&firsts) {
+    for token in &words {
+        letters_of(text, token, &mut letters);
+        let k = strip_article(&letters);
         buf.clear();
-        buf.extend(all[l.clone()][k..].iter().map(|&(_, c)| c));
+        buf.extend(letters[k..].iter().map(|&(_, c)| c));
         if !standalone.contains(&buf) {
             standalone.insert(buf.clone());
         }
     }
     let standalone_loose: FxHashSet<String> = standalone.iter().map(|s| loose(s)).collect();
     let mut out = Vec::with_capacity(words.len());
-    for ((token, letters), k) in words.into_iter().zip(firsts) {
-        let letters = &all[letters];
+    for token in words {
+        letters_of(text, &token, &mut letters);
+        let k = strip_article(&letters);
         let by_article = k > 0;
         let mut k = k;
         if k == 0 {
