@@ -249,15 +249,15 @@ fn collect(doc: &Document) -> Vec<Word> {
     for tok in doc.tokens.iter().filter(|t| t.is_word() && !t.mixed) {
         let text = tok.text(doc.text);
         match tok.script.map(family) {
-            Some(Script::Arabic) if arabic => {
-                if text
-                    .chars()
-                    .filter(|&c| !is_arabic_mark(c))
-                    .nth(3)
-                    .is_some()
-                {
-                    arabic_words.push(tok.range.clone());
-                }
+            Some(Script::Arabic)
+                if arabic
+                    && text
+                        .chars()
+                        .filter(|&c| !is_arabic_mark(c))
+                        .nth(3)
+                        .is_some() =>
+            {
+                arabic_words.push(tok.range.clone());
             }
             Some(Script::Latin) if latin => {
                 if let Some(w) = name_word(text, tok.range.start, Kind::Latin) {
