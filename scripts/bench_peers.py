@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mtlint beside typos on the same bytes, in one run (docs/measurements.md, Throughput).
 
-    scripts/bench_peers.sh [--runs N] [--scale F] [--only NAME,...] [--mtlint PATH]...
+    scripts/bench_peers.sh [--runs N] [--scale F] [--threads 1,2] [--only NAME,...] [--mtlint PATH]...
 
 Builds the corpora deterministically from ../shared/data (NTREX-128 and UD PUD; never
 copied into the repository) in a temporary folder, then runs each tool on each corpus

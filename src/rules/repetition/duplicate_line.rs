@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
-use crate::text::Document;
+use crate::text::{case, Document};
 
 /// `duplicate-line`.
 pub struct DuplicateLine;
@@ -51,13 +51,13 @@ impl Rule for DuplicateLine {
             let range = doc.lines.line_range(l);
             let line = &doc.text[range.clone()];
             let trimmed = line.trim();
-            if trimmed.starts_with('|') || !trimmed.chars().any(char::is_alphabetic) {
+            if trimmed.starts_with('|') || !trimmed.chars().any(case::is_alphabetic) {
                 continue;
             }
             let words: Vec<&str> = trimmed.split_whitespace().collect();
             let wordy = words
                 .iter()
-                .filter(|w| w.chars().any(char::is_alphabetic))
+                .filter(|w| w.chars().any(case::is_alphabetic))
                 .count();
             // Short sentences recur in quotes and dialogue (`It's a tragedy.`);
             // a repeated title or heading has no final stop.

@@ -14,7 +14,7 @@ use crate::language::alphabet::{alphabet, alphabets, Alphabet};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{family, letter_script};
-use crate::text::{Document, TokenKind};
+use crate::text::{case, Document, TokenKind};
 
 /// How the letters of one script are judged in a document.
 #[derive(Clone, Copy)]
@@ -42,6 +42,13 @@ fn policy(script: Script, doc_lang: Option<&'static Alphabet>) -> Policy {
 
 /// The lowercase form of a letter, when it is one character.
 fn lower(c: char) -> char {
+    // Most letters are lowercase already, or ASCII.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if case::is_lowercase(c) || matches!(c as u32, 0x0600..=0x06FF) {
+        return c;
+    }
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(one), None) => one,
