@@ -360,7 +360,15 @@ fn arabic_stems(text: &str, words: Vec<Range<usize>>) -> Vec<Word> {
             standalone.insert(buf.clone());
         }
     }
-    let standalone_loose: FxHashSet<String> = standalone.iter().map(|s| loose(s)).collect();
+    let mut folded = String::new();
+    let mut standalone_loose: FxHashSet<String> = FxHashSet::default();
+    for s in &standalone {
+        folded.clear();
+        loose_into(s, &mut folded);
+        if !standalone_loose.contains(&folded) {
+            standalone_loose.insert(folded.clone());
+        }
+    }
     let mut out = Vec::with_capacity(words.len());
     for token in words {
         letters_of(text, &token, &mut letters);
@@ -388,7 +396,9 @@ fn arabic_stems(text: &str, words: Vec<Range<usize>>) -> Vec<Word> {
                 // Short remainders must stand alone exactly: `بانكر` is not
                 // `ب` + `أنكر`.
                 let alone = if letters.len() - n >= 5 {
-                    standalone_loose.contains(&loose(&buf))
+                    folded.clear();
+                    loose_into(&buf, &mut folded);
+                    standalone_loose.contains(&folded)
                 } else {
                     standalone.contains(&buf)
                 };
@@ -596,17 +606,18 @@ fn core_len(chars: &[char]) -> usize {
     n
 }
 
-/// An Arabic stem with its orthographic variants folded and its inner long
-/// vowels left out: close enough to decide whether a clitic may be
-/// stripped (`وزيلنسكي` when `زيلينسكي` stands alone).
-fn loose(s: &str) -> String {
+/// Appends to `out` an Arabic stem with its orthographic variants folded
+/// and its inner long vowels left out: close enough to decide whether a
+/// clitic may be stripped (`وزيلنسكي` when `زيلينسكي` stands alone).
+fn loose_into(s: &str, out: &mut String) {
     let n = s.chars().count();
-    s.chars()
-        .map(arabic_fold)
-        .enumerate()
-        .filter(|&(i, c)| i == 0 || i + 2 >= n || !matches!(c, 'ا' | 'و' | 'ي'))
-        .map(|(_, c)| c)
-        .collect()
+    out.extend(
+        s.chars()
+            .map(arabic_fold)
+            .enumerate()
+            .filter(|&(i, c)| i == 0 || i + 2 >= n || !matches!(c, 'ا' | 'و' | 'ي'))
+            .map(|(_, c)| c),
+    );
 }
 
 /// Lowercase with doubled letters single, after `map`.
