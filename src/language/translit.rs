@@ -72,6 +72,10 @@ pub fn max_distance(consonants: usize) -> f32 {
 /// The best match must beat every unrelated candidate by this much.
 pub const MIN_LEAD: f32 = 0.2;
 
+/// The largest distance [`TargetWords::find`] can keep: the bar of a long
+/// name, its lead, and a margin for rounding.
+const FIND_LIMIT: f32 = MAX_DISTANCE + MIN_LEAD + 0.01;
+
 /// One way to write a unit: target letters (folded) and a cost.
 type Choice = (&'static str, f32);
 
@@ -734,8 +738,14 @@ fn align(units: &[Unit], word: &[char], target: Target, limit: f32) -> Option<f3
     let n = units.len();
     let m = word.len();
     const INF: f32 = f32::INFINITY;
-    // dp[i][j]: cost of writing the first i units as the first j letters.
-    let mut dp = vec![INF; (n + 1) * (m + 1)];
+    // dp[i][j]: cost of writing the first i units as the first j letters,
+    // in a buffer of the thread: a document aligns thousands of pairs.
+    thread_local! {
+        static DP: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut dp = DP.take();
+    dp.clear();
+    dp.resize((n + 1) * (m + 1), INF);
     let at = |i: usize, j: usize| i * (m + 1) + j;
     dp[0] = 0.0;
     for i in 0..=n {
@@ -809,6 +819,7 @@ fn align(units: &[Unit], word: &[char], target: Target, limit: f32) -> Option<f3
             }
         }
     }
+    DP.set(dp);
     (best <= limit).then_some(best)
 }
 
@@ -952,7 +963,10 @@ impl TargetWords {
             .into_iter()
             .filter_map(|i| {
                 let chars = &self.stems[i].0;
-                let (d, n) = distance_units(&units, chars, self.target)?;
+                // The alignment gives up above what the filter below keeps
+                // (with a margin for rounding): the same candidates, found
+                // without exploring the paths that could not be kept.
+                let (d, n) = distance_within(&units, chars, self.target, FIND_LIMIT)?;
                 // Below the bar of its length, or close enough to be a rival.
                 (d <= max_distance(n) + MIN_LEAD).then_some((d, i, n))
             })

@@ -25,6 +25,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_script::Script;
@@ -131,12 +132,12 @@ impl Rule for VariantSpelling {
         // and for the text of the replacement).
         let mut spellings: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
         for (i, w) in words.iter().enumerate() {
-            spellings.entry((w.kind, &w.spelling)).or_default().push(i);
+            spellings.entry((w.kind, &*w.spelling)).or_default().push(i);
         }
         let with_article: FxHashSet<&str> = words
             .iter()
             .filter(|w| w.article)
-            .map(|w| w.spelling.as_str())
+            .map(|w| &*w.spelling)
             .collect();
         let related = related_spellings(&spellings, &with_article);
         // A spelling's rank: more occurrences first; between equals, the
@@ -220,7 +221,9 @@ struct Word {
     /// The stem, clitics and possessive endings left out.
     stem: Range<usize>,
     /// The stem as compared: without Arabic marks, `ё` as `е`.
-    spelling: String,
+    /// Shared by the occurrences of one spelling: a large file holds
+    /// hundreds of thousands of words and a few thousand spellings.
+    spelling: Rc<str>,
     /// Whether the Arabic article stands before the stem (or begins it).
     article: bool,
 }
@@ -315,8 +318,9 @@ fn name_word(text: &str, start: usize, kind: Kind) -> Option<Word> {
                 'Ё' => 'Е',
                 c => c,
             })
-            .collect(),
-        _ => stem.to_string(),
+            .collect::<String>()
+            .into(),
+        _ => stem.into(),
     };
     Some(Word {
         kind,
@@ -370,6 +374,7 @@ fn arabic_stems(text: &str, words: Vec<Range<usize>>) -> Vec<Word> {
         }
     }
     let mut out = Vec::with_capacity(words.len());
+    let mut spellings: FxHashSet<Rc<str>> = FxHashSet::default();
     for token in words {
         letters_of(text, &token, &mut letters);
         let k = strip_article(&letters);
@@ -409,7 +414,16 @@ fn arabic_stems(text: &str, words: Vec<Range<usize>>) -> Vec<Word> {
             }
         }
         let stem = letters[k].0..token.end;
-        let spelling: String = letters[k..].iter().map(|&(_, c)| c).collect();
+        buf.clear();
+        buf.extend(letters[k..].iter().map(|&(_, c)| c));
+        let spelling = match spellings.get(buf.as_str()) {
+            Some(s) => Rc::clone(s),
+            None => {
+                let s: Rc<str> = buf.as_str().into();
+                spellings.insert(Rc::clone(&s));
+                s
+            }
+        };
         debug_assert!(text.is_char_boundary(stem.start));
         let article = by_article || spelling.starts_with("ال");
         out.push(Word {
