@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use unicode_script::Script;
 use whatlang::{Detector, Lang};
 
@@ -269,9 +269,11 @@ pub fn detect_document(text: &str, tokens: &[Token], script: Option<Script>) -> 
     // Function words vote first: one detection over a mixed sample is
     // pulled towards the language with the largest alphabet (a third of
     // French in English text reads as French to whatlang), a count is not.
+    let hits = function_word_counts(&sample);
     let mut counts: Vec<(&str, usize)> = FUNCTION_WORDS
         .iter()
-        .map(|(code, _)| (*code, function_words(&sample, code)))
+        .zip(hits)
+        .map(|((code, _), n)| (*code, n))
         .collect();
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     if let [(code, first), (_, second), ..] = counts[..] {
@@ -455,10 +457,19 @@ pub fn sentence_language(
         return doc_lang.map(str::to_string);
     }
     let (sample, words) = masked_sample(text, tokens, script, 1024);
+    // The function words of every listed language, in one pass.
+    let hits = function_word_counts(&sample);
+    let has_function_words = |code: &str| {
+        let n = FUNCTION_WORDS
+            .iter()
+            .position(|(c, _)| *c == code)
+            .map_or(0, |i| hits[i]);
+        full_of_function_words(n, words)
+    };
     if let Some(d) = doc_lang.filter(|_| same) {
         // Two function words of the document's language settle even a
         // short sentence (`It was the end.`).
-        if has_function_words(&sample, words, d) {
+        if has_function_words(d) {
             return Some(d.to_string());
         }
     }
@@ -478,7 +489,7 @@ pub fn sentence_language(
     if let Some(d) = doc_lang {
         let other = FUNCTION_WORDS
             .iter()
-            .find(|(c, _)| *c != d && has_function_words(&sample, words, c));
+            .find(|(c, _)| *c != d && has_function_words(c));
         if let Some((code, _)) = other {
             let sure = lang_of(code).is_some_and(|l| beats(&sample, l, d));
             return if sure { Some(code.to_string()) } else { None };
@@ -545,44 +556,51 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ]),
 ];
 
-/// Whether a masked sample of `words` words is full of the function words
-/// of language `code` (one word in six, two at least): it is in that
-/// language, whatever else it holds. `false` for languages without a list.
-fn has_function_words(sample: &str, words: usize, code: &str) -> bool {
-    let hits = function_words(sample, code);
+/// Whether a masked sample of `words` words with `hits` function words of
+/// a language is full of them (one word in six, two at least): it is in
+/// that language, whatever else it holds.
+fn full_of_function_words(hits: usize, words: usize) -> bool {
     hits >= 2 && hits * 6 >= words
 }
 
-/// How many words of `sample` are function words of language `code`.
-fn function_words(sample: &str, code: &str) -> usize {
-    static SETS: OnceLock<Vec<(&str, FxHashSet<&str>)>> = OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        FUNCTION_WORDS
-            .iter()
-            .map(|(c, list)| (*c, list.iter().copied().collect()))
-            .collect()
+/// How many words of `sample` are function words of each language of
+/// [`FUNCTION_WORDS`], in its order: one look-up a word for all of them.
+fn function_word_counts(sample: &str) -> [usize; FUNCTION_WORDS.len()] {
+    const _: () = assert!(FUNCTION_WORDS.len() <= 32, "one bit a language");
+    // Each word with the languages that list it, one bit a language.
+    static WORDS: OnceLock<FxHashMap<&str, u32>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m: FxHashMap<&str, u32> = FxHashMap::default();
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            for w in *list {
+                *m.entry(w).or_default() |= 1 << i;
+            }
+        }
+        m
     });
-    let Some((_, set)) = sets.iter().find(|(c, _)| *c == code) else {
-        return 0;
-    };
+    let mut counts = [0; FUNCTION_WORDS.len()];
     let mut lower = String::new();
-    sample
-        .split(' ')
-        .filter(|w| {
-            // `qu’il` counts as `qu`, `it's` as `it`.
-            let w = w.split(['\'', '’']).next().unwrap_or(w);
-            // No function word is longer than 9 letters (18 bytes in Cyrillic).
-            if w.is_empty() || w.len() > 20 {
-                return false;
-            }
-            if w.chars().all(|c| !case::is_uppercase(c)) {
-                return set.contains(w);
-            }
+    for w in sample.split(' ') {
+        // `qu’il` counts as `qu`, `it's` as `it`.
+        let w = w.split(['\'', '’']).next().unwrap_or(w);
+        // No function word is longer than 9 letters (18 bytes in Cyrillic).
+        if w.is_empty() || w.len() > 20 {
+            continue;
+        }
+        let key = if w.chars().all(|c| !case::is_uppercase(c)) {
+            w
+        } else {
             lower.clear();
             w.chars().for_each(|c| case::push_lowercase(c, &mut lower));
-            set.contains(lower.as_str())
-        })
-        .count()
+            lower.as_str()
+        };
+        if let Some(&langs) = words.get(key) {
+            for (i, n) in counts.iter_mut().enumerate() {
+                *n += usize::from(langs & (1 << i) != 0);
+            }
+        }
+    }
+    counts
 }
 
 /// Whether every letter of `sample` is in the alphabet of language `code`

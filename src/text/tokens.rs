@@ -384,24 +384,26 @@ fn word_script(word: &str) -> (Option<Script>, bool) {
             slot.1 += 1;
         }
     }
-    let present: Vec<(Script, usize)> = counts
-        .iter()
-        .filter_map(|&(s, n)| s.map(|s| (s, n)))
-        .collect();
+    // The slots fill in order, so the scripts present are a prefix.
+    let present = counts.iter().take_while(|(s, _)| s.is_some()).count();
+    let present = &counts[..present];
     for (i, &(a, _)) in present.iter().enumerate() {
         for &(b, _) in &present[i + 1..] {
-            if !compatible(a, b) {
-                mixed = true;
+            if let (Some(a), Some(b)) = (a, b) {
+                mixed |= !compatible(a, b);
             }
         }
     }
     let main = present
         .iter()
-        .fold(None::<(Script, usize)>, |best, &(s, n)| match best {
-            Some((_, b)) if b >= n => best,
-            _ => Some((s, n)),
-        })
-        .map(|(s, _)| s);
+        .fold(
+            None::<(Option<Script>, usize)>,
+            |best, &(s, n)| match best {
+                Some((_, b)) if b >= n => best,
+                _ => Some((s, n)),
+            },
+        )
+        .and_then(|(s, _)| s);
     (main, mixed)
 }
 
