@@ -118,7 +118,7 @@ impl Scanner {
     pub fn gather_words(&self, path: &str, text: &str, into: &mut Vocabulary) {
         if self.gathers_words() {
             let prose = Prose::extract(self.config.format_for(path), text);
-            let doc = Document::new(&prose.text, self.config.language.as_deref());
+            let doc = Document::words_of(&prose.text, self.config.language.as_deref());
             for r in self.rules.iter().filter(|r| r.reads_folder_words()) {
                 r.gather_words(&doc, into);
             }

@@ -672,12 +672,23 @@ impl<'a> Document<'a> {
     /// Segments `text` (see [`Document::segment`]) and names its language:
     /// `language` when declared, else the one identified from the text.
     pub fn new(text: &'a str, language: Option<&str>) -> Self {
-        let mut doc = Document::segment(text);
-        doc.language = match language {
+        Document::segment(text).named(language)
+    }
+
+    /// [`Document::new`] with tokens and language only (see
+    /// [`Document::tokens_only`]).
+    pub(crate) fn words_of(text: &'a str, language: Option<&str>) -> Self {
+        Document::tokens_only(text).named(language)
+    }
+
+    /// The document with its language: `language` when declared, else the
+    /// one identified from the text.
+    fn named(mut self, language: Option<&str>) -> Self {
+        self.language = match language {
             Some(code) => Some(normalize_code(code)),
-            None => detect_document(text, &doc.tokens, doc.script),
+            None => detect_document(self.text, &self.tokens, self.script),
         };
-        doc
+        self
     }
 
     /// The language of every sentence, in order (see

@@ -75,7 +75,10 @@ pub trait Rule: Send + Sync {
     }
 
     /// Adds the words of `doc` that the rule weighs to the vocabulary of
-    /// the folder being scanned (see [`Rule::reads_folder_words`]).
+    /// the folder being scanned (see [`Rule::reads_folder_words`]). The
+    /// document has its tokens, script and language, but no lines,
+    /// paragraphs or sentences: the first pass over a folder does not
+    /// make them.
     fn gather_words(&self, _doc: &Document, _into: &mut Vocabulary) {}
 
     /// Whether its findings are one error of which every other finding

@@ -108,10 +108,20 @@ impl<'a> Document<'a> {
     /// Segments `text` without naming its language: the parts of
     /// [`Document::new`] that need no language identification.
     pub fn segment(text: &'a str) -> Self {
+        let mut doc = Self::tokens_only(text);
+        doc.lines = LineIndex::new(text);
+        doc.paragraphs = sentences::paragraphs(text, &doc.lines, &doc.tokens);
+        doc.sentences = sentences::sentences(text, &doc.tokens, &doc.paragraphs);
+        doc
+    }
+
+    /// The tokens of `text` and its main script, with no lines, paragraphs
+    /// or sentences: what [`crate::rules::Rule::gather_words`] reads, for
+    /// the first pass over a folder.
+    pub(crate) fn tokens_only(text: &'a str) -> Self {
         let tokens = tokens::tokenize(text);
-        let lines = LineIndex::new(text);
-        let paragraphs = sentences::paragraphs(text, &lines, &tokens);
-        let sentences = sentences::sentences(text, &tokens, &paragraphs);
+        let lines = LineIndex::new("");
+        let (paragraphs, sentences) = (Vec::new(), Vec::new());
         let script = script::main_script(words_by_script(text, &tokens));
         Self {
             text,
