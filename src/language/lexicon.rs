@@ -326,6 +326,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_frequent_words_listed_at_build_time_are_those_of_the_fst() {
+        use fst::Streamer;
+        for e in &ENTRIES {
+            let lex = lexicon(e.code).expect("opens");
+            let map = Map::new(e.data).unwrap();
+            let mut stream = map.stream();
+            let mut frequent = FxHashMap::default();
+            while let Some((k, v)) = stream.next() {
+                if v >= 45 {
+                    frequent.insert(std::str::from_utf8(k).unwrap(), v as u8);
+                }
+            }
+            assert!(frequent.len() > 500, "{}: {}", e.code, frequent.len());
+            assert_eq!(lex.hot, frequent, "{}", e.code);
+        }
+    }
+
+    #[test]
     fn every_lexicon_opens_and_knows_its_common_words() {
         for (code, word) in [
             ("ar", "منذ"),
