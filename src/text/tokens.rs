@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_script::Script;
 
+use super::case;
 use super::script::{compatible, family, is_arabic_extension, letter_script};
 
 /// What a token is.
@@ -250,16 +251,6 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
-/// `char::is_alphabetic` with the same fast paths.
-fn is_letter(c: char) -> bool {
-    match c as u32 {
-        0x41..=0x5A | 0x61..=0x7A => true,
-        0..=0x7F => false,
-        0x0621..=0x064A | 0x0400..=0x0481 | 0x048A..=0x04FF => true,
-        _ => c.is_alphabetic(),
-    }
-}
-
 /// Combining marks and joiners, which never start a word but continue one.
 fn is_mark(c: char) -> bool {
     use unicode_script::UnicodeScript;
@@ -346,7 +337,7 @@ fn word_len(s: &str) -> (usize, TokenKind) {
             true
         } else if is_apostrophe(c) || c == '\u{200C}' || c == '\u{200D}' {
             // Inner apostrophes and joiners: `don't`, `l'homme`, Persian ZWNJ.
-            end > 0 && next.is_some_and(is_letter)
+            end > 0 && next.is_some_and(case::is_alphabetic)
         } else if matches!(c, '.' | ',' | ':' | '٫' | '٬') {
             // Decimal, thousands and time separators between digits.
             !has_letter
@@ -358,7 +349,7 @@ fn word_len(s: &str) -> (usize, TokenKind) {
         if !keep {
             break;
         }
-        has_letter |= is_letter(c);
+        has_letter |= case::is_alphabetic(c);
         end = j + c.len_utf8();
     }
     let kind = if has_letter {
