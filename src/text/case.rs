@@ -5,6 +5,7 @@
 //! of whole scans. Each function gives exactly what its `char` method gives.
 
 /// `char::is_alphabetic`.
+#[inline]
 pub fn is_alphabetic(c: char) -> bool {
     match c as u32 {
         0x41..=0x5A | 0x61..=0x7A => true,
@@ -15,6 +16,7 @@ pub fn is_alphabetic(c: char) -> bool {
 }
 
 /// `char::is_uppercase`.
+#[inline]
 pub fn is_uppercase(c: char) -> bool {
     match c as u32 {
         0x41..=0x5A => true,
@@ -25,6 +27,7 @@ pub fn is_uppercase(c: char) -> bool {
 }
 
 /// `char::is_lowercase`.
+#[inline]
 pub fn is_lowercase(c: char) -> bool {
     match c as u32 {
         0x61..=0x7A | 0x0430..=0x045F => true,
@@ -34,6 +37,7 @@ pub fn is_lowercase(c: char) -> bool {
 }
 
 /// Appends `char::to_lowercase(c)` to `out`.
+#[inline]
 pub fn push_lowercase(c: char, out: &mut String) {
     match c as u32 {
         0x41..=0x5A => out.push((c as u8 + 32) as char),
