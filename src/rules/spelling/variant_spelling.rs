@@ -23,9 +23,7 @@
 //!   whose spellings agree once `y` is read as `i` (Latin), `э` as `е`
 //!   (Cyrillic) and doubled letters as single ones.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
-use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_script::Script;
@@ -124,76 +122,103 @@ impl Rule for VariantSpelling {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let words = collect(doc);
+        let found = collect(doc);
+        let words = &found.words;
         if words.len() < 2 {
             return;
         }
-        // Per spelling: occurrences, and the first one's index (for ties
-        // and for the text of the replacement).
-        let mut spellings: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
+        // The document's spellings, each with its occurrences counted and
+        // its first one (for ties and for the text of the replacement).
+        let mut ids: FxHashMap<(Kind, &str), u32> = FxHashMap::default();
+        let mut spellings: Vec<Spelling> = Vec::new();
+        let mut id_of: Vec<u32> = Vec::with_capacity(words.len());
         for (i, w) in words.iter().enumerate() {
-            spellings.entry((w.kind, &*w.spelling)).or_default().push(i);
+            let text = found.spelling(w);
+            let id = *ids.entry((w.kind, text)).or_insert_with(|| {
+                spellings.push(Spelling {
+                    kind: w.kind,
+                    text,
+                    count: 0,
+                    first: i,
+                    article: false,
+                });
+                (spellings.len() - 1) as u32
+            });
+            let s = &mut spellings[id as usize];
+            s.count += 1;
+            s.article |= w.article;
+            id_of.push(id);
         }
-        let with_article: FxHashSet<&str> = words
-            .iter()
-            .filter(|w| w.article)
-            .map(|w| &*w.spelling)
-            .collect();
-        let related = related_spellings(&spellings, &with_article);
+        let related = related_spellings(&spellings, &ids);
         // A spelling's rank: more occurrences first; between equals, the
         // standard Arabic spelling (hamza written, final `ي` and `ة`), then
         // the one that comes first in the document.
-        let rank = |occ: &Vec<usize>| {
-            let w = &words[occ[0]];
-            (occ.len(), standardness(w), std::cmp::Reverse(occ[0]))
+        let rank = |id: u32| {
+            let s = &spellings[id as usize];
+            (s.count, standardness(s), std::cmp::Reverse(s.first))
         };
-        for (key, occ) in &spellings {
-            let Some(others) = related.get(key) else {
-                continue;
-            };
-            let best = others
+        // The spelling that each minority spelling gives way to.
+        let mut yields_to: FxHashMap<u32, u32> = FxHashMap::default();
+        for (id, others) in &related {
+            let best = *others
                 .iter()
-                .max_by_key(|k| rank(&spellings[*k]))
+                .max_by_key(|&&k| rank(k))
                 .expect("related spellings are never empty");
-            let best_occ = &spellings[best];
-            if rank(best_occ) <= rank(occ) {
-                continue;
-            }
-            let target = &words[best_occ[0]];
-            let replacement = &doc.text[target.stem.clone()];
-            let tie = best_occ.len() == occ.len();
-            for &i in occ {
-                let w = &words[i];
-                let message = format!(
-                    "spelled «{}{}{}» {} elsewhere in this document",
-                    &doc.text[w.token.start..w.stem.start],
-                    replacement,
-                    &doc.text[w.stem.end..w.token.end],
-                    times(best_occ.len())
-                );
-                out.push(
-                    Diagnostic::new(w.token.clone(), message)
-                        .confidence(if tie { 0.4 } else { 0.7 })
-                        .fix(w.stem.clone(), replacement, Applicability::Unsafe),
-                );
+            if rank(best) > rank(*id) {
+                yields_to.insert(*id, best);
             }
         }
+        if yields_to.is_empty() {
+            return;
+        }
+        for (w, id) in words.iter().zip(&id_of) {
+            let Some(&best) = yields_to.get(id) else {
+                continue;
+            };
+            let (best, mine) = (&spellings[best as usize], &spellings[*id as usize]);
+            let replacement = &doc.text[words[best.first].stem.clone()];
+            let message = format!(
+                "spelled «{}{}{}» {} elsewhere in this document",
+                &doc.text[w.token.start..w.stem.start],
+                replacement,
+                &doc.text[w.stem.end..w.token.end],
+                times(best.count)
+            );
+            let tie = best.count == mine.count;
+            out.push(
+                Diagnostic::new(w.token.clone(), message)
+                    .confidence(if tie { 0.4 } else { 0.7 })
+                    .fix(w.stem.clone(), replacement, Applicability::Unsafe),
+            );
+        }
     }
+}
+
+/// One spelling of a document.
+struct Spelling<'a> {
+    kind: Kind,
+    text: &'a str,
+    /// How many times the document writes it.
+    count: usize,
+    /// The index of its first occurrence among the words.
+    first: usize,
+    /// Whether the Arabic article stands before it somewhere.
+    article: bool,
 }
 
 /// How standard an Arabic spelling is: hamza seats written, final `ي` and
 /// `ة` rather than `ى` and `ه`. Only breaks ties between equally frequent
 /// spellings.
-fn standardness(w: &Word) -> usize {
-    if w.kind != Kind::Arabic {
+fn standardness(s: &Spelling) -> usize {
+    if s.kind != Kind::Arabic {
         return 0;
     }
-    let hamzas = w
-        .spelling
+    let hamzas = s
+        .text
         .chars()
         .filter(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ'))
         .count();
-    hamzas + usize::from(w.spelling.ends_with(['ي', 'ة']))
+    hamzas + usize::from(s.text.ends_with(['ي', 'ة']))
 }
 
 fn times(n: usize) -> String {
@@ -220,71 +245,100 @@ struct Word {
     token: Range<usize>,
     /// The stem, clitics and possessive endings left out.
     stem: Range<usize>,
-    /// The stem as compared: without Arabic marks, `ё` as `е`.
-    /// Shared by the occurrences of one spelling: a large file holds
-    /// hundreds of thousands of words and a few thousand spellings.
-    spelling: Rc<str>,
+    /// The stem as compared (without Arabic marks, `ё` as `е`): a range of
+    /// [`Found::spellings`].
+    spelling: Range<usize>,
     /// Whether the Arabic article stands before the stem (or begins it).
     article: bool,
 }
 
-/// The letters of an Arabic word at `range` of `text`, with their byte
-/// offsets: marks and tatweel left out.
-fn letters_of(text: &str, range: &Range<usize>, into: &mut Vec<(usize, char)>) {
-    into.clear();
-    into.extend(
-        text[range.clone()]
-            .char_indices()
-            .filter(|&(_, c)| !is_arabic_mark(c))
-            .map(|(i, c)| (range.start + i, c)),
-    );
+/// The words of a document that may have variants, and their spellings
+/// written end to end in one string: a large file holds hundreds of
+/// thousands of words and a few thousand spellings.
+struct Found {
+    spellings: String,
+    words: Vec<Word>,
+}
+
+impl Found {
+    fn spelling(&self, w: &Word) -> &str {
+        &self.spellings[w.spelling.clone()]
+    }
 }
 
 /// The words of `doc` that may have variants, with their stems.
-fn collect(doc: &Document) -> Vec<Word> {
+fn collect(doc: &Document) -> Found {
     let arabic = doc.lang() == Some("ar");
     // German and Luxembourgish capitalize every noun: capitals are no sign of a name.
     let latin = !matches!(doc.lang(), Some("de" | "lb"));
-    let mut out = Vec::new();
-    // The Arabic words of four letters or more; their letters are read
-    // again where needed, which keeps memory to the tokens on large files.
-    let mut arabic_words: Vec<Range<usize>> = Vec::new();
+    let mut found = Found {
+        spellings: String::new(),
+        words: Vec::new(),
+    };
+    // The distinct Arabic words of four letters or more, and for each
+    // occurrence the index of its word: the stems are worked out once a
+    // word, when every word of the document is known.
+    let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut form_texts: Vec<&str> = Vec::new();
+    let mut arabic_words: Vec<(usize, u32)> = Vec::new();
     for tok in doc.tokens.iter().filter(|t| t.is_word() && !t.mixed) {
         let text = tok.text(doc.text);
         match tok.script.map(family) {
-            Some(Script::Arabic)
-                if arabic
-                    && text
-                        .chars()
-                        .filter(|&c| !is_arabic_mark(c))
-                        .nth(3)
-                        .is_some() =>
-            {
-                arabic_words.push(tok.range.clone());
+            Some(Script::Arabic) if arabic => {
+                let form = match forms.get(text) {
+                    Some(&f) => f,
+                    None if text.chars().filter(|&c| !is_arabic_mark(c)).nth(3).is_none() => {
+                        continue
+                    }
+                    None => {
+                        form_texts.push(text);
+                        let f = (form_texts.len() - 1) as u32;
+                        forms.insert(text, f);
+                        f
+                    }
+                };
+                arabic_words.push((found.words.len(), form));
+                found.words.push(Word {
+                    kind: Kind::Arabic,
+                    token: tok.range.clone(),
+                    stem: tok.range.clone(),
+                    spelling: 0..0,
+                    article: false,
+                });
             }
             Some(Script::Latin) if latin => {
-                if let Some(w) = name_word(text, tok.range.start, Kind::Latin) {
-                    out.push(w);
+                if let Some(w) = name_word(text, tok.range.start, Kind::Latin, &mut found.spellings)
+                {
+                    found.words.push(w);
                 }
             }
             Some(Script::Cyrillic) => {
-                if let Some(w) = name_word(text, tok.range.start, Kind::Cyrillic) {
-                    out.push(w);
+                if let Some(w) =
+                    name_word(text, tok.range.start, Kind::Cyrillic, &mut found.spellings)
+                {
+                    found.words.push(w);
                 }
             }
             _ => {}
         }
     }
-    if !arabic_words.is_empty() {
-        out.extend(arabic_stems(doc.text, arabic_words));
-        out.sort_by_key(|w| w.token.start);
+    if !form_texts.is_empty() {
+        let stems = arabic_stems(&form_texts, &mut found.spellings);
+        for (i, form) in arabic_words {
+            let stem = &stems[form as usize];
+            let w = &mut found.words[i];
+            w.stem.start += stem.offset;
+            w.spelling = stem.spelling.clone();
+            w.article = stem.article;
+        }
     }
-    out
+    found
 }
 
 /// A capitalized Latin or Cyrillic word of five letters or more, without a
-/// French elided article (`l'`, `d'`) or an English possessive (`'s`).
-fn name_word(text: &str, start: usize, kind: Kind) -> Option<Word> {
+/// French elided article (`l'`, `d'`) or an English possessive (`'s`); its
+/// spelling is written at the end of `spellings`.
+fn name_word(text: &str, start: usize, kind: Kind, spellings: &mut String) -> Option<Word> {
     let mut s = 0;
     let mut e = text.len();
     for elided in ["l'", "d'", "l’", "d’", "L'", "D'", "L’", "D’"] {
@@ -310,180 +364,220 @@ fn name_word(text: &str, start: usize, kind: Kind) -> Option<Word> {
     if stem.chars().count() < 5 {
         return None;
     }
-    let spelling = match kind {
-        Kind::Cyrillic => stem
-            .chars()
-            .map(|c| match c {
-                'ё' => 'е',
-                'Ё' => 'Е',
-                c => c,
-            })
-            .collect::<String>()
-            .into(),
-        _ => stem.into(),
-    };
+    let at = spellings.len();
+    match kind {
+        Kind::Cyrillic => spellings.extend(stem.chars().map(|c| match c {
+            'ё' => 'е',
+            'Ё' => 'Е',
+            c => c,
+        })),
+        _ => spellings.push_str(stem),
+    }
     Some(Word {
         kind,
         token: start..start + text.len(),
         stem: start + s..start + e,
-        spelling,
+        spelling: at..spellings.len(),
         article: false,
     })
 }
 
-/// The stems of Arabic words. The article is always stripped (when at least
-/// three letters remain); a bare clitic `و ف ب ل ك` only when what remains
-/// is a word of the document on its own, since many words begin with these
+/// The stem of a distinct Arabic word.
+struct Stem {
+    /// Where the stem starts in the word, in bytes.
+    offset: usize,
+    /// Its spelling: a range of the spellings.
+    spelling: Range<usize>,
+    /// Whether the article stands before the stem (or begins it).
+    article: bool,
+}
+
+/// The stems of the distinct Arabic words of a document, in the order of
+/// `forms`; their letters (marks and tatweel left out) are written at the
+/// end of `spellings`. The article is always stripped (when at least three
+/// letters remain); a bare clitic `و ف ب ل ك` only when what remains is a
+/// word of the document on its own, since many words begin with these
 /// letters (`فلاديمير`, `واشنطن`, `بوتين`).
-fn arabic_stems(text: &str, words: Vec<Range<usize>>) -> Vec<Word> {
+fn arabic_stems(forms: &[&str], spellings: &mut String) -> Vec<Stem> {
     // The chains as letters, counted once.
     let chains: Vec<Vec<char>> = arabic::ARTICLE_CHAINS
         .iter()
         .map(|a| a.chars().collect())
         .collect();
-    let strip_article = |letters: &[(usize, char)]| -> usize {
+    let strip_article = |letters: &[char]| -> usize {
         chains
             .iter()
-            .find(|a| {
-                letters.len() >= a.len() + 3
-                    && a.iter().eq(letters[..a.len()].iter().map(|(_, c)| c))
-            })
+            .find(|a| letters.len() >= a.len() + 3 && letters[..a.len()] == a[..])
             .map_or(0, Vec::len)
     };
-    // One buffer for the letters of a word and one for every string made
-    // on the way; a string is kept only when it is new.
-    let mut letters: Vec<(usize, char)> = Vec::new();
-    let mut buf = String::new();
-    let mut standalone: FxHashSet<String> = FxHashSet::default();
-    for token in &words {
-        letters_of(text, token, &mut letters);
-        let k = strip_article(&letters);
-        buf.clear();
-        buf.extend(letters[k..].iter().map(|&(_, c)| c));
-        if !standalone.contains(&buf) {
-            standalone.insert(buf.clone());
-        }
+    // Each word's letters, written once; `letters` holds those of one word.
+    let mut letters: Vec<char> = Vec::new();
+    let mut ranges: Vec<(Range<usize>, usize)> = Vec::with_capacity(forms.len());
+    for form in forms {
+        letters.clear();
+        letters.extend(form.chars().filter(|&c| !is_arabic_mark(c)));
+        let at = spellings.len();
+        spellings.extend(&letters);
+        ranges.push((at..spellings.len(), strip_article(&letters)));
     }
-    let mut folded = String::new();
-    let mut standalone_loose: FxHashSet<String> = FxHashSet::default();
+    let spellings: &str = spellings;
+    // Byte length of the first `n` letters of `s`.
+    let prefix = |s: &str, n: usize| s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
+    // What stands without the article: words of the document on their own.
+    let standalone: FxHashSet<&str> = ranges
+        .iter()
+        .map(|(r, k)| {
+            let s = &spellings[r.clone()];
+            &s[prefix(s, *k)..]
+        })
+        .collect();
+    let mut loose = String::new();
+    let mut loose_ranges = Vec::with_capacity(standalone.len());
     for s in &standalone {
-        folded.clear();
-        loose_into(s, &mut folded);
-        if !standalone_loose.contains(&folded) {
-            standalone_loose.insert(folded.clone());
-        }
+        let at = loose.len();
+        loose_into(s, &mut loose);
+        loose_ranges.push(at..loose.len());
     }
-    let mut out = Vec::with_capacity(words.len());
-    let mut spellings: FxHashSet<Rc<str>> = FxHashSet::default();
-    for token in words {
-        letters_of(text, &token, &mut letters);
-        let k = strip_article(&letters);
-        let by_article = k > 0;
-        let mut k = k;
-        if k == 0 {
-            // Up to two bare clitics: a conjunction, then a preposition.
-            for n in [2, 1] {
-                if letters.len() < n + 3 {
-                    continue;
-                }
-                let ok = letters[..n].iter().enumerate().all(|(i, &(_, c))| {
-                    if n == 2 && i == 0 {
-                        matches!(c, 'و' | 'ف')
-                    } else {
-                        matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+    let standalone_loose: FxHashSet<&str> =
+        loose_ranges.into_iter().map(|r| &loose[r]).collect();
+    let mut folded = String::new();
+    forms
+        .iter()
+        .zip(&ranges)
+        .map(|(form, (range, article_letters))| {
+            let word = &spellings[range.clone()];
+            letters.clear();
+            letters.extend(word.chars());
+            let by_article = *article_letters > 0;
+            let mut k = *article_letters;
+            if k == 0 {
+                // Up to two bare clitics: a conjunction, then a preposition.
+                for n in [2, 1] {
+                    if letters.len() < n + 3 {
+                        continue;
                     }
-                });
-                if !ok {
-                    continue;
-                }
-                buf.clear();
-                buf.extend(letters[n..].iter().map(|&(_, c)| c));
-                // Short remainders must stand alone exactly: `بانكر` is not
-                // `ب` + `أنكر`.
-                let alone = if letters.len() - n >= 5 {
-                    folded.clear();
-                    loose_into(&buf, &mut folded);
-                    standalone_loose.contains(&folded)
-                } else {
-                    standalone.contains(&buf)
-                };
-                if alone {
-                    k = n;
-                    break;
+                    let ok = letters[..n].iter().enumerate().all(|(i, &c)| {
+                        if n == 2 && i == 0 {
+                            matches!(c, 'و' | 'ف')
+                        } else {
+                            matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+                        }
+                    });
+                    if !ok {
+                        continue;
+                    }
+                    let rest = &word[prefix(word, n)..];
+                    // Short remainders must stand alone exactly: `بانكر` is not
+                    // `ب` + `أنكر`.
+                    let alone = if letters.len() - n >= 5 {
+                        folded.clear();
+                        loose_into(rest, &mut folded);
+                        standalone_loose.contains(folded.as_str())
+                    } else {
+                        standalone.contains(rest)
+                    };
+                    if alone {
+                        k = n;
+                        break;
+                    }
                 }
             }
-        }
-        let stem = letters[k].0..token.end;
-        buf.clear();
-        buf.extend(letters[k..].iter().map(|&(_, c)| c));
-        let spelling = match spellings.get(buf.as_str()) {
-            Some(s) => Rc::clone(s),
-            None => {
-                let s: Rc<str> = buf.as_str().into();
-                spellings.insert(Rc::clone(&s));
-                s
+            // The stem starts at the word's `k`th letter that is no mark.
+            let offset = form
+                .char_indices()
+                .filter(|&(_, c)| !is_arabic_mark(c))
+                .nth(k)
+                .map_or(form.len(), |(b, _)| b);
+            let start = range.start + prefix(word, k);
+            Stem {
+                offset,
+                spelling: start..range.end,
+                article: by_article || spellings[start..range.end].starts_with("ال"),
             }
-        };
-        debug_assert!(text.is_char_boundary(stem.start));
-        let article = by_article || spelling.starts_with("ال");
-        out.push(Word {
-            kind: Kind::Arabic,
-            token,
-            stem,
-            spelling,
-            article,
-        });
-    }
-    out
+        })
+        .collect()
 }
 
-type Spellings<'a> = BTreeMap<(Kind, &'a str), Vec<usize>>;
-
-/// For every spelling, the other spellings of the document that are its
-/// variants.
-fn related_spellings<'a>(
-    spellings: &Spellings<'a>,
-    with_article: &FxHashSet<&str>,
-) -> FxHashMap<(Kind, &'a str), Vec<(Kind, &'a str)>> {
-    let mut related: FxHashMap<(Kind, &'a str), Vec<(Kind, &'a str)>> = FxHashMap::default();
-    let mut link = |a: (Kind, &'a str), b: (Kind, &'a str)| {
+/// For every spelling (by index in `spellings`), the other spellings of the
+/// document that are its variants.
+fn related_spellings(
+    spellings: &[Spelling],
+    ids: &FxHashMap<(Kind, &str), u32>,
+) -> FxHashMap<u32, Vec<u32>> {
+    let mut related: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut link = |a: u32, b: u32| {
         related.entry(a).or_default().push(b);
         related.entry(b).or_default().push(a);
     };
-    // Spellings that share a loose key, compared pairwise (groups are tiny).
-    // Unordered: the related spellings are sorted below.
-    let mut groups: FxHashMap<(Kind, String), Vec<&'a str>> = FxHashMap::default();
-    for &(kind, s) in spellings.keys() {
-        let key = match kind {
-            Kind::Arabic if s.chars().count() >= 4 => arabic_key(s),
-            Kind::Arabic => continue,
-            Kind::Latin => latin_key(s),
-            Kind::Cyrillic => cyrillic_key(s),
-        };
-        groups.entry((kind, key)).or_default().push(s);
+    // Spellings that share a loose key, compared pairwise (groups are
+    // tiny): the keys written end to end, then grouped, each group as a
+    // chain of spellings from its first one.
+    let mut keys = String::new();
+    let mut key_ranges: Vec<Option<Range<usize>>> = Vec::with_capacity(spellings.len());
+    for s in spellings {
+        let at = keys.len();
+        match s.kind {
+            Kind::Arabic if s.text.chars().nth(3).is_some() => {
+                keys.extend(s.text.chars().map(arabic_fold));
+            }
+            Kind::Arabic => {
+                key_ranges.push(None);
+                continue;
+            }
+            Kind::Latin => collapse_into(s.text, |c| if c == 'y' { 'i' } else { c }, &mut keys),
+            Kind::Cyrillic => {
+                collapse_into(s.text, |c| if c == 'э' { 'е' } else { c }, &mut keys)
+            }
+        }
+        key_ranges.push(Some(at..keys.len()));
     }
-    for ((kind, _), group) in &groups {
-        for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
-                if *kind != Kind::Arabic || arabic_orthographic(a, b, with_article) {
-                    link((*kind, a), (*kind, b));
+    let mut heads: FxHashMap<(Kind, &str), u32> = FxHashMap::default();
+    let mut next: Vec<u32> = vec![u32::MAX; spellings.len()];
+    let mut shared = false;
+    for (id, r) in key_ranges.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let id = id as u32;
+        match heads.entry((spellings[id as usize].kind, &keys[r.clone()])) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                // Chained newest first: the order of a group does not matter.
+                next[id as usize] = *e.get();
+                e.insert(id);
+                shared = true;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+        }
+    }
+    if shared {
+        let mut group = Vec::new();
+        for &head in heads.values() {
+            group.clear();
+            let mut at = head;
+            while at != u32::MAX {
+                group.push(at);
+                at = next[at as usize];
+            }
+            for (i, &a) in group.iter().enumerate() {
+                for &b in &group[i + 1..] {
+                    let (sa, sb) = (&spellings[a as usize], &spellings[b as usize]);
+                    if sa.kind != Kind::Arabic
+                        || arabic_orthographic(sa.text, sb.text, sa.article, sb.article)
+                    {
+                        link(a, b);
+                    }
                 }
             }
         }
     }
     // Arabic: one long vowel more inside a long stem.
-    let arabic: FxHashSet<&'a str> = spellings
-        .keys()
-        .filter(|(k, _)| *k == Kind::Arabic)
-        .map(|&(_, s)| s)
-        .collect();
     let (mut chars, mut short, mut text) = (Vec::new(), Vec::new(), String::new());
-    for &(kind, long) in spellings.keys() {
-        if kind != Kind::Arabic {
+    for (id, s) in spellings.iter().enumerate() {
+        if s.kind != Kind::Arabic {
             continue;
         }
         chars.clear();
-        chars.extend(long.chars());
+        chars.extend(s.text.chars());
         if chars.len() < 5 {
             continue;
         }
@@ -506,24 +600,19 @@ fn related_spellings<'a>(
             }
             text.clear();
             text.extend(short.iter());
-            if let Some(&s) = arabic.get(text.as_str()) {
-                link((Kind::Arabic, long), (Kind::Arabic, s));
+            if let Some(&other) = ids.get(&(Kind::Arabic, text.as_str())) {
+                link(id as u32, other);
             }
         }
     }
     for v in related.values_mut() {
-        v.sort();
+        v.sort_unstable();
         v.dedup();
     }
     related
 }
 
-/// Arabic letters folded so that orthographic variants meet.
-fn arabic_key(s: &str) -> String {
-    s.chars().map(arabic_fold).collect()
-}
-
-/// One letter of [`arabic_key`].
+/// An Arabic letter folded so that orthographic variants meet.
 fn arabic_fold(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' => 'ا',
@@ -542,7 +631,9 @@ fn arabic_fold(c: char) -> char {
 /// `تولي` (a noun), `وحده` (alone) and `وحدة` (a unit) are different words,
 /// but no verb and no word with a pronoun takes the article. Two hamza
 /// differences are two words (`الأم` / `آلام`, `ألان` / `الآن`).
-fn arabic_orthographic(a: &str, b: &str, with_article: &FxHashSet<&str>) -> bool {
+/// `a_article` and `b_article`: whether each spelling takes the article
+/// somewhere in the document.
+fn arabic_orthographic(a: &str, b: &str, a_article: bool, b_article: bool) -> bool {
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if ca.len() != cb.len() || ca == cb {
         return false;
@@ -561,15 +652,15 @@ fn arabic_orthographic(a: &str, b: &str, with_article: &FxHashSet<&str>) -> bool
             seats += 1;
             continue;
         }
-        let loose_end = match (x, y) {
-            ('ى', 'ي') | ('ه', 'ة') => a,
-            ('ي', 'ى') | ('ة', 'ه') => b,
+        let loose_end_article = match (x, y) {
+            ('ى', 'ي') | ('ه', 'ة') => a_article,
+            ('ي', 'ى') | ('ة', 'ه') => b_article,
             _ => return false,
         };
         // Long stems ending in `ى` are nouns and names (`زيلينسكى`), but
         // the `ه` of a long stem may still be a pronoun.
         let long_enough = x != 'ه' && y != 'ه' && ca.len() >= 5;
-        if i != last || !(long_enough || with_article.contains(loose_end)) {
+        if i != last || !(long_enough || loose_end_article) {
             return false;
         }
     }
@@ -634,9 +725,10 @@ fn loose_into(s: &str, out: &mut String) {
     );
 }
 
-/// Lowercase with doubled letters single, after `map`.
-fn collapse(s: &str, map: impl Fn(char) -> char) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Appends `s` lowercased with doubled letters single, after `map`, to
+/// `out`: Latin names folded so that transliteration variants meet with `y`
+/// as `i` (`Zelenskyy` → `zelenski`), Cyrillic ones with `э` as `е`.
+fn collapse_into(s: &str, map: impl Fn(char) -> char, out: &mut String) {
     let mut prev = None;
     for c in s.chars().flat_map(char::to_lowercase).map(map) {
         if prev != Some(c) {
@@ -644,18 +736,6 @@ fn collapse(s: &str, map: impl Fn(char) -> char) -> String {
         }
         prev = Some(c);
     }
-    out
-}
-
-/// Latin names folded so that transliteration variants meet: `y` as `i`,
-/// doubled letters single (`Zelenskyy` → `zelenski`).
-fn latin_key(s: &str) -> String {
-    collapse(s, |c| if c == 'y' { 'i' } else { c })
-}
-
-/// Cyrillic names folded: `э` as `е`, doubled letters single.
-fn cyrillic_key(s: &str) -> String {
-    collapse(s, |c| if c == 'э' { 'е' } else { c })
 }
 
 #[cfg(test)]
