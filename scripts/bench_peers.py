@@ -2,6 +2,7 @@
 """mtlint beside typos on the same bytes, in one run (docs/measurements.md, Throughput).
 
     scripts/bench_peers.sh [--runs N] [--scale F] [--threads 1,2] [--only NAME,...] [--mtlint PATH]...
+                           [--keep DIR]
 
 Builds the corpora deterministically from ../shared/data (NTREX-128 and UD PUD; never
 copied into the repository) in a temporary folder, then runs each tool on each corpus
@@ -164,6 +165,12 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated corpus names")
     ap.add_argument("--mtlint", action="append", default=[])
     ap.add_argument("--no-typos", action="store_true")
+    ap.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="build the corpora in DIR and keep them (to profile on the same bytes); "
+        "with --runs 0, only build them",
+    )
     args = ap.parse_args()
     tools = args.mtlint or [os.path.join(ROOT, "target", "release", "mtlint")]
     for t in tools:
@@ -176,9 +183,17 @@ def main():
         sys.exit(f"missing: {DATA}")
     only = set(filter(None, args.only.split(",")))
     cores = os.cpu_count()
-    tmp = tempfile.mkdtemp(prefix="mtlint-bench-")
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+        tmp = args.keep
+    else:
+        tmp = tempfile.mkdtemp(prefix="mtlint-bench-")
     try:
         corpora = build(tmp, args.scale, only)
+        if args.runs == 0:
+            for name, path, size, files in corpora:
+                print(f"{name:14} {files:6} {size / 1e6:7.2f} MB  {path}")
+            return
         versions = [subprocess.run([t, "--version"], capture_output=True, text=True).stdout.strip() for t in tools]
         if typos:
             versions.append(subprocess.run([typos, "--version"], capture_output=True, text=True).stdout.strip())
@@ -209,7 +224,8 @@ def main():
                         flush=True,
                     )
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
