@@ -17,9 +17,11 @@
 //! Russian news for foreign names.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use fst::Streamer;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::language::arabic;
 use crate::text::normalize::is_arabic_mark;
@@ -544,6 +546,12 @@ fn is_vowel_letter(ch: char, target: Target) -> bool {
 /// Cyrillic is lowercased with `ё → е`.
 pub fn fold_target(word: &str, target: Target) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_target_into(word, target, &mut out);
+    out
+}
+
+/// [`fold_target`], appended to `out`.
+fn fold_target_into(word: &str, target: Target, out: &mut String) {
     for ch in word.chars() {
         match target {
             Target::Arabic => {
@@ -566,7 +574,6 @@ pub fn fold_target(word: &str, target: Target) -> String {
             }
         }
     }
-    out
 }
 
 /// Function words (folded): pronouns, prepositions, particles and the
@@ -714,21 +721,29 @@ const FUNCTION_WORDS: &[&str] = &[
     "может",
 ];
 
+/// Whether a folded word is one of [`FUNCTION_WORDS`]: a hash look-up, as
+/// every distinct word of a document asks.
+fn is_function_word(folded: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+        .contains(folded)
+}
+
 /// The stems a folded word may stand for: itself and, in Arabic, the word
 /// without each proclitic that leaves at least three letters. Each comes
 /// with the number of letters removed.
-fn stems(folded: &str, target: Target) -> Vec<(String, usize)> {
-    let mut out = vec![(folded.to_string(), 0)];
+fn each_stem<'f>(folded: &'f str, target: Target, mut add: impl FnMut(&'f str, usize)) {
+    add(folded, 0);
     if target == Target::Arabic {
+        // Each proclitic leaves another number of letters: no remainder twice.
         for p in arabic::NAME_PROCLITICS {
             if let Some(rest) = folded.strip_prefix(p) {
-                if rest.chars().count() >= 3 && !out.iter().any(|(s, _)| s == rest) {
-                    out.push((rest.to_string(), p.chars().count()));
+                if rest.chars().count() >= 3 {
+                    add(rest, p.chars().count());
                 }
             }
         }
     }
-    out
 }
 
 /// The alignment cost of `units` with `word` (folded target letters), or
@@ -869,19 +884,33 @@ fn distance_within(
     Some((cost / norm, n)).filter(|&(d, _)| d <= max)
 }
 
-/// A folded stem: its letters, itself, and its surface spellings with how
-/// often each occurs, most frequent first.
-type Stem = (Vec<char>, String, Vec<(String, usize)>);
-
 /// The words of a document in the target script, folded, with their stems,
 /// ready to be searched for terms.
 #[derive(Debug)]
 pub struct TargetWords {
     target: Target,
-    /// Folded stem → (surface spelling, how often) for each distinct spelling.
-    stems: Vec<Stem>,
+    /// The stems' texts, end to end, in the order of `stems`.
+    text: String,
+    /// The stems' letters, end to end.
+    letters: Vec<char>,
+    /// The stems, sorted by their text.
+    stems: Vec<StemEntry>,
     /// Indices of the stems by their first letter.
     by_first: Vec<(char, Vec<usize>)>,
+}
+
+/// One folded stem of a [`TargetWords`].
+#[derive(Debug)]
+struct StemEntry {
+    /// Its text: a range of [`TargetWords::text`].
+    text: Range<usize>,
+    /// Its letters: a range of [`TargetWords::letters`].
+    letters: Range<usize>,
+    /// Its most frequent spelling as written (the first in text order
+    /// between equals): a range of the text too.
+    spelling: Range<usize>,
+    /// How often the document writes it, in any spelling.
+    count: usize,
 }
 
 impl TargetWords {
@@ -889,49 +918,86 @@ impl TargetWords {
     pub fn new<'w>(target: Target, words: impl IntoIterator<Item = &'w str>) -> Self {
         // Each distinct word is folded and stemmed once, with its count:
         // an article repeats most of its words.
-        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        let mut distinct: FxHashMap<&str, usize> = FxHashMap::default();
         for w in words {
             *distinct.entry(w).or_default() += 1;
         }
-        let mut by_stem: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        // The folded words end to end, so that every stem is a slice.
+        let mut folded = String::new();
+        let mut ranges: Vec<(&str, usize, Range<usize>)> = Vec::with_capacity(distinct.len());
         for (w, n) in distinct {
-            let folded = fold_target(w, target);
-            if FUNCTION_WORDS.contains(&folded.as_str()) {
+            let at = folded.len();
+            fold_target_into(w, target, &mut folded);
+            ranges.push((w, n, at..folded.len()));
+        }
+        // (stem, spelling without the stripped proclitic, count).
+        let mut found: Vec<(&str, &str, usize)> = Vec::with_capacity(ranges.len() * 2);
+        for (w, n, r) in ranges {
+            let f = &folded[r];
+            if is_function_word(f) {
                 continue;
             }
-            for (stem, cut) in stems(&folded, target) {
-                if FUNCTION_WORDS.contains(&stem.as_str()) {
-                    continue;
+            each_stem(f, target, |stem, cut| {
+                if !is_function_word(stem) {
+                    found.push((stem, surface_after(w, cut), n));
                 }
-                let surface = surface_without(w, cut);
-                *by_stem.entry(stem).or_default().entry(surface).or_default() += n;
-            }
+            });
         }
-        let mut stems: Vec<Stem> = by_stem
-            .into_iter()
-            .map(|(stem, surfaces)| {
-                let mut s: Vec<(String, usize)> = surfaces.into_iter().collect();
-                s.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                (stem.chars().collect(), stem, s)
-            })
-            .collect();
-        // Deterministic order whatever the hash map did.
-        stems.sort_by(|a, b| a.1.cmp(&b.1));
-        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
-        for (i, (chars, _, _)) in stems.iter().enumerate() {
-            let Some(&first) = chars.first() else {
+        // Grouped by stem, and within a stem by spelling, whose counts add up.
+        found.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut out = Self {
+            target,
+            text: String::new(),
+            letters: Vec::new(),
+            stems: Vec::new(),
+            by_first: Vec::new(),
+        };
+        let mut k = 0;
+        while k < found.len() {
+            let stem = found[k].0;
+            let (mut best, mut best_n, mut total) = ("", 0, 0);
+            while k < found.len() && found[k].0 == stem {
+                let spelling = found[k].1;
+                let mut n = 0;
+                while k < found.len() && found[k].0 == stem && found[k].1 == spelling {
+                    n += found[k].2;
+                    k += 1;
+                }
+                total += n;
+                // Spellings come in text order: a tie keeps the first.
+                if n > best_n {
+                    (best, best_n) = (spelling, n);
+                }
+            }
+            let at = out.text.len();
+            out.text.push_str(stem);
+            let text = at..out.text.len();
+            out.text.push_str(best);
+            let spelling = text.end..out.text.len();
+            let first = out.letters.len();
+            out.letters.extend(stem.chars());
+            out.stems.push(StemEntry {
+                text,
+                letters: first..out.letters.len(),
+                spelling,
+                count: total,
+            });
+        }
+        for (i, e) in out.stems.iter().enumerate() {
+            let Some(&first) = out.letters[e.letters.clone()].first() else {
                 continue;
             };
-            match by_first.iter_mut().find(|(c, _)| *c == first) {
+            match out.by_first.iter_mut().find(|(c, _)| *c == first) {
                 Some((_, list)) => list.push(i),
-                None => by_first.push((first, vec![i])),
+                None => out.by_first.push((first, vec![i])),
             }
         }
-        Self {
-            target,
-            stems,
-            by_first,
-        }
+        out
+    }
+
+    /// The text of stem `i`.
+    fn stem(&self, i: usize) -> &str {
+        &self.text[self.stems[i].text.clone()]
     }
 
     /// How many distinct stems the lexicon holds.
@@ -962,7 +1028,7 @@ impl TargetWords {
         let mut scored: Vec<(f32, usize, usize)> = candidates
             .into_iter()
             .filter_map(|i| {
-                let chars = &self.stems[i].0;
+                let chars = &self.letters[self.stems[i].letters.clone()];
                 // The alignment gives up above what the filter below keeps
                 // (with a margin for rounding): the same candidates, found
                 // without exploring the paths that could not be kept.
@@ -971,20 +1037,17 @@ impl TargetWords {
                 (d <= max_distance(n) + MIN_LEAD).then_some((d, i, n))
             })
             .collect();
-        scored.sort_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then_with(|| self.stems[a.1].1.cmp(&self.stems[b.1].1))
-        });
+        scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         let &(best_d, best_i, best_n) = scored.first()?;
         if best_d > max_distance(best_n) {
             return None;
         }
-        let best = &self.stems[best_i].1;
+        let best = self.stem(best_i);
         // Variants of the best (a longer or shorter form of the same stem,
         // `كورسك`/`كورسكي`) are not rivals; any other close word is.
         let rival = scored[1..].iter().find(|&&(_, i, _)| {
-            let s = &self.stems[i].1;
-            !(s.starts_with(best.as_str()) || best.starts_with(s.as_str()))
+            let s = self.stem(i);
+            !(s.starts_with(best) || best.starts_with(s))
         });
         if let Some(&(d, _, _)) = rival {
             if d - best_d < MIN_LEAD {
@@ -995,14 +1058,14 @@ impl TargetWords {
         let count = scored
             .iter()
             .filter(|&&(_, i, _)| {
-                let s = &self.stems[i].1;
-                s.starts_with(best.as_str()) || best.starts_with(s.as_str())
+                let s = self.stem(i);
+                s.starts_with(best) || best.starts_with(s)
             })
-            .map(|&(_, i, _)| self.stems[i].2.iter().map(|s| s.1).sum::<usize>())
+            .map(|&(_, i, _)| self.stems[i].count)
             .sum();
         Some(Match {
-            spelling: self.stems[best_i].2[0].0.clone(),
-            key: best.clone(),
+            spelling: self.text[self.stems[best_i].spelling.clone()].to_string(),
+            key: best.to_string(),
             distance: best_d,
             count,
         })
@@ -1259,9 +1322,9 @@ fn letters_in(set: u64, target: Target) -> impl Iterator<Item = char> {
 }
 
 /// `word` without its first `letters` letters (and the marks after them).
-fn surface_without(word: &str, letters: usize) -> String {
+fn surface_after(word: &str, letters: usize) -> &str {
     if letters == 0 {
-        return word.to_string();
+        return word;
     }
     let mut seen = 0;
     for (i, ch) in word.char_indices() {
@@ -1269,11 +1332,11 @@ fn surface_without(word: &str, letters: usize) -> String {
             continue;
         }
         if seen == letters {
-            return word[i..].to_string();
+            return &word[i..];
         }
         seen += 1;
     }
-    String::new()
+    ""
 }
 
 #[cfg(test)]
