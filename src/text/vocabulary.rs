@@ -2,7 +2,7 @@
 //! writes, so that a rule can tell the names and words of the folder from
 //! junk (a name spelled alone in one file explains a join in another).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The most words a [`Vocabulary`] holds. Past that it gives up and knows
 /// nothing: memory stays bounded however large the folder, and the result
@@ -12,7 +12,7 @@ pub const MAX_WORDS: usize = 1 << 20;
 /// Normalised words with how often they occur.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Vocabulary {
-    counts: HashMap<String, u32>,
+    counts: FxHashMap<String, u32>,
     /// More than [`MAX_WORDS`] distinct words were seen.
     overflowed: bool,
 }
@@ -28,7 +28,8 @@ impl Vocabulary {
         self.add_n(word, 1);
     }
 
-    fn add_n(&mut self, word: &str, n: u32) {
+    /// Counts `n` occurrences of `word` (already normalised).
+    pub fn add_n(&mut self, word: &str, n: u32) {
         if self.overflowed {
             return;
         }
@@ -43,7 +44,7 @@ impl Vocabulary {
 
     fn overflow(&mut self) {
         self.overflowed = true;
-        self.counts = HashMap::new();
+        self.counts = FxHashMap::default();
     }
 
     /// Adds the counts of `other`, in any order: the sum does not depend on it.

@@ -888,7 +888,7 @@ impl<'d> Words<'d> {
     /// in its folder, recording what is asked of them.
     fn recording(key: &str, script: Script) -> Self {
         let mut own = FxHashMap::default();
-        word_and_stems(key, script, &mut |w: &str| count(&mut own, w));
+        word_and_stems(key, script, &mut |w: &str| count(&mut own, w, 1));
         Words {
             own,
             folder: None,
@@ -943,14 +943,19 @@ impl<'d> Words<'d> {
 /// words also under their clitic-free stems (`وبالاكليا` counts for
 /// `بالاكليا`), but only for the article and `و`: a name that starts with
 /// `ف ب ل ك` would make a false stem (`فلاديمير` is not `ف` + `لاديمير`).
-fn each_word(doc: &Document, script: Script, mut add: impl FnMut(&str)) {
-    let mut w = String::new();
+/// Each distinct spelling is normalised once and passed with its count.
+fn each_word(doc: &Document, script: Script, mut add: impl FnMut(&str, u32)) {
+    let mut distinct: FxHashMap<&str, u32> = FxHashMap::default();
     for t in &doc.tokens {
         if t.is_word() && t.script == Some(script) && !t.mixed {
-            w.clear();
-            normalize_into(t.text(doc.text), &mut w);
-            word_and_stems(&w, script, &mut add);
+            *distinct.entry(t.text(doc.text)).or_default() += 1;
         }
+    }
+    let mut w = String::new();
+    for (raw, n) in distinct {
+        w.clear();
+        normalize_into(raw, &mut w);
+        word_and_stems(&w, script, &mut |s| add(s, n));
     }
 }
 
@@ -967,12 +972,13 @@ fn word_and_stems(w: &str, script: Script, add: &mut impl FnMut(&str)) {
     add(w);
 }
 
-/// Counts one more of `w`, allocating only for a new word.
-fn count(counts: &mut FxHashMap<String, usize>, w: &str) {
+/// Counts `n` more of `w`, allocating only for a new word.
+fn count(counts: &mut FxHashMap<String, usize>, w: &str, n: u32) {
+    let n = n as usize;
     match counts.get_mut(w) {
-        Some(n) => *n += 1,
+        Some(m) => *m += n,
         None => {
-            counts.insert(w.to_string(), 1);
+            counts.insert(w.to_string(), n);
         }
     }
 }
@@ -980,7 +986,7 @@ fn count(counts: &mut FxHashMap<String, usize>, w: &str) {
 /// The document's words, normalised, with their counts.
 fn own_words(doc: &Document, script: Script) -> FxHashMap<String, usize> {
     let mut counts = FxHashMap::default();
-    each_word(doc, script, |w| count(&mut counts, w));
+    each_word(doc, script, |w, n| count(&mut counts, w, n));
     counts
 }
 
@@ -996,7 +1002,7 @@ fn add_folder_words(doc: &Document, into: &mut Vocabulary) {
     };
     FREQUENT.with_borrow_mut(|frequent| {
         let frequent = frequent.entry(lex.code).or_default();
-        each_word(doc, script, |w| {
+        each_word(doc, script, |w, n| {
             if frequent.len() >= MEMO_WORDS {
                 frequent.clear();
             }
@@ -1009,7 +1015,7 @@ fn add_folder_words(doc: &Document, into: &mut Vocabulary) {
                 }
             };
             if !known {
-                into.add(w);
+                into.add_n(w, n);
             }
         });
     });
