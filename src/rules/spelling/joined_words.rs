@@ -287,21 +287,38 @@ impl Rule for JoinedWords {
                     && (own.in_document(key) >= 2
                         || (script == Script::Arabic
                             && arabic_stems(key).any(|s| own.in_document(s) >= 2)));
-                let memo = open.by_repeated[usize::from(repeated)].get_or_insert_with(|| {
+                let searches = &mut open.by_repeated[usize::from(repeated)];
+                if searches.is_empty() {
                     let alone = Words::recording(key, script);
                     let verdict = searched(lex, &alone, script, word, key, repeated);
-                    Searched {
+                    searches.push(Searched {
                         verdict,
                         asked: alone.asked.into_inner(),
+                    });
+                }
+                // The verdict of a document that answers a search's
+                // questions as that search's document did is that search's;
+                // any other document is searched, and its search kept for
+                // the documents that answer like it (large documents hold
+                // most pieces: they answer alike, and unlike the word alone).
+                let known = searches
+                    .iter()
+                    .find(|m| m.asked.iter().all(|q| own.agree(q)));
+                let verdict = match known {
+                    Some(m) => m.verdict.clone(),
+                    None => {
+                        own.recording = true;
+                        let verdict = searched(lex, own, script, word, key, repeated);
+                        own.recording = false;
+                        let asked = own.asked.take();
+                        if searches.len() < SEARCHES_KEPT {
+                            searches.push(Searched {
+                                verdict: verdict.clone(),
+                                asked,
+                            });
+                        }
+                        verdict
                     }
-                });
-                // The verdict of a document that answers the search's
-                // questions as the word alone did is the memo's; any other
-                // is searched.
-                let verdict = if memo.asked.iter().all(|q| own.agree(q)) {
-                    memo.verdict.clone()
-                } else {
-                    searched(lex, own, script, word, key, repeated)
                 };
                 out.extend(verdict.clone().map(|d| shifted(d, at)));
                 verdicts.insert(word, verdict);
@@ -309,6 +326,10 @@ impl Rule for JoinedWords {
         });
     }
 }
+
+/// How many searches of one word (in documents that answered its
+/// questions differently) a memo keeps.
+const SEARCHES_KEPT: usize = 4;
 
 /// How many distinct words a thread's memo of one language keeps before it
 /// starts over: about 50 MB at most, far more words than an article or a
@@ -353,9 +374,10 @@ enum Memo {
 struct Open {
     /// The word, normalised.
     key: Box<str>,
-    /// The searches made, one for a whole the document does not repeat,
-    /// one for one it does.
-    by_repeated: [Option<Searched>; 2],
+    /// The searches made for a whole the document does not repeat, and
+    /// for one it does: first in a document of the word alone, then in
+    /// documents that answered those questions otherwise.
+    by_repeated: [Vec<Searched>; 2],
 }
 
 /// The verdict of a search made in a document of the word alone, and the
@@ -396,7 +418,7 @@ fn decided(lex: &Lexicon, script: Script, word: &str) -> Memo {
     }
     Memo::Open(Box::new(Open {
         key: key.into(),
-        by_repeated: [None, None],
+        by_repeated: [Vec::new(), Vec::new()],
     }))
 }
 

@@ -287,7 +287,12 @@ fn collect(doc: &Document) -> Found {
             Some(Script::Arabic) if arabic => {
                 let form = match forms.get(text) {
                     Some(&f) => f,
-                    None if text.chars().filter(|&c| !is_arabic_mark(c)).nth(3).is_none() => {
+                    None if text
+                        .chars()
+                        .filter(|&c| !is_arabic_mark(c))
+                        .nth(3)
+                        .is_none() =>
+                    {
                         continue
                     }
                     None => {
@@ -438,8 +443,7 @@ fn arabic_stems(forms: &[&str], spellings: &mut String) -> Vec<Stem> {
         loose_into(s, &mut loose);
         loose_ranges.push(at..loose.len());
     }
-    let standalone_loose: FxHashSet<&str> =
-        loose_ranges.into_iter().map(|r| &loose[r]).collect();
+    let standalone_loose: FxHashSet<&str> = loose_ranges.into_iter().map(|r| &loose[r]).collect();
     let mut folded = String::new();
     forms
         .iter()
@@ -525,9 +529,7 @@ fn related_spellings(
                 continue;
             }
             Kind::Latin => collapse_into(s.text, |c| if c == 'y' { 'i' } else { c }, &mut keys),
-            Kind::Cyrillic => {
-                collapse_into(s.text, |c| if c == 'э' { 'е' } else { c }, &mut keys)
-            }
+            Kind::Cyrillic => collapse_into(s.text, |c| if c == 'э' { 'е' } else { c }, &mut keys),
         }
         key_ranges.push(Some(at..keys.len()));
     }
