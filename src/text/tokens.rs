@@ -285,6 +285,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let limit = next_special.peek().map_or(text.len(), |(r, _)| r.start);
+        // The script of a word that `plain_word` read.
+        let mut known_script: Option<Option<Script>> = None;
         let rest = &text[i..limit];
         let c = rest.chars().next().expect("non-empty");
         let (len, kind) = if c == '\r' || c == '\n' {
@@ -297,7 +299,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 .map_or(rest.len(), |(j, _)| j);
             (len, TokenKind::Space)
         } else if is_alnum(c) {
-            word_len(rest)
+            match plain_word(rest) {
+                Some((len, kind, script)) => {
+                    known_script = Some(script);
+                    (len, kind)
+                }
+                None => word_len(rest),
+            }
         } else if is_punct(c) {
             (c.len_utf8(), TokenKind::Punct)
         } else {
@@ -305,6 +313,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let range = i..i + len;
         let (script, mixed) = match kind {
+            TokenKind::Word if known_script.is_some() => (known_script.take().flatten(), false),
             TokenKind::Word => word_script(&text[range.clone()]),
             TokenKind::Punct if is_arabic_extension(c) => (Some(Script::Arabic), false),
             _ => (None, false),
@@ -324,6 +333,51 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens.shrink_to_fit();
     tokens
+}
+
+/// [`word_len`] and [`word_script`] in one pass over the bytes, for the
+/// words of most text: ASCII letters and digits, or the basic letters of
+/// one of Arabic and Cyrillic, and digits, up to a character that cannot
+/// continue any word. `None` for any other word, which the general path
+/// reads. Tokenizing is a large share of a scan, and most words are plain.
+fn plain_word(s: &str) -> Option<(usize, TokenKind, Option<Script>)> {
+    let b = s.as_bytes();
+    let mut end = 0;
+    // The scripts seen: bit 0 Latin, 1 Arabic, 2 Cyrillic.
+    let mut seen = 0u8;
+    while end < b.len() {
+        let (len, script) = match b[end] {
+            b'a'..=b'z' | b'A'..=b'Z' => (1, 1),
+            b'0'..=b'9' => (1, 0),
+            // U+0621–U+063A and U+0641–U+064A: Arabic letters (not the
+            // tatweel U+0640, whose script is Common).
+            0xD8 if b.get(end + 1).is_some_and(|&n| (0xA1..=0xBA).contains(&n)) => (2, 2),
+            0xD9 if b.get(end + 1).is_some_and(|&n| (0x81..=0x8A).contains(&n)) => (2, 2),
+            // U+0410–U+044F: the Russian alphabet but `ё`.
+            0xD0 if b.get(end + 1).is_some_and(|&n| (0x90..=0xBF).contains(&n)) => (2, 4),
+            0xD1 if b.get(end + 1).is_some_and(|&n| (0x80..=0x8F).contains(&n)) => (2, 4),
+            _ => break,
+        };
+        seen |= script;
+        end += len;
+    }
+    // What follows must end any word: else the general path decides.
+    if let Some(c) = s[end..].chars().next() {
+        if is_word_char(c)
+            || is_apostrophe(c)
+            || matches!(c, '\u{200C}' | '\u{200D}' | '.' | ',' | ':' | '٫' | '٬')
+        {
+            return None;
+        }
+    }
+    let script = match seen {
+        0 => return Some((end, TokenKind::Number, None)),
+        1 => Script::Latin,
+        2 => Script::Arabic,
+        4 => Script::Cyrillic,
+        _ => return None,
+    };
+    Some((end, TokenKind::Word, Some(script)))
 }
 
 /// Length and kind of the word or number at the start of `s`.
@@ -408,6 +462,38 @@ mod tests {
             .filter(|t| !t.is_space())
             .map(|t| (&text[t.range], t.kind))
             .collect()
+    }
+
+    #[test]
+    fn plain_words_read_as_the_general_path_reads_them() {
+        // Every pair of pieces, so that each piece meets every neighbour.
+        let pieces = [
+            "abc", "Abc9", "42", "3.5", "كتاب", "الكتابـ", "كِتاب", "книга", "ёлка", "don't",
+            "l’homme", "x،", "a-b", "مرحباabc", "abcкнига", "٣٤", "پدر", "ok.", "a,b", "1,5",
+            " ", "\n", "«", "é", "zwnj\u{200C}x", "١٢:٣٠", "",
+        ];
+        for a in pieces {
+            for b in pieces {
+                let text = format!("{a}{b} {b}{a}");
+                let mut at = 0;
+                while at < text.len() {
+                    let rest = &text[at..];
+                    let c = rest.chars().next().unwrap();
+                    if is_alnum(c) {
+                        if let Some((len, kind, script)) = plain_word(rest) {
+                            let (slow_len, slow_kind) = word_len(rest);
+                            assert_eq!((len, kind), (slow_len, slow_kind), "{rest:?}");
+                            let slow_script = match kind {
+                                TokenKind::Word => word_script(&rest[..len]),
+                                _ => (None, false),
+                            };
+                            assert_eq!((script, false), slow_script, "{rest:?}");
+                        }
+                    }
+                    at += c.len_utf8();
+                }
+            }
+        }
     }
 
     #[test]
