@@ -205,6 +205,39 @@ impl Lexicon {
         self.map.get(key).map(|v| v.min(255) as u8)
     }
 
+    /// Whether writing one of `letters` into `key` (normalised), at any
+    /// place, makes a word whose exact form has a value of at least `min`
+    /// (a dropped letter: `البولونيو` for `البولونيوم`). One walk of the map
+    /// for the letters before each place, shared by every letter put there,
+    /// instead of a look-up per candidate: a word has hundreds of them.
+    pub fn one_letter_more(&self, key: &str, letters: &[char], min: u8) -> bool {
+        let fst = self.map.as_fst();
+        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
+        let mut letter = [0u8; 4];
+        let mut at = 0;
+        loop {
+            for &c in letters {
+                let found = follow(fst, node, out, c.encode_utf8(&mut letter).as_bytes())
+                    .and_then(|(n, o)| follow(fst, n, o, &key.as_bytes()[at..]));
+                if let Some((n, o)) = found {
+                    if n.is_final() && value(o.cat(n.final_output())) >= min {
+                        return true;
+                    }
+                }
+            }
+            let Some(c) = key[at..].chars().next() else {
+                return false;
+            };
+            let next = at + c.len_utf8();
+            match follow(fst, node, out, &key.as_bytes()[at..next]) {
+                Some(state) => (node, out) = state,
+                // No word starts as the key does up to here.
+                None => return false,
+            }
+            at = next;
+        }
+    }
+
     /// The value of the loose key of `key` (normalised): the highest value
     /// of the words that share it; `None` without a loose map or match.
     pub fn loose(&self, key: &str) -> Option<u8> {
@@ -238,6 +271,27 @@ impl Lexicon {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+}
+
+/// The state of `fst` after `bytes` from `node` with output `out`, or
+/// `None` where no key goes on so.
+fn follow<'f>(
+    fst: &'f fst::raw::Fst<&'static [u8]>,
+    mut node: fst::raw::Node<'f>,
+    mut out: fst::raw::Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for &b in bytes {
+        let tr = node.transition(node.find_input(b)?);
+        out = out.cat(tr.out);
+        node = fst.node(tr.addr);
+    }
+    Some((node, out))
+}
+
+/// A value of the maps as the look-ups give it.
+fn value(out: fst::raw::Output) -> u8 {
+    out.value().min(255) as u8
 }
 
 /// Walks `segments` down an fst, filling `row[k]` (when still empty) with
@@ -343,6 +397,37 @@ mod tests {
             listed.sort();
             assert!(frequent.len() > 500, "{}: {}", e.code, frequent.len());
             assert_eq!(listed, frequent, "{}", e.code);
+        }
+    }
+
+    #[test]
+    fn a_letter_more_is_found_as_each_candidate_would_be() {
+        for (code, keys) in [
+            (
+                "ar",
+                &["البولونيو", "الحكومه", "قال", "مستقلبنا", "ب", ""][..],
+            ),
+            ("en", &["beteen", "goverment", "the", "xqz", "a"][..]),
+            ("ru", &["правительств", "скзал", "и"][..]),
+        ] {
+            let lex = lexicon(code).unwrap();
+            let letters = &crate::language::alphabet::alphabet(code).unwrap().main;
+            for key in keys {
+                for min in [0, 20, 35, 50, 70] {
+                    let places = key.char_indices().map(|(b, _)| b).chain([key.len()]);
+                    let each = places.clone().any(|at| {
+                        letters.iter().any(|c| {
+                            let word = format!("{}{c}{}", &key[..at], &key[at..]);
+                            lex.exact(&word).is_some_and(|z| z >= min)
+                        })
+                    });
+                    assert_eq!(
+                        lex.one_letter_more(key, letters, min),
+                        each,
+                        "{code} {key} {min}"
+                    );
+                }
+            }
         }
     }
 

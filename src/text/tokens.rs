@@ -468,9 +468,33 @@ mod tests {
     fn plain_words_read_as_the_general_path_reads_them() {
         // Every pair of pieces, so that each piece meets every neighbour.
         let pieces = [
-            "abc", "Abc9", "42", "3.5", "كتاب", "الكتابـ", "كِتاب", "книга", "ёлка", "don't",
-            "l’homme", "x،", "a-b", "مرحباabc", "abcкнига", "٣٤", "پدر", "ok.", "a,b", "1,5",
-            " ", "\n", "«", "é", "zwnj\u{200C}x", "١٢:٣٠", "",
+            "abc",
+            "Abc9",
+            "42",
+            "3.5",
+            "كتاب",
+            "الكتابـ",
+            "كِتاب",
+            "книга",
+            "ёлка",
+            "don't",
+            "l’homme",
+            "x،",
+            "a-b",
+            "مرحباabc",
+            "abcкнига",
+            "٣٤",
+            "پدر",
+            "ok.",
+            "a,b",
+            "1,5",
+            " ",
+            "\n",
+            "«",
+            "é",
+            "zwnj\u{200C}x",
+            "١٢:٣٠",
+            "",
         ];
         for a in pieces {
             for b in pieces {

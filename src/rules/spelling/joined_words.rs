@@ -802,15 +802,8 @@ fn typo_candidates(lex: &Lexicon, key: &str, pair: i32) -> bool {
         a != b && likelier(&[&key[..bounds[i - 1]], b, a, &key[bounds[i + 1]..]])
     });
     swapped
-        || crate::language::alphabet::alphabet(lex.code).is_some_and(|alphabet| {
-            let mut letter = [0u8; 4];
-            bounds.iter().any(|&at| {
-                alphabet.main.iter().any(|c| {
-                    let c: &str = c.encode_utf8(&mut letter);
-                    likelier(&[&key[..at], c, &key[at..]])
-                })
-            })
-        })
+        || crate::language::alphabet::alphabet(lex.code)
+            .is_some_and(|alphabet| lex.one_letter_more(key, &alphabet.main, min))
 }
 
 /// Whether an Arabic word is a clitic plus a known word (`وتراجع`,
