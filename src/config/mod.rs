@@ -741,13 +741,12 @@ impl Parser<'_> {
     fn error(&self, span: Range<usize>, key: &str, message: String) -> ConfigError {
         let at = span.start.min(self.text.len());
         let at = crate::text::lines::floor_char_boundary(self.text, at);
-        let before = &self.text[..at];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // Lines as everywhere else in mtlint (see `text::lines::lines`).
+        let (line, column) = crate::text::lines::LineIndex::new(self.text).line_col(self.text, at);
         ConfigError {
             path: self.path.to_path_buf(),
             line,
-            column: self.text[line_start..at].chars().count() + 1,
+            column,
             key: key.to_string(),
             message,
         }
