@@ -72,6 +72,10 @@ pub struct CheckArgs {
     /// (hidden files are still skipped).
     #[arg(long)]
     pub no_ignore: bool,
+    /// Apply the configuration's `exclude` to files named on the command
+    /// line too (as pre-commit names them), not only to folders walked.
+    #[arg(long)]
+    pub force_exclude: bool,
     #[command(flatten)]
     pub settings: SettingsArgs,
     /// When to use colours (`auto`: on a terminal, unless NO_COLOR is set).
@@ -121,6 +125,10 @@ pub struct ScoreArgs {
     /// Walk folders without reading .gitignore, .ignore or .mtlintignore.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Apply the configuration's `exclude` to files named on the command
+    /// line too, not only to folders walked.
+    #[arg(long)]
+    pub force_exclude: bool,
     #[command(flatten)]
     pub settings: SettingsArgs,
     /// Name shown for standard input (`-`).

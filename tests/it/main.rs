@@ -21,6 +21,7 @@ mod lines;
 mod markup;
 mod markup_properties;
 mod mojibake;
+mod notices;
 mod outputs;
 mod properties;
 mod seeds;
