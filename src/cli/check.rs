@@ -140,7 +140,9 @@ pub fn run(args: &CheckArgs) -> u8 {
 /// then report what remains.
 ///
 /// `--diff` prints the diffs on standard output and writes nothing; exit 1
-/// when something would change. `--fix` writes each changed file atomically
+/// when something would change. With a structured format (json, jsonl,
+/// sarif) it renders the report of what would remain, with its `fixes`,
+/// instead of the diffs. `--fix` writes each changed file atomically
 /// and renders the report of what remains, like `check`; the fixed text of
 /// standard input goes to standard output, and then the report goes to
 /// standard error (as `ruff check --fix -` does). The fix counts go to
