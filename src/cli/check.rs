@@ -119,6 +119,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         excluded,
     };
     if let Some(n) = nothing_scanned(&scanned, args.quiet) {
+        failed_io |= n.is_error();
         write_error = write_error.or(stream.notice(n).err());
     }
     let written = match write_error {
@@ -257,7 +258,9 @@ fn fix_files(
         jsonl: false,
         excluded,
     };
-    notices.extend(nothing_scanned(&scanned, args.quiet));
+    let nothing = nothing_scanned(&scanned, args.quiet);
+    failed_io |= nothing.as_ref().is_some_and(Failure::is_error);
+    notices.extend(nothing);
     // What `--diff` and `--fix` say, once the output is written.
     let code = match (failed_io, args.diff) {
         (true, _) => EXIT_ERROR,

@@ -182,6 +182,13 @@ pub fn nothing_scanned(s: &Scanned, quiet: bool) -> Option<Failure> {
         .filter(|n| n.kind == NoticeKind::Binary)
         .count();
     let files = |n: usize| if n == 1 { "file" } else { "files" };
+    let kind = if s.jsonl {
+        NoticeKind::NoDocuments
+    } else if s.excluded > 0 && binaries == 0 {
+        NoticeKind::AllExcluded
+    } else {
+        NoticeKind::NoInputs
+    };
     let message = if binaries > 0 || s.excluded > 0 {
         let mut why = Vec::new();
         if binaries > 0 {
@@ -200,7 +207,7 @@ pub fn nothing_scanned(s: &Scanned, quiet: bool) -> Option<Failure> {
              mtlint reads, without excluded, ignored and hidden files)"
         )
     };
-    let notice = Failure::new("", NoticeKind::NoInputs, message);
+    let notice = Failure::new("", kind, message);
     report_failure(&notice, quiet);
     Some(notice)
 }

@@ -86,7 +86,9 @@ pub fn run(args: &ScoreArgs) -> u8 {
         excluded,
     };
     // Said on standard error: the score table has no place for it.
-    nothing_scanned(&scanned, args.quiet);
+    if nothing_scanned(&scanned, args.quiet).is_some_and(|n| n.is_error()) {
+        failed_io = true;
+    }
     scores::sort(&mut rows);
     let text = match args.format {
         ScoreFormat::Table => {

@@ -50,8 +50,16 @@ pub enum NoticeKind {
     MalformedRecord,
     /// A JSON Lines field that no line of the input has.
     MissingField,
-    /// Nothing was scanned: an empty folder, only binary or excluded files.
+    /// Nothing was scanned: an empty folder, only binary files, a path
+    /// that holds no file mtlint reads. An error: a CI job pointed at the
+    /// wrong folder must not pass for having found nothing.
     NoInputs,
+    /// Nothing was scanned because every file named was excluded by the
+    /// configuration (`--force-exclude`): what a pre-commit hook sees when
+    /// only excluded files changed.
+    AllExcluded,
+    /// A JSON Lines input without a document: an empty shard of a corpus.
+    NoDocuments,
 }
 
 impl NoticeKind {
@@ -59,8 +67,9 @@ impl NoticeKind {
     pub fn level(self) -> NoticeLevel {
         match self {
             NoticeKind::Binary | NoticeKind::Encoding => NoticeLevel::Note,
-            NoticeKind::NoInputs => NoticeLevel::Warning,
-            NoticeKind::NotFound
+            NoticeKind::AllExcluded | NoticeKind::NoDocuments => NoticeLevel::Warning,
+            NoticeKind::NoInputs
+            | NoticeKind::NotFound
             | NoticeKind::Unreadable
             | NoticeKind::MalformedRecord
             | NoticeKind::MissingField => NoticeLevel::Error,

@@ -175,20 +175,21 @@ fn binary_files_are_skipped_with_a_note() {
         .current_dir(dir.path())
         .args(["check", "blob.txt"])
         .assert()
-        .code(0)
+        .code(2)
         .stderr(predicate::str::contains(
             "mtlint: note: blob.txt: skipped: binary",
         ))
         .stderr(predicate::str::contains(
-            "mtlint: warning: nothing scanned in blob.txt: 1 binary file skipped",
+            "mtlint: error: nothing scanned in blob.txt: 1 binary file skipped",
         ))
         .stdout("No files scanned.\n");
     mtlint()
         .current_dir(dir.path())
         .args(["check", "blob.txt", "--quiet"])
         .assert()
-        .code(0)
-        .stderr("")
+        .code(2)
+        // Quiet hides notes and warnings, never an error.
+        .stderr("mtlint: error: nothing scanned in blob.txt: 1 binary file skipped\n")
         .stdout("");
 }
 

@@ -145,14 +145,17 @@ fn nothing_to_scan_says_so() {
     write(d, "bin/a.txt", b"\0\0\0");
     write(d, "bin/b.txt", b"\0\0\0");
     let (code, out, err) = run(d, &["check", "empty"]);
-    assert_eq!(code, 0, "as ruff: a warning, not a failure");
+    assert_eq!(
+        code, 2,
+        "a scan of nothing fails: CI pointed at the wrong folder"
+    );
     assert_eq!(out, "No files scanned.\n");
     assert!(
-        err.starts_with("mtlint: warning: nothing scanned: no file to read in empty"),
+        err.starts_with("mtlint: error: nothing scanned: no file to read in empty"),
         "{err}"
     );
     let (code, json, err) = run(d, &["check", "bin", "--format", "json"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 2);
     assert!(
         err.contains("nothing scanned in bin: 2 binary files skipped"),
         "{err}"
@@ -163,24 +166,40 @@ fn nothing_to_scan_says_so() {
         [
             ("bin/a.txt", NoticeLevel::Note, NoticeKind::Binary),
             ("bin/b.txt", NoticeLevel::Note, NoticeKind::Binary),
-            ("", NoticeLevel::Warning, NoticeKind::NoInputs),
+            ("", NoticeLevel::Error, NoticeKind::NoInputs),
         ]
     );
     let (_, sarif, _) = run(d, &["check", "empty", "--format", "sarif"]);
     assert_eq!(
         sarif_notes(&sarif),
-        (vec![("warning".to_string(), String::new())], true)
+        (vec![("error".to_string(), String::new())], false)
     );
-    // An empty JSON Lines input, and `score`.
+    // An empty JSON Lines input (an empty shard of a corpus) only warns;
+    // `score` fails as `check` does.
     write(d, "none.jsonl", "\n");
-    let (code, _, err) = run(d, &["check", "none.jsonl", "--input", "jsonl"]);
+    let (code, json, err) = run(
+        d,
+        &[
+            "check",
+            "none.jsonl",
+            "--input",
+            "jsonl",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(code, 0);
+    let r: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        notices(&r),
+        [("", NoticeLevel::Warning, NoticeKind::NoDocuments)]
+    );
     assert!(
         err.contains("nothing scanned: no document in none.jsonl"),
         "{err}"
     );
     let (code, _, err) = run(d, &["score", "empty"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 2);
     assert!(err.contains("nothing scanned"), "{err}");
 }
 
@@ -285,6 +304,23 @@ fn force_exclude_applies_the_configuration_to_named_files() {
     let (code, out, err) = run(d, &["check", "--force-exclude", "drafts/a.md"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(err.contains("1 file excluded (--force-exclude)"), "{err}");
+    // Only excluded files: a pre-commit hook passes, with a warning.
+    let (code, json, _) = run(
+        d,
+        &[
+            "check",
+            "--force-exclude",
+            "drafts/a.md",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0);
+    let r: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        notices(&r),
+        [("", NoticeLevel::Warning, NoticeKind::AllExcluded)]
+    );
     let (code, json, _) = run(
         d,
         &[
