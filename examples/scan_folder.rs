@@ -36,7 +36,7 @@ fn main() {
                     file.path
                 );
             }
-            Err(failure) => eprintln!("{}", failure.text),
+            Err(failure) => eprintln!("{failure}"),
         }
         true
     });

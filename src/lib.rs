@@ -36,6 +36,7 @@ pub mod text;
 pub use check::Scanner;
 pub use config::Config;
 pub use report::{
-    Applicability, Diagnostic, FileReport, Finding, Fix, Report, SentenceReport, Severity, Summary,
+    Applicability, Diagnostic, FileReport, Finding, Fix, Notice, NoticeKind, NoticeLevel, Report,
+    SentenceReport, Severity, Summary,
 };
 pub use rules::{Rule, RuleMeta};

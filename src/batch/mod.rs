@@ -40,29 +40,22 @@ use crate::config::Settings;
 use crate::fix::{self, FileOutcome};
 use crate::read::records::Records;
 use crate::read::walk::{self, Input, InputError, Origin};
-use crate::report::FileReport;
+use crate::report::{FileReport, Notice, NoticeKind};
 use crate::text::vocabulary::Vocabulary;
 
-/// An input that produced no report: an unreadable or undecodable file, a
-/// malformed JSON Lines record.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct Failure {
-    /// The display path.
-    pub path: String,
-    /// `path: what went wrong`.
-    pub text: String,
-    /// Skipped on purpose (a binary file): a note, not an error.
-    pub skip: bool,
-}
+/// An input that produced no report: an unreadable file, a binary file
+/// skipped, a malformed JSON Lines record. It is the report's [`Notice`]
+/// for it: an error, or a note for a file skipped on purpose.
+pub type Failure = Notice;
 
-impl From<InputError> for Failure {
+impl From<InputError> for Notice {
     fn from(e: InputError) -> Self {
-        Self {
-            path: e.path.clone(),
-            text: e.to_string(),
-            skip: e.is_skip(),
-        }
+        let kind = match e.kind {
+            walk::ErrorKind::NotFound => NoticeKind::NotFound,
+            walk::ErrorKind::Io(_) => NoticeKind::Unreadable,
+            walk::ErrorKind::Binary { .. } => NoticeKind::Binary,
+        };
+        Notice::new(e.path.clone(), kind, e.message())
     }
 }
 
@@ -336,12 +329,16 @@ fn records(
                 text: rec.text,
                 job,
             },
+            Err(e) if e.is_whole_input() => Work::Failed(
+                Notice::new(path.clone(), NoticeKind::MissingField, e.to_string()),
+                Some(job),
+            ),
             Err(e) => Work::Failed(
-                Failure {
-                    path: path.clone(),
-                    text: format!("{path}: {e}; skipped"),
-                    skip: false,
-                },
+                Notice::new(
+                    path.clone(),
+                    NoticeKind::MalformedRecord,
+                    format!("{e}; skipped"),
+                ),
                 Some(job),
             ),
         }),

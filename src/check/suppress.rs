@@ -329,26 +329,8 @@ fn unused(file: &File, d: &Directive, message: String, delete: bool) -> Diagnost
     if !delete {
         return diag;
     }
-    let line = file.lines.line_range(d.line);
-    let text = file.text;
     // The line with its terminator, or with the one before it at the end.
-    let end = if line.end < text.len() {
-        line.end
-            + if text[line.end..].starts_with("\r\n") {
-                2
-            } else {
-                1
-            }
-    } else {
-        line.end
-    };
-    let start = if end == line.end && line.start > 0 {
-        let before = &text[..line.start];
-        line.start - if before.ends_with("\r\n") { 2 } else { 1 }
-    } else {
-        line.start
-    };
-    diag.fix(start..end, "", Applicability::Safe)
+    diag.fix(file.lines.line_with_break(d.line), "", Applicability::Safe)
 }
 
 #[cfg(test)]

@@ -31,8 +31,9 @@ pub struct SettingsArgs {
     /// Read no configuration file.
     #[arg(long)]
     pub isolated: bool,
-    /// Language of the texts (ISO code: ar, en, fr…); detected when absent.
-    #[arg(long, value_name = "CODE")]
+    /// Language of the texts: an ISO 639-1 or 639-3 code or an English
+    /// name (ar, ara, arabic…); detected when absent.
+    #[arg(long, value_name = "LANGUAGE")]
     pub lang: Option<String>,
     /// Read every file in this format instead of the one its extension
     /// names: text, markdown, html, srt, vtt, po, xliff.
@@ -72,6 +73,10 @@ pub struct CheckArgs {
     /// (hidden files are still skipped).
     #[arg(long)]
     pub no_ignore: bool,
+    /// Apply the configuration's `exclude` to files named on the command
+    /// line too (as pre-commit names them), not only to folders walked.
+    #[arg(long)]
+    pub force_exclude: bool,
     #[command(flatten)]
     pub settings: SettingsArgs,
     /// When to use colours (`auto`: on a terminal, unless NO_COLOR is set).
@@ -102,7 +107,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
     /// Print a unified diff of what --fix would change; write nothing.
-    /// Exit code 1 when something would change.
+    /// Exit code 1 when something would change. With --format json, jsonl
+    /// or sarif: the report with its fixes instead of the diff.
     #[arg(long)]
     pub diff: bool,
 }
@@ -121,6 +127,10 @@ pub struct ScoreArgs {
     /// Walk folders without reading .gitignore, .ignore or .mtlintignore.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Apply the configuration's `exclude` to files named on the command
+    /// line too, not only to folders walked.
+    #[arg(long)]
+    pub force_exclude: bool,
     #[command(flatten)]
     pub settings: SettingsArgs,
     /// Name shown for standard input (`-`).

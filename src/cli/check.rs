@@ -14,11 +14,12 @@ use mtlint::render::stream::{Format, Stream};
 use mtlint::render::Options;
 use mtlint::{FileReport, Severity};
 
-use super::args::{CheckArgs, ColorWhen};
+use super::args::{CheckArgs, ColorWhen, FormatArg, InputKind};
 use super::output::AtomicFile;
 use super::progress::Progress;
 use super::{
-    close_output, open_output, plan, report_failure, usage_error, Inputs, Plan, EXIT_ERROR,
+    close_output, nothing_scanned, open_output, plan, report_failure, usage_error, Failure, Inputs,
+    Plan, Scanned, EXIT_ERROR,
 };
 
 /// `mtlint check`.
@@ -28,12 +29,14 @@ pub fn run(args: &CheckArgs) -> u8 {
         jobs,
         mut failed_io,
         failures,
+        excluded,
     } = match plan(Inputs {
         paths: &args.paths,
         stdin_name: args.stdin_filename.clone(),
         input: &args.input,
         settings: &args.settings,
         no_ignore: args.no_ignore,
+        force_exclude: args.force_exclude,
         quiet: args.quiet,
     }) {
         Ok(p) => p,
@@ -45,7 +48,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         if !matches!(sources, Sources::Files(_)) {
             return usage_error("--fix and --diff work on files, not on --input jsonl");
         }
-        return fix_files(args, sources, &jobs, failed_io);
+        return fix_files(args, sources, &jobs, failed_io, failures, excluded);
     }
     if args.unsafe_fixes {
         return usage_error("--unsafe-fixes applies fixes only with --fix or --diff");
@@ -74,8 +77,8 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let mut stream = Stream::new(sink, format, render_opts).statistics(args.statistics);
     let mut write_error: Option<io::Error> = stream.begin().err();
-    for e in &failures {
-        stream.failure(&e.path, &e.to_string());
+    for f in failures {
+        write_error = write_error.or(stream.notice(f).err());
     }
     let mut progress = Progress::new(sources.len(), io::stderr().is_terminal() && !args.quiet);
     let mut failed = false;
@@ -95,8 +98,10 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
             Err(f) => {
                 failed_io |= report_failure(&f, args.quiet);
-                stream.failure(&f.path, &f.text);
-                true
+                if write_error.is_none() {
+                    write_error = stream.notice(f).err();
+                }
+                write_error.is_none()
             }
         });
         progress.inc();
@@ -105,6 +110,16 @@ pub fn run(args: &CheckArgs) -> u8 {
     progress.finish();
     if let Err(m) = scanned {
         return usage_error(&m);
+    }
+    let scanned = Scanned {
+        files: stream.summary().files,
+        paths: &args.paths,
+        notices: stream.notices(),
+        jsonl: args.input.kind == InputKind::Jsonl,
+        excluded,
+    };
+    if let Some(n) = nothing_scanned(&scanned, args.quiet) {
+        write_error = write_error.or(stream.notice(n).err());
     }
     let written = match write_error {
         Some(e) => Err(e),
@@ -125,13 +140,29 @@ pub fn run(args: &CheckArgs) -> u8 {
 /// then report what remains.
 ///
 /// `--diff` prints the diffs on standard output and writes nothing; exit 1
-/// when something would change. `--fix` writes each changed file atomically
+/// when something would change. With a structured format (json, jsonl,
+/// sarif) it renders the report of what would remain, with its `fixes`,
+/// instead of the diffs. `--fix` writes each changed file atomically
 /// and renders the report of what remains, like `check`; the fixed text of
 /// standard input goes to standard output, and then the report goes to
 /// standard error (as `ruff check --fix -` does). The fix counts go to
 /// standard error and into the JSON report (`fixes`).
-fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed_io: bool) -> u8 {
+fn fix_files(
+    args: &CheckArgs,
+    sources: Sources,
+    jobs: &[batch::Job],
+    mut failed_io: bool,
+    mut notices: Vec<Failure>,
+    excluded: usize,
+) -> u8 {
     let write = !args.diff;
+    // `--diff` with a structured format gives the report with its `fixes`
+    // (as `--fix` does), not a unified diff.
+    let structured = matches!(
+        args.format,
+        FormatArg::Json | FormatArg::Jsonl | FormatArg::Sarif
+    );
+    let print_diff = args.diff && !structured;
     let min_level = Severity::from(args.min_level);
     if write {
         // Temporary files of earlier runs that were killed mid-write.
@@ -170,12 +201,12 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
                 if let Outcome::Fixed(o) = &outcome {
                     changed |= o.changed();
                     // After a failed write (a closed pipe), nothing more is written.
-                    if args.diff {
+                    if print_diff {
                         let d = fix::unified_diff(&o.fixed.report.path, &o.original, &o.fixed.text);
                         if written.is_ok() {
                             written = out.write_all(d.as_bytes());
                         }
-                    } else if o.stdin {
+                    } else if o.stdin && write {
                         stdin_fixed = true;
                         if written.is_ok() {
                             written = out.write_all(o.fixed.text.as_bytes());
@@ -187,7 +218,10 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
                 failed |= job.settings.fails(&report, min_level);
                 files.push(report);
             }
-            Err(f) => failed_io |= report_failure(&f, args.quiet),
+            Err(f) => {
+                failed_io |= report_failure(&f, args.quiet);
+                notices.push(f);
+            }
         });
         progress.inc();
         true
@@ -216,12 +250,22 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
         let fixes = summary.fixes.clone().unwrap_or_default();
         eprintln!("mtlint: {}", fix::describe(&fixes, args.diff));
     }
-    if args.diff {
-        return if failed_io {
-            EXIT_ERROR
-        } else {
-            u8::from(changed)
-        };
+    let scanned = Scanned {
+        files: files.len(),
+        paths: &args.paths,
+        notices: &notices,
+        jsonl: false,
+        excluded,
+    };
+    notices.extend(nothing_scanned(&scanned, args.quiet));
+    // What `--diff` and `--fix` say, once the output is written.
+    let code = match (failed_io, args.diff) {
+        (true, _) => EXIT_ERROR,
+        (false, true) => u8::from(changed),
+        (false, false) => u8::from(failed),
+    };
+    if print_diff {
+        return code;
     }
 
     // The report of what remains, on standard error when standard output
@@ -247,6 +291,7 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
         Stream::new(Vec::new(), Format::from(args.format), render_opts).statistics(args.statistics);
     let rendered = stream
         .begin()
+        .and_then(|()| notices.into_iter().try_for_each(|n| stream.notice(n)))
         .and_then(|()| files.iter().try_for_each(|f| stream.file(f)))
         .and_then(|()| stream.finish().map(|(bytes, _)| bytes));
     let choice = if color {
@@ -275,9 +320,5 @@ fn fix_files(args: &CheckArgs, sources: Sources, jobs: &[batch::Job], mut failed
             return EXIT_ERROR;
         }
     }
-    if failed_io {
-        EXIT_ERROR
-    } else {
-        u8::from(failed)
-    }
+    code
 }

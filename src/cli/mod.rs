@@ -20,7 +20,8 @@ use mtlint::batch::{Failure, Job, Sources};
 use mtlint::check::scanner::Scanners;
 use mtlint::config::{self, Discovery, Layer, Resolver};
 use mtlint::extract::Format;
-use mtlint::read::walk::{self, InputError};
+use mtlint::read::walk;
+use mtlint::NoticeKind;
 
 use args::{ConfigArgs, InputArgs, InputKind, SettingsArgs};
 use output::{AtomicFile, Sink};
@@ -36,8 +37,11 @@ pub struct Plan {
     /// For each input, in order: its scanner and settings.
     pub jobs: Vec<Job>,
     pub failed_io: bool,
-    /// Paths that could not be read (already reported): SARIF lists them.
-    pub failures: Vec<InputError>,
+    /// Paths that could not be read (already reported on standard error):
+    /// the structured outputs list them.
+    pub failures: Vec<Failure>,
+    /// Files named on the command line left out by `--force-exclude`.
+    pub excluded: usize,
 }
 
 /// The inputs of a command and their settings.
@@ -47,6 +51,9 @@ pub struct Inputs<'a> {
     pub input: &'a InputArgs,
     pub settings: &'a SettingsArgs,
     pub no_ignore: bool,
+    /// `--force-exclude`: the configuration's `exclude` applies to files
+    /// named on the command line too.
+    pub force_exclude: bool,
     pub quiet: bool,
 }
 
@@ -68,7 +75,16 @@ pub fn plan(i: Inputs) -> Result<Plan, u8> {
             walker.walk_takes(p, dir)
         })));
     }
-    let (inputs, errors) = walk::collect(i.paths, &opts);
+    let (mut inputs, errors) = walk::collect(i.paths, &opts);
+    let found = inputs.len();
+    if i.force_exclude {
+        // Files named on the command line; walked files were filtered already.
+        inputs.retain(|input| match &input.source {
+            walk::Origin::File(p) => !resolver.excludes(p),
+            walk::Origin::Stdin => true,
+        });
+    }
+    let excluded = found - inputs.len();
     if let Some(e) = resolver.first_error() {
         return Err(usage_error(&e.to_string()));
     }
@@ -94,9 +110,10 @@ pub fn plan(i: Inputs) -> Result<Plan, u8> {
             Err(e) => return Err(usage_error(&e.to_string())),
         }
     }
+    let failures: Vec<Failure> = errors.into_iter().map(Failure::from).collect();
     let mut failed_io = false;
-    for e in &errors {
-        failed_io |= report_failure(&Failure::from(e.clone()), i.quiet);
+    for f in &failures {
+        failed_io |= report_failure(f, i.quiet);
     }
     let sources = if jsonl {
         Sources::Jsonl {
@@ -107,12 +124,12 @@ pub fn plan(i: Inputs) -> Result<Plan, u8> {
     } else {
         Sources::Files(inputs)
     };
-    let failures = errors.into_iter().filter(|e| !e.is_skip()).collect();
     Ok(Plan {
         sources,
         jobs,
         failed_io,
         failures,
+        excluded,
     })
 }
 
@@ -126,18 +143,66 @@ pub fn open_output(path: Option<&Path>, color: ColorChoice) -> Result<Sink, Stri
     }
 }
 
-/// Reports a failed input on standard error; returns whether it is an
-/// error (not a skip).
+/// Reports a notice on standard error (`mtlint: error: …`, `warning`,
+/// `note`; only errors when `quiet`); returns whether it is an error.
 pub fn report_failure(f: &Failure, quiet: bool) -> bool {
-    if f.skip {
-        if !quiet {
-            eprintln!("mtlint: note: {}", f.text);
-        }
-        false
-    } else {
-        eprintln!("mtlint: error: {}", f.text);
-        true
+    if f.is_error() || !quiet {
+        eprintln!("mtlint: {}: {f}", f.level);
     }
+    f.is_error()
+}
+
+/// What a run scanned, to tell a run that scanned nothing.
+pub struct Scanned<'a> {
+    /// Files or documents scanned.
+    pub files: usize,
+    /// The paths given.
+    pub paths: &'a [PathBuf],
+    /// The notices so far.
+    pub notices: &'a [Failure],
+    /// `--input jsonl`.
+    pub jsonl: bool,
+    /// Files named on the command line left out by `--force-exclude`.
+    pub excluded: usize,
+}
+
+/// The warning of a scan that scanned nothing although every path was read
+/// (an empty folder, only binary, excluded or ignored files, an empty JSON
+/// Lines input), reported on standard error unless `quiet`; `None` when
+/// something was scanned or an error already says why not.
+pub fn nothing_scanned(s: &Scanned, quiet: bool) -> Option<Failure> {
+    if s.files > 0 || s.notices.iter().any(Failure::is_error) {
+        return None;
+    }
+    let names: Vec<String> = s.paths.iter().map(|p| p.display().to_string()).collect();
+    let names = names.join(", ");
+    let binaries = s
+        .notices
+        .iter()
+        .filter(|n| n.kind == NoticeKind::Binary)
+        .count();
+    let files = |n: usize| if n == 1 { "file" } else { "files" };
+    let message = if binaries > 0 || s.excluded > 0 {
+        let mut why = Vec::new();
+        if binaries > 0 {
+            why.push(format!("{binaries} binary {} skipped", files(binaries)));
+        }
+        if s.excluded > 0 {
+            let n = s.excluded;
+            why.push(format!("{n} {} excluded (--force-exclude)", files(n)));
+        }
+        format!("nothing scanned in {names}: {}", why.join(", "))
+    } else if s.jsonl {
+        format!("nothing scanned: no document in {names}")
+    } else {
+        format!(
+            "nothing scanned: no file to read in {names} (folders are walked for the extensions \
+             mtlint reads, without excluded, ignored and hidden files)"
+        )
+    };
+    let notice = Failure::new("", NoticeKind::NoInputs, message);
+    report_failure(&notice, quiet);
+    Some(notice)
 }
 
 /// Ends a run: makes the output final. A closed pipe is not an error.

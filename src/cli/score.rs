@@ -8,10 +8,11 @@ use anstream::ColorChoice;
 use mtlint::batch::{self, Mode};
 use mtlint::render::scores::{self, ScoreRow};
 
-use super::args::{ScoreArgs, ScoreFormat};
+use super::args::{InputKind, ScoreArgs, ScoreFormat};
 use super::progress::Progress;
 use super::{
-    close_output, open_output, plan, report_failure, usage_error, Inputs, Plan, EXIT_ERROR,
+    close_output, nothing_scanned, open_output, plan, report_failure, usage_error, Inputs, Plan,
+    Scanned, EXIT_ERROR,
 };
 
 /// `mtlint score`.
@@ -20,13 +21,15 @@ pub fn run(args: &ScoreArgs) -> u8 {
         sources,
         jobs,
         mut failed_io,
-        ..
+        failures,
+        excluded,
     } = match plan(Inputs {
         paths: &args.paths,
         stdin_name: args.stdin_filename.clone(),
         input: &args.input,
         settings: &args.settings,
         no_ignore: args.no_ignore,
+        force_exclude: args.force_exclude,
         quiet: args.quiet,
     }) {
         Ok(p) => p,
@@ -42,6 +45,7 @@ pub fn run(args: &ScoreArgs) -> u8 {
     let mut progress = Progress::new(sources.len(), io::stderr().is_terminal() && !args.quiet);
     // Files under their `fail-under` (the flag or the configuration).
     let mut below = Vec::new();
+    let mut notices = failures;
     let scanned = batch::run(&jobs, sources, &Mode::Check, args.threads, |job, r| {
         let go_on = progress.suspend(|| match r {
             Ok(outcome) => {
@@ -63,6 +67,7 @@ pub fn run(args: &ScoreArgs) -> u8 {
             }
             Err(f) => {
                 failed_io |= report_failure(&f, args.quiet);
+                notices.push(f);
                 true
             }
         });
@@ -73,13 +78,22 @@ pub fn run(args: &ScoreArgs) -> u8 {
     if let Err(m) = scanned {
         return usage_error(&m);
     }
+    let scanned = Scanned {
+        files: summary.files,
+        paths: &args.paths,
+        notices: &notices,
+        jsonl: args.input.kind == InputKind::Jsonl,
+        excluded,
+    };
+    // Said on standard error: the score table has no place for it.
+    nothing_scanned(&scanned, args.quiet);
     scores::sort(&mut rows);
     let text = match args.format {
         ScoreFormat::Table => {
             let mut t = scores::table(&rows, &summary);
             if args.statistics {
                 t.push('\n');
-                t.push_str(&scores::statistics(&summary.by_rule));
+                t.push_str(&scores::statistics(&summary.by_rule_severity));
             }
             t
         }

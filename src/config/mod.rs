@@ -43,6 +43,7 @@ use unicode_script::Script;
 use crate::extract::Format;
 use crate::report::finding::Severity;
 use crate::rules;
+pub mod languages;
 pub mod scan;
 
 use crate::rules::suggest;
@@ -359,6 +360,19 @@ impl Resolver {
         Ok(resolve(file.as_deref(), path, &self.cli))
     }
 
+    /// Whether the `exclude` of the configuration in force for `path`
+    /// matches it or a folder above it: what `--force-exclude` applies to
+    /// files named on the command line. A configuration error excludes
+    /// nothing (it is reported when the file is scanned).
+    pub fn excludes(&self, path: &Path) -> bool {
+        let Ok(Some(c)) = self.config_for(path) else {
+            return false;
+        };
+        c.exclude
+            .as_ref()
+            .is_some_and(|g| g.matches(&relative(&c.dir, path)))
+    }
+
     /// Whether a walk takes the entry at `path` (a folder when `is_dir`):
     /// a folder unless excluded; a file when its extension is wanted, it
     /// matches `include` (if set) and no `exclude`. A configuration error
@@ -368,12 +382,10 @@ impl Resolver {
         let Ok(file) = self.config_for(path) else {
             return true;
         };
-        let rel = file.as_deref().map(|c| relative(&c.dir, path));
-        if let (Some(c), Some(rel)) = (file.as_deref(), &rel) {
-            if c.exclude.as_ref().is_some_and(|g| g.matches(rel)) {
-                return false;
-            }
+        if self.excludes(path) {
+            return false;
         }
+        let rel = file.as_deref().map(|c| relative(&c.dir, path));
         if is_dir {
             return true;
         }
@@ -605,17 +617,17 @@ pub fn parse_input_format(name: &str) -> Result<Format, String> {
     })
 }
 
-/// `--lang` and `language`: an ISO 639 code, optionally with a region
-/// (`ar-EG`), normalised.
+/// `--lang` and `language`: an ISO 639-1 or 639-3 code, optionally with a
+/// region (`ar-EG`), or an English name (`arabic`), of a language mtlint
+/// knows (see [`languages`]), as its ISO 639-1 code.
 pub fn parse_language(code: &str) -> Result<String, String> {
-    let base = code.split(['-', '_']).next().unwrap_or_default();
-    if (2..=3).contains(&base.len()) && base.chars().all(|c| c.is_ascii_alphabetic()) {
-        Ok(crate::language::identify::normalize_code(code))
-    } else {
-        Err(format!(
-            "invalid language `{code}`: expected an ISO 639 code such as ar, en, fr"
-        ))
-    }
+    languages::code_for(code).ok_or_else(|| {
+        format!(
+            "unknown language `{code}`: expected an ISO 639-1 or 639-3 code or the English \
+             name of one of: {}",
+            languages::known()
+        )
+    })
 }
 
 /// A script by its Unicode name (`Latin`, `old_italic`, any case) or its
@@ -741,13 +753,12 @@ impl Parser<'_> {
     fn error(&self, span: Range<usize>, key: &str, message: String) -> ConfigError {
         let at = span.start.min(self.text.len());
         let at = crate::text::lines::floor_char_boundary(self.text, at);
-        let before = &self.text[..at];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // Lines as everywhere else in mtlint (see `text::lines::lines`).
+        let (line, column) = crate::text::lines::LineIndex::new(self.text).line_col(self.text, at);
         ConfigError {
             path: self.path.to_path_buf(),
             line,
-            column: self.text[line_start..at].chars().count() + 1,
+            column,
             key: key.to_string(),
             message,
         }

@@ -121,35 +121,34 @@ impl<'a> Reader<'a> {
     /// (or `...` for YAML); as in pulldown-cmark its first line may not be
     /// blank, but it may be empty (`---` then `---`, as Jekyll allows).
     fn front_matter(&mut self, start: usize) -> usize {
-        let Some(text) = self.original.get(start..) else {
-            return start;
-        };
-        let mut lines = text.split_inclusive('\n');
+        let src = self.original;
+        // Lines as everywhere else in mtlint (see `text::lines::lines`), as
+        // CommonMark counts them too.
+        let mut lines = crate::text::lines::lines_from(src, start);
         let Some(first) = lines.next() else {
             return start;
         };
-        let delim = match first.trim_end_matches(['\n', '\r', ' ', '\t']) {
+        let delim = match src[first.start..first.end].trim_end_matches([' ', '\t']) {
             "---" => "---",
             "+++" => "+++",
             _ => return start,
         };
         let closes = |line: &str| {
-            let l = line.trim_end_matches(['\n', '\r', ' ']);
+            let l = line.trim_end_matches(' ');
             l == delim || (delim == "---" && l == "...")
         };
-        let mut end = start + first.len();
         let mut first_line = None;
         for line in lines {
-            if closes(line) {
-                return end + line.len();
+            let content = &src[line.start..line.end];
+            if closes(content) {
+                return line.next;
             }
             if first_line.is_none() {
-                if line.trim().is_empty() {
+                if content.trim().is_empty() {
                     return start; // a thematic break, then a blank line
                 }
-                first_line = Some(line);
+                first_line = Some(content);
             }
-            end += line.len();
         }
         // Never closed: a thematic break, unless it goes on as front matter.
         if first_line.is_some_and(|l| looks_like_front_matter(l, delim)) {

@@ -111,17 +111,11 @@ impl<'a> Reader<'a> {
 
     fn run(&mut self) {
         let src = self.src;
-        let mut start = if src.starts_with('\u{feff}') { 3 } else { 0 };
-        let mut number = 1;
-        while start < src.len() {
-            let (mut end, next) = match src.get(start..).and_then(|s| s.find('\n')) {
-                Some(n) => (start + n, start + n + 1),
-                None => (src.len(), src.len()),
-            };
-            if src.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
-                end -= 1;
-            }
-            if let Err(SyntaxError(at, message)) = self.line(start, end, number) {
+        let from = if src.starts_with('\u{feff}') { 3 } else { 0 };
+        // Lines as everywhere else in mtlint (see `text::lines::lines`), so
+        // that an entry's line is the line its findings name.
+        for (i, l) in crate::text::lines::lines_from(src, from).enumerate() {
+            if let Err(SyntaxError(at, message)) = self.line(l.start, l.end, i + 1) {
                 self.b.problem(
                     at,
                     format!("{message}; the rest of the entry is skipped"),
@@ -129,8 +123,6 @@ impl<'a> Reader<'a> {
                 );
                 self.abandon();
             }
-            number += 1;
-            start = next;
         }
         self.end_entry();
     }

@@ -457,31 +457,18 @@ fn override_block(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
     Some(i + 2 + close + 1)
 }
 
-/// The lines of `src` from byte `from` on.
+/// The lines of `src` from byte `from` on, as everywhere else in mtlint
+/// (see [`crate::text::lines::lines`]; WebVTT's own definition too).
 fn split_lines(src: &str, from: usize) -> Vec<Line> {
-    let bytes = src.as_bytes();
-    let mut lines = Vec::with_capacity(src.len() / 24 + 1);
-    let mut start = from.min(src.len());
-    let mut number = 1;
-    while start < src.len() {
-        let (content_end, next) = match src.get(start..).and_then(|s| s.find('\n')) {
-            Some(n) => (start + n, start + n + 1),
-            None => (src.len(), src.len()),
-        };
-        let mut end = content_end;
-        while end > start && bytes.get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
-        lines.push(Line {
-            start,
-            end,
-            next,
-            number,
-        });
-        number += 1;
-        start = next;
-    }
-    lines
+    crate::text::lines::lines_from(src, from)
+        .enumerate()
+        .map(|(i, l)| Line {
+            start: l.start,
+            end: l.end,
+            next: l.next,
+            number: i + 1,
+        })
+        .collect()
 }
 
 /// A SubRip cue number.

@@ -224,10 +224,14 @@ impl<'a> Xliff<'a> {
         } else {
             (0, 1)
         };
-        let bytes = self.src.as_bytes();
-        let more = bytes
-            .get(from..offset.min(bytes.len()))
-            .map_or(0, |s| s.iter().filter(|&&c| c == b'\n').count());
+        // Line breaks as everywhere else in mtlint (see `text::lines::lines`):
+        // the breaks between `from` and `offset`, both the start of a tag
+        // (`<`), so never inside a `\r\n`.
+        let to = offset.min(self.src.len());
+        let more = self
+            .src
+            .get(from..to)
+            .map_or(0, |s| crate::text::lines::lines(s).count() - 1);
         self.line_at = (offset, line + more);
         line + more
     }

@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 
-use super::{escape_invisible, quote, summary_text, Options};
+use super::{escape_invisible, quote, Options};
 use crate::report::finding::Severity;
 use crate::report::{FileReport, Report, Summary};
 
@@ -30,14 +30,10 @@ pub fn render(report: &Report, opts: &Options) -> String {
     out
 }
 
-/// The summary line, in bold when colours are on.
+/// The summary line, in bold when colours are on, and what the fixes
+/// would do: as in [`super::full::render_summary`].
 pub fn render_summary(summary: &Summary, opts: &Options) -> String {
-    let bold = if opts.color {
-        Style::new().effects(Effects::BOLD)
-    } else {
-        Style::new()
-    };
-    format!("{bold}{}{bold:#}\n", summary_text(summary))
+    super::full::render_summary(summary, opts)
 }
 
 /// The lines of one file's findings.
@@ -56,9 +52,10 @@ pub fn render_file(file: &FileReport, opts: &Options) -> String {
             .on_default()
             .effects(Effects::BOLD),
         );
+        let mark = super::fix_mark(f).map_or(String::new(), |m| format!(" {m}"));
         let _ = write!(
             out,
-            "{bold}{path}:{}:{}:{bold:#} {sev}{}[{}]{sev:#} {}: {}",
+            "{bold}{path}:{}:{}:{bold:#} {sev}{}[{}]{sev:#}{mark} {}: {}",
             f.line,
             f.column,
             f.severity,
@@ -147,9 +144,27 @@ mod tests {
         let out = render(&r, &Options::default());
         assert_eq!(
             out,
-            "a/ar.txt:1:10: warning[space-before-punctuation] space before punctuation: \" ،\" → \"،\"\n\
-             b/en.txt:1:7: warning[space-before-punctuation] space before punctuation: \",\"; fix: \" ,\" → \",\"\n\
-             Found 2 findings (0 errors, 2 warnings, 0 info) in 3 files.\n"
+            "a/ar.txt:1:10: warning[space-before-punctuation] [*] space before punctuation: \" ،\" → \"،\"\n\
+             b/en.txt:1:7: warning[space-before-punctuation] [*] space before punctuation: \",\"; fix: \" ,\" → \",\"\n\
+             Found 2 findings (0 errors, 2 warnings, 0 info) in 3 files.\n\
+             [*] 2 fixable with --fix.\n"
+        );
+        // An unsafe fix is marked `[~]`, and counted apart.
+        let mut unsafe_fix = r.files[0].clone();
+        if let Some(fix) = &mut unsafe_fix.findings[0].fix {
+            fix.applicability = Applicability::Unsafe;
+        }
+        let out = render(
+            &Report::new(vec![unsafe_fix, r.files[1].clone()]),
+            &Options::default(),
+        );
+        assert!(
+            out.contains("warning[space-before-punctuation] [~] space"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("[*] 1 fixable with --fix; [~] 1 more with --fix --unsafe-fixes.\n"),
+            "{out}"
         );
     }
 

@@ -46,13 +46,18 @@ pub fn render(report: &Report, opts: &Options) -> String {
 
 /// The summary line, in bold when colours are on.
 pub fn render_summary(summary: &Summary, opts: &Options) -> String {
-    let summary = summary_text(summary);
-    if opts.color {
+    let text = summary_text(summary);
+    let mut out = if opts.color {
         let bold = Style::new().effects(Effects::BOLD);
-        format!("{bold}{summary}{bold:#}\n")
+        format!("{bold}{text}{bold:#}\n")
     } else {
-        format!("{summary}\n")
+        format!("{text}\n")
+    };
+    if let Some(fixable) = super::fixable_text(summary) {
+        out.push_str(&fixable);
+        out.push('\n');
     }
+    out
 }
 
 /// Every finding of one file, each followed by a blank line.
@@ -313,6 +318,7 @@ warning[test-rule]: something is off
   = fix (safe): \" ،\" → \"،\"
 
 Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
+[*] 1 fixable with --fix.
 ";
         assert_eq!(out, want);
         assert!(!out.contains('\u{1b}'), "no colour unless asked");

@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use super::quote;
 use crate::report::finding::Severity;
-use crate::report::FileReport;
+use crate::report::{FileReport, Notice, NoticeLevel};
 
 /// The workflow command for a severity.
 pub fn command(s: Severity) -> &'static str {
@@ -63,6 +63,25 @@ pub fn annotations(file: &FileReport) -> String {
         );
     }
     out
+}
+
+/// The annotation of a notice (an input not read, skipped or read in
+/// another encoding), on its file when it has one.
+pub fn notice(n: &Notice) -> String {
+    let command = match n.level {
+        NoticeLevel::Error => "error",
+        NoticeLevel::Warning => "warning",
+        NoticeLevel::Note => "notice",
+    };
+    let file = if n.path.is_empty() {
+        String::new()
+    } else {
+        format!("file={},", escape_property(&n.path))
+    };
+    format!(
+        "::{command} {file}title=mtlint::{}\n",
+        escape_data(&n.to_string())
+    )
 }
 
 #[cfg(test)]

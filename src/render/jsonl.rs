@@ -5,11 +5,19 @@
 
 use serde::Serialize;
 
-use crate::report::{FileReport, Summary, FORMAT_VERSION};
+use crate::report::{FileReport, Notice, Summary, FORMAT_VERSION};
 
 /// One file as one line of JSON Lines, ending with a newline.
 pub fn line(file: &FileReport) -> String {
     let mut s = serde_json::to_string(file).expect("a file report always serializes");
+    s.push('\n');
+    s
+}
+
+/// One notice as one line of JSON Lines, ending with a newline: an object
+/// with `path`, `level`, `kind` and `message`, which no file's object has.
+pub fn notice_line(notice: &Notice) -> String {
+    let mut s = serde_json::to_string(notice).expect("a notice always serializes");
     s.push('\n');
     s
 }
@@ -34,11 +42,13 @@ pub fn json_file(file: &FileReport, first: bool) -> String {
     format!("{sep}{}", pretty_nested(file, 4))
 }
 
-/// The JSON format after the last file: the end of `files`, the summary.
-pub fn json_tail(summary: &Summary, files_written: usize) -> String {
+/// The JSON format after the last file: the end of `files`, the notices,
+/// the summary.
+pub fn json_tail(summary: &Summary, notices: &[Notice], files_written: usize) -> String {
     let close = if files_written == 0 { "]" } else { "\n  ]" };
     format!(
-        "{close},\n  \"summary\": {}\n}}\n",
+        "{close},\n  \"notices\": {},\n  \"summary\": {}\n}}\n",
+        pretty_nested(&notices, 2),
         pretty_nested(summary, 2)
     )
 }
@@ -67,7 +77,7 @@ mod tests {
                 summary.add(f);
                 s.push_str(&json_file(f, i == 0));
             }
-            s.push_str(&json_tail(&summary, files.len()));
+            s.push_str(&json_tail(&summary, &[], files.len()));
             assert_eq!(s, Report::new(files).to_json(), "{n} files");
         }
     }

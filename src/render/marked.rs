@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::escape_invisible;
+use super::{escape_invisible, escape_short};
 use crate::report::{FileReport, Report};
 use crate::text::lines::LineIndex;
 
@@ -62,15 +62,16 @@ pub fn render(file: &FileReport) -> String {
                         crate::report::finding::Applicability::Safe => "safe",
                         crate::report::finding::Applicability::Unsafe => "unsafe",
                     };
+                    // Quoted text is shortened: the line above holds it whole.
                     let _ = write!(
                         out,
                         "“{}” → “{}” ({safety})",
-                        escape_invisible(&before),
-                        escape_invisible(&after)
+                        escape_short(&before),
+                        escape_short(&after)
                     );
                 }
                 _ => {
-                    let _ = write!(out, "“{}”", escape_invisible(&f.text));
+                    let _ = write!(out, "“{}”", escape_short(&f.text));
                 }
             }
             out.push('\n');

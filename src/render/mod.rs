@@ -22,7 +22,7 @@ pub mod sarif;
 pub mod scores;
 pub mod stream;
 
-use crate::report::finding::Finding;
+use crate::report::finding::{Applicability, Finding};
 use crate::report::{FileReport, Report, Summary, UnitKind};
 
 /// How [`full`] and [`concise`] write.
@@ -143,18 +143,85 @@ const QUOTE_MAX: usize = 160;
 /// strips bidi controls from source lines, as rustc does, so the caret row is
 /// never the only pointer: the `-->` location and the quoted text always are.
 pub fn quote(s: &str, isolate: bool) -> String {
-    let n = s.chars().count();
-    let body = if n > QUOTE_MAX {
-        let head: String = s.chars().take(QUOTE_MAX * 2 / 3).collect();
-        let tail: String = s.chars().skip(n - QUOTE_MAX / 4).collect();
-        format!("{}…{}", escape_invisible(&head), escape_invisible(&tail))
-    } else {
-        escape_invisible(s)
-    };
+    let body = escape_short(s);
     if isolate && s.chars().any(is_rtl) {
         format!("\"\u{2068}{body}\u{2069}\"")
     } else {
         format!("\"{body}\"")
+    }
+}
+
+/// `s` shortened to 160 characters (see [`shorten`]), with its
+/// invisible characters escaped: quoted text in the text formats.
+pub fn escape_short(s: &str) -> String {
+    escape_invisible(&shorten(s, QUOTE_MAX))
+}
+
+/// `s` as is when it has at most `max` characters; else its start (about
+/// two thirds of `max`) and its end (a quarter), with the middle replaced
+/// by `…[N characters]…`. The cuts fall between characters, and between
+/// graphemes as far as a few marks allow: a combining mark, a joiner or a
+/// variation selector stays with the character before it.
+pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let n = s.chars().count();
+    if n <= max {
+        return s.into();
+    }
+    let head = grapheme_end(s, char_offset(s, max * 2 / 3));
+    let tail = grapheme_end(s, char_offset(s, n - max / 4)).max(head);
+    let cut = s[head..tail].chars().count();
+    format!("{}…[{cut} characters]…{}", &s[..head], &s[tail..]).into()
+}
+
+/// Byte offset of character `n` of `s` (its length past the end).
+fn char_offset(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}
+
+/// The first place at or after byte `at` (a character boundary) that does
+/// not cut a grapheme: past the marks, joiners, variation selectors and
+/// skin-tone modifiers that continue the character before, and the
+/// character after a zero-width joiner. A pathological run of marks is cut
+/// after 32, so that the quote stays short.
+fn grapheme_end(s: &str, mut at: usize) -> usize {
+    use unicode_script::{Script, UnicodeScript};
+    let mut prev = s[..at].chars().next_back();
+    for c in s[at..].chars().take(32) {
+        let continues = prev == Some('\u{200D}')
+            || (prev == Some('\r') && c == '\n')
+            || matches!(c, '\u{1F3FB}'..='\u{1F3FF}')
+            || (!c.is_ascii() && !c.is_alphanumeric() && c.script() == Script::Inherited);
+        if !continues || prev.is_none() {
+            break;
+        }
+        at += c.len_utf8();
+        prev = Some(c);
+    }
+    at
+}
+
+/// The mark of a finding's fix in the concise format, as ruff marks its
+/// fixes: `[*]` safe (`--fix` applies it), `[~]` unsafe (`--fix
+/// --unsafe-fixes` does); `None` without a fix.
+pub fn fix_mark(f: &Finding) -> Option<&'static str> {
+    f.fix.as_ref().map(|fix| match fix.applicability {
+        Applicability::Safe => "[*]",
+        Applicability::Unsafe => "[~]",
+    })
+}
+
+/// The line after the summary that says what the fixes would do:
+/// `[*] 12 fixable with --fix; [~] 3 more with --fix --unsafe-fixes.`, or
+/// `None` when no finding has a fix.
+pub fn fixable_text(s: &Summary) -> Option<String> {
+    let (safe, more) = (s.fixable_safe, s.fixable_unsafe);
+    match (safe, more) {
+        (0, 0) => None,
+        (_, 0) => Some(format!("[*] {safe} fixable with --fix.")),
+        (0, _) => Some(format!("[~] {more} fixable with --fix --unsafe-fixes.")),
+        _ => Some(format!(
+            "[*] {safe} fixable with --fix; [~] {more} more with --fix --unsafe-fixes."
+        )),
     }
 }
 
@@ -169,7 +236,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The closing line of a rendering:
 /// `Found N findings (E errors, W warnings, I info) in F files.` or
-/// `No findings in F files.`
+/// `No findings in F files.`, or `No files scanned.` (the notices say why).
 pub fn summary_line(report: &Report) -> String {
     summary_text(&report.summary)
 }
@@ -177,6 +244,9 @@ pub fn summary_line(report: &Report) -> String {
 /// [`summary_line`] from the counters alone, for streamed output that no
 /// longer holds the files.
 pub fn summary_text(s: &Summary) -> String {
+    if s.files == 0 {
+        return "No files scanned.".into();
+    }
     let files = plural(s.files, "file");
     if s.findings == 0 {
         return format!("No findings in {files}.");
@@ -208,13 +278,41 @@ mod tests {
         assert_eq!(quote("١٢٣", true), "\"١٢٣\"");
         let long = "ب".repeat(400);
         let q = quote(&long, false);
-        assert!(q.contains('…') && q.chars().count() < 160, "{q}");
+        assert!(
+            q.contains("…[254 characters]…") && q.chars().count() < 180,
+            "{q}"
+        );
+    }
+
+    #[test]
+    fn long_text_keeps_its_ends_and_whole_graphemes() {
+        // 500,000 tatweels quote in a line, not a megabyte.
+        let tatweels = "ـ".repeat(500_000);
+        let q = quote(&format!("قال{tatweels}بوتين"), false);
+        assert!(q.starts_with("\"قالـ") && q.ends_with("ـبوتين\""), "{q}");
+        assert!(q.contains("…[499862 characters]…") && q.len() < 600, "{q}");
+        // A cut never separates a letter from its harakat, nor an emoji
+        // from its modifier or what a joiner joins.
+        let marked = "بَ".repeat(200);
+        for part in shorten(&marked, 160).split(['…', '[', ']']) {
+            assert!(!part.starts_with('\u{064E}'), "{part}");
+        }
+        let family = "👩\u{200D}👧".repeat(100);
+        let short = shorten(&family, 160);
+        let (head, rest) = short.split_once('…').unwrap();
+        let tail = rest.rsplit_once('…').unwrap().1;
+        assert!(
+            !head.ends_with('\u{200D}') && !tail.starts_with('\u{200D}'),
+            "{short}"
+        );
+        assert!(tail.starts_with('👩'), "{short}");
+        assert_eq!(shorten("short", 160), "short");
     }
 
     #[test]
     fn summary_line_counts_and_pluralizes() {
         let mut r = Report::new(vec![]);
-        assert_eq!(summary_line(&r), "No findings in 0 files.");
+        assert_eq!(summary_line(&r), "No files scanned.");
         r.summary.files = 1;
         r.summary.findings = 3;
         r.summary.by_severity.insert("error".into(), 1);

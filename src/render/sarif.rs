@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 use super::jsonl::pretty_nested;
 use super::quote;
 use crate::report::finding::{Finding, Severity};
-use crate::report::FileReport;
+use crate::report::{FileReport, Notice, NoticeLevel};
 use crate::rules::{self, RuleMeta};
 use crate::text::lines::{Cursor, LineIndex};
 
@@ -78,26 +78,38 @@ pub fn results(file: &FileReport, first: bool) -> String {
     out
 }
 
-/// The log after the last result. `notifications` are the inputs that could
-/// not be read (path, message): the invocation failed when there is one.
-pub fn tail(results_written: usize, notifications: &[(String, String)]) -> String {
+/// The log after the last result. `notices` are what the scan says about
+/// its inputs (not read, skipped, read in another encoding), as tool
+/// execution notifications at their level; the invocation failed when one
+/// is an error, as the exit code 2 says.
+pub fn tail(results_written: usize, notices: &[Notice]) -> String {
     let close = if results_written == 0 {
         "]"
     } else {
         "\n      ]"
     };
-    let notes: Vec<Value> = notifications
+    let notes: Vec<Value> = notices
         .iter()
-        .map(|(path, message)| {
-            json!({
-                "level": "error",
-                "message": {"text": message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
-            })
+        .map(|n| {
+            let level = match n.level {
+                NoticeLevel::Error => "error",
+                NoticeLevel::Warning => "warning",
+                NoticeLevel::Note => "note",
+            };
+            let mut v = json!({
+                "level": level,
+                "message": {"text": n.to_string()},
+                "descriptor": {"id": n.kind},
+            });
+            if !n.path.is_empty() {
+                v["locations"] =
+                    json!([{"physicalLocation": {"artifactLocation": {"uri": uri(&n.path)}}}]);
+            }
+            v
         })
         .collect();
     let invocation = json!([{
-        "executionSuccessful": notifications.is_empty(),
+        "executionSuccessful": !notices.iter().any(Notice::is_error),
         "toolExecutionNotifications": notes,
     }]);
     format!(
@@ -314,7 +326,16 @@ mod tests {
         let m = rules::find("foreign-script-run").unwrap().meta();
         let d = what_it_does(m);
         assert!(!d.is_empty() && !d.contains("## "), "{d}");
-        let s = tail(0, &[("a b.txt".into(), "no such file".into())]);
+        use crate::report::NoticeKind;
+        let gone = Notice::new("a b.txt", NoticeKind::NotFound, "no such file or folder");
+        let s = tail(0, std::slice::from_ref(&gone));
         assert!(s.contains("\"executionSuccessful\": false") && s.contains("a%20b.txt"));
+        // A skipped binary is a note: the run still succeeded.
+        let blob = Notice::new("blob.txt", NoticeKind::Binary, "skipped: binary file");
+        let log = format!("{{\"runs\": [{{\"results\": [{}", tail(0, &[blob]));
+        let v: Value = serde_json::from_str(&log).unwrap();
+        let inv = &v["runs"][0]["invocations"][0];
+        assert_eq!(inv["executionSuccessful"], true);
+        assert_eq!(inv["toolExecutionNotifications"][0]["level"], "note");
     }
 }

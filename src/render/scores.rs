@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use super::escape_invisible;
 use crate::report::finding::Severity;
 use crate::report::{FileReport, Summary, FORMAT_VERSION};
-use crate::rules;
 
 /// How many rules the table names in its last column.
 const TOP_RULES: usize = 3;
@@ -171,23 +170,23 @@ pub fn json_line(row: &ScoreRow) -> String {
     s
 }
 
-/// The rows of `--statistics`: (count, rule, default severity), most first,
-/// ties by rule id.
-pub fn statistics_rows(by_rule: &BTreeMap<String, usize>) -> Vec<(usize, &str, &'static str)> {
-    let mut v: Vec<_> = by_rule
+/// The rows of `--statistics`, most findings first: count, rule and the
+/// severity the findings were reported at. A rule whose findings came at
+/// several severities (a configuration, a per-file setting) has a row each.
+pub fn statistics_rows(
+    by_rule_severity: &BTreeMap<(String, Severity), usize>,
+) -> Vec<(usize, &str, Severity)> {
+    let mut v: Vec<_> = by_rule_severity
         .iter()
-        .map(|(r, n)| {
-            let sev = rules::find_meta(r).map_or("", |m| m.severity.as_str());
-            (*n, r.as_str(), sev)
-        })
+        .map(|((rule, severity), n)| (*n, rule.as_str(), *severity))
         .collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(b.2.cmp(&a.2)));
     v
 }
 
-/// `--statistics` as a table: count, rule, the rule's default severity.
-pub fn statistics(by_rule: &BTreeMap<String, usize>) -> String {
-    let rows = statistics_rows(by_rule);
+/// `--statistics` as a table: count, rule, severity of the findings counted.
+pub fn statistics(by_rule_severity: &BTreeMap<(String, Severity), usize>) -> String {
+    let rows = statistics_rows(by_rule_severity);
     let width = rows.iter().map(|r| r.1.len()).chain([4]).max().unwrap_or(4);
     let mut out = format!("{:>5}  {:width$}  severity\n", "count", "rule");
     for (n, rule, sev) in rows {
@@ -197,8 +196,8 @@ pub fn statistics(by_rule: &BTreeMap<String, usize>) -> String {
 }
 
 /// `--statistics` as JSON: `[{"rule", "severity", "count"}]`.
-pub fn statistics_json(by_rule: &BTreeMap<String, usize>) -> String {
-    let v: Vec<_> = statistics_rows(by_rule)
+pub fn statistics_json(by_rule_severity: &BTreeMap<(String, Severity), usize>) -> String {
+    let v: Vec<_> = statistics_rows(by_rule_severity)
         .into_iter()
         .map(|(count, rule, severity)| {
             serde_json::json!({"rule": rule, "severity": severity, "count": count})
@@ -252,13 +251,41 @@ mod tests {
     #[test]
     fn statistics_count_most_first() {
         let mut m = BTreeMap::new();
-        m.insert("repeated-word".to_string(), 2);
-        m.insert("space-before-punctuation".to_string(), 5);
-        m.insert("duplicate-line".to_string(), 2);
+        m.insert(("repeated-word".to_string(), Severity::Warning), 2);
+        m.insert(
+            ("space-before-punctuation".to_string(), Severity::Warning),
+            5,
+        );
+        m.insert(("duplicate-line".to_string(), Severity::Warning), 2);
         let s = statistics(&m);
         let lines: Vec<_> = s.lines().collect();
         assert!(lines[1].contains("space-before-punctuation"));
         assert!(lines[2].contains("duplicate-line") && lines[3].contains("repeated-word"));
         assert_eq!(statistics(&BTreeMap::new()).lines().count(), 1);
+    }
+
+    #[test]
+    fn statistics_count_the_severity_findings_were_reported_at() {
+        // `unbalanced-quotes` is a warning by default; most of its findings
+        // may come as info: a row each, at the severity of the findings.
+        let mut m = BTreeMap::new();
+        m.insert(("unbalanced-quotes".to_string(), Severity::Info), 151);
+        m.insert(("unbalanced-quotes".to_string(), Severity::Warning), 20);
+        let s = statistics(&m);
+        let rows: Vec<Vec<&str>> = s
+            .lines()
+            .skip(1)
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["151", "unbalanced-quotes", "info"],
+                vec!["20", "unbalanced-quotes", "warning"]
+            ]
+        );
+        let json: serde_json::Value = serde_json::from_str(&statistics_json(&m)).unwrap();
+        assert_eq!(json[0]["severity"], "info");
+        assert_eq!(json[1]["count"], 20);
     }
 }

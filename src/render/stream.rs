@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use super::{concise, full, github, jsonl, sarif, scores, Options};
 use crate::report::finding::Severity;
-use crate::report::{FileReport, Summary};
+use crate::report::{FileReport, Notice, Summary};
 
 /// An output format of `mtlint check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,8 @@ pub struct Stream<W: Write> {
     statistics: bool,
     summary: Summary,
     max: Option<Severity>,
-    /// Inputs that could not be scanned: SARIF lists them.
-    failures: Vec<(String, String)>,
+    /// What the scan said about its inputs so far (see [`Notice`]).
+    notices: Vec<Notice>,
     /// SARIF results written so far.
     results: usize,
 }
@@ -64,7 +64,7 @@ impl<W: Write> Stream<W> {
             statistics: false,
             summary: Summary::default(),
             max: None,
-            failures: Vec::new(),
+            notices: Vec::new(),
             results: 0,
         }
     }
@@ -125,13 +125,34 @@ impl<W: Write> Stream<W> {
             }
         };
         self.out.write_all(text.as_bytes())?;
+        if let Some(n) = file.notice() {
+            return self.notice(n);
+        }
         self.out.flush()
     }
 
-    /// Records an input that could not be scanned (the caller reports it on
-    /// standard error); SARIF lists these in its invocation.
-    pub fn failure(&mut self, path: &str, message: &str) {
-        self.failures.push((path.to_string(), message.to_string()));
+    /// Records what the scan says about an input (not read, skipped, read
+    /// in another encoding; [`Stream::file`] adds the last itself): JSON
+    /// lists it in `notices` and SARIF in its invocation at the end, JSON
+    /// Lines writes it as a line of its own and `github` as an annotation
+    /// now. The text formats leave it to the caller (standard error).
+    pub fn notice(&mut self, notice: Notice) -> io::Result<()> {
+        let now = match self.format {
+            _ if self.counting_only() => None,
+            Format::Jsonl => Some(jsonl::notice_line(&notice)),
+            Format::Github => Some(github::notice(&notice)),
+            _ => None,
+        };
+        self.notices.push(notice);
+        if let Some(text) = now {
+            self.out.write_all(text.as_bytes())?;
+        }
+        self.out.flush()
+    }
+
+    /// The notices so far.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
     }
 
     /// The highest severity written so far.
@@ -149,8 +170,8 @@ impl<W: Write> Stream<W> {
     pub fn finish(mut self) -> io::Result<(W, Summary)> {
         let tail = if self.counting_only() {
             let mut s = match self.format {
-                Format::Json => scores::statistics_json(&self.summary.by_rule),
-                _ => scores::statistics(&self.summary.by_rule),
+                Format::Json => scores::statistics_json(&self.summary.by_rule_severity),
+                _ => scores::statistics(&self.summary.by_rule_severity),
             };
             if self.format != Format::Json && !self.opts.quiet {
                 s.push_str(&full::render_summary(&self.summary, &self.opts));
@@ -164,8 +185,8 @@ impl<W: Write> Stream<W> {
                 Format::Concise if !self.opts.quiet => {
                     concise::render_summary(&self.summary, &self.opts)
                 }
-                Format::Json => jsonl::json_tail(&self.summary, self.summary.files),
-                Format::Sarif => sarif::tail(self.results, &self.failures),
+                Format::Json => jsonl::json_tail(&self.summary, &self.notices, self.summary.files),
+                Format::Sarif => sarif::tail(self.results, &self.notices),
                 _ => String::new(),
             }
         };
@@ -235,7 +256,10 @@ mod tests {
         );
         let gh = streamed(Format::Github, Options::default(), &files);
         assert!(gh.contains("::error file=d/ru.txt"));
-        assert!(gh.ends_with(&format!("{}\n", render::summary_line(&report))));
+        assert!(gh.ends_with(&render::full::render_summary(
+            &report.summary,
+            &Options::default()
+        )));
     }
 
     #[test]
@@ -262,6 +286,6 @@ mod tests {
         assert!(text.starts_with("count  rule"), "{text}");
         assert!(text.contains("replacement-character"));
         assert!(!text.contains("d/ru.txt"));
-        assert!(text.trim_end().ends_with("in 4 files."));
+        assert!(text.contains("in 4 files.\n"), "{text}");
     }
 }

@@ -6,10 +6,12 @@ use serde::{Deserialize, Serialize};
 
 pub mod finding;
 pub mod fixes;
+pub mod notice;
 pub mod unit;
 
 pub use finding::{Applicability, Diagnostic, Finding, Fix, Severity};
 pub use fixes::FixSummary;
+pub use notice::{Notice, NoticeKind, NoticeLevel};
 pub use unit::{Unit, UnitKind};
 
 /// Version of the JSON contract.
@@ -23,6 +25,10 @@ pub struct Report {
     pub version: u32,
     /// One entry per file, sorted by path.
     pub files: Vec<FileReport>,
+    /// What the scan says about its inputs beside their findings: inputs
+    /// not read, skipped or read in another encoding (see [`Notice`]).
+    #[serde(default)]
+    pub notices: Vec<Notice>,
     /// Counts over all files.
     pub summary: Summary,
 }
@@ -90,6 +96,19 @@ pub struct Summary {
     pub by_rule: BTreeMap<String, usize>,
     /// Findings per severity.
     pub by_severity: BTreeMap<String, usize>,
+    /// Findings per rule and the severity they were reported at (which a
+    /// configuration may have changed from the rule's default), for
+    /// `--statistics`; not serialized (the statistics have their own JSON).
+    #[serde(skip)]
+    pub by_rule_severity: BTreeMap<(String, Severity), usize>,
+    /// Findings with a safe fix (what `--fix` would fix), for the summary
+    /// line of the text formats; not serialized (each finding's `fix` says).
+    #[serde(skip)]
+    pub fixable_safe: usize,
+    /// Findings with an unsafe fix (what `--fix --unsafe-fixes` would fix
+    /// too); not serialized.
+    #[serde(skip)]
+    pub fixable_unsafe: usize,
     /// What `--fix` or `--diff` did, over all files; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixes: Option<FixSummary>,
@@ -105,6 +124,15 @@ impl Summary {
         for x in &file.findings {
             *self.by_rule.entry(x.rule.clone()).or_default() += 1;
             *self.by_severity.entry(x.severity.to_string()).or_default() += 1;
+            *self
+                .by_rule_severity
+                .entry((x.rule.clone(), x.severity))
+                .or_default() += 1;
+            match x.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => self.fixable_safe += 1,
+                Some(Applicability::Unsafe) => self.fixable_unsafe += 1,
+                None => {}
+            }
         }
         if let Some(x) = &file.fixes {
             self.fixes.get_or_insert_with(FixSummary::default).merge(x);
@@ -113,18 +141,26 @@ impl Summary {
 }
 
 impl Report {
-    /// A report over `files`, sorted by path, with its summary.
+    /// A report over `files`, sorted by path, with its summary and the
+    /// notices of the files read in another encoding than UTF-8.
     pub fn new(mut files: Vec<FileReport>) -> Self {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut summary = Summary::default();
         for f in &files {
             summary.add(f);
         }
+        let notices = files.iter().filter_map(FileReport::notice).collect();
         Self {
             version: FORMAT_VERSION,
             files,
+            notices,
             summary,
         }
+    }
+
+    /// Whether a notice is an error: an input that could not be scanned.
+    pub fn has_errors(&self) -> bool {
+        self.notices.iter().any(Notice::is_error)
     }
 
     /// The highest severity of any finding, if there is one.
@@ -140,6 +176,18 @@ impl Report {
         let mut s = serde_json::to_string_pretty(self).expect("a report always serializes");
         s.push('\n');
         s
+    }
+}
+
+impl FileReport {
+    /// The notice of a file read in another encoding than UTF-8, if it was.
+    pub fn notice(&self) -> Option<Notice> {
+        let e = self.encoding.as_deref()?;
+        Some(Notice::new(
+            &self.path,
+            NoticeKind::Encoding,
+            format!("not UTF-8: read as {e}"),
+        ))
     }
 }
 

@@ -3,8 +3,74 @@
 
 use std::ops::Range;
 
-/// The start of every line of a text, for turning byte offsets into lines and
-/// columns. `\n`, `\r\n` and a lone `\r` all end a line.
+/// One line of a text, as [`lines`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// Byte offset where its content starts.
+    pub start: usize,
+    /// Byte offset where its content ends, before its line break.
+    pub end: usize,
+    /// Byte offset after its line break: where the next line starts (the
+    /// text's length for the last line).
+    pub next: usize,
+}
+
+/// The lines of `text`: the one definition of a line in mtlint, which every
+/// stage that counts, splits or names lines uses (positions in reports,
+/// renderers, suppressions, fixes, the readers of markup). `\n`, `\r\n` and a
+/// bare `\r` each end a line. A text ending in a line break, and the empty
+/// text, end with an empty line, so a text has one line more than breaks.
+///
+/// ```
+/// use mtlint::text::lines::lines;
+/// let starts: Vec<usize> = lines("a\r\nb\rc\n").map(|l| l.start).collect();
+/// assert_eq!(starts, [0, 3, 5, 7]);
+/// ```
+pub fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let Some(n) = bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') else {
+            start = None;
+            return Some(Line {
+                start: from,
+                end: bytes.len(),
+                next: bytes.len(),
+            });
+        };
+        let end = from + n;
+        let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        start = Some(next);
+        Some(Line {
+            start: from,
+            end,
+            next,
+        })
+    })
+}
+
+/// The lines of `text` from byte `from` on (a character boundary at or
+/// below it), with offsets in `text`, as [`lines`] finds them, without the
+/// empty line after a final line break: for readers that go line by line.
+pub fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Line> + '_ {
+    let from = floor_char_boundary(text, from);
+    let rest = &text[from..];
+    lines(rest)
+        .take_while(move |l| l.start < rest.len())
+        .map(move |l| Line {
+            start: from + l.start,
+            end: from + l.end,
+            next: from + l.next,
+        })
+}
+
+/// The start of every line of a text (see [`lines`]), for turning byte
+/// offsets into lines and columns.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset where each line's content starts.
@@ -16,28 +82,7 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the lines of `text`.
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut ends = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    ends.push(i);
-                    starts.push(i + 1);
-                }
-                b'\r' => {
-                    ends.push(i);
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        ends.push(bytes.len());
+        let (starts, ends) = lines(text).map(|l| (l.start, l.end)).unzip();
         Self { starts, ends }
     }
 
@@ -54,6 +99,18 @@ impl LineIndex {
     /// Byte range of line `line` (0-based), without its terminator.
     pub fn line_range(&self, line: usize) -> Range<usize> {
         self.starts[line]..self.ends[line]
+    }
+
+    /// Byte range of line `line` (0-based) with its line break; the last
+    /// line, which has none, takes the break before it instead, so that
+    /// deleting the range deletes the line.
+    pub fn line_with_break(&self, line: usize) -> Range<usize> {
+        let range = self.line_range(line);
+        match (self.starts.get(line + 1), line.checked_sub(1)) {
+            (Some(&next), _) => range.start..next,
+            (None, Some(before)) => self.ends[before]..range.end,
+            (None, None) => range,
+        }
     }
 
     /// 0-based line holding byte `offset`. An offset inside a line terminator

@@ -179,7 +179,10 @@ fn binary_files_are_skipped_with_a_note() {
         .stderr(predicate::str::contains(
             "mtlint: note: blob.txt: skipped: binary",
         ))
-        .stdout("No findings in 0 files.\n");
+        .stderr(predicate::str::contains(
+            "mtlint: warning: nothing scanned in blob.txt: 1 binary file skipped",
+        ))
+        .stdout("No files scanned.\n");
     mtlint()
         .current_dir(dir.path())
         .args(["check", "blob.txt", "--quiet"])
@@ -237,6 +240,9 @@ fn concise_is_one_line_a_finding() {
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
+    // The summary, then what the fixes would do.
+    let (fixable, lines) = lines.split_last().unwrap();
+    assert!(fixable.starts_with("[*] "), "{fixable}");
     let (summary, findings) = lines.split_last().unwrap();
     assert_eq!(findings.len(), report.summary.findings, "{stdout}");
     let re = regex::Regex::new(r#"^[ab]\.txt:\d+:\d+: (error|warning|info)\[[a-z-]+\] .*: ".*""#)
@@ -250,6 +256,18 @@ fn concise_is_one_line_a_finding() {
             ":{}:{}: {}[{}]",
             f.line, f.column, f.severity, f.rule
         )));
+        // Each line says whether its fix is safe (`[*]`) or unsafe (`[~]`).
+        let applicability = f.fix.as_ref().map(|x| x.applicability);
+        assert_eq!(
+            line.contains("] [*] "),
+            applicability == Some(mtlint::Applicability::Safe),
+            "{line}"
+        );
+        assert_eq!(
+            line.contains("] [~] "),
+            applicability == Some(mtlint::Applicability::Unsafe),
+            "{line}"
+        );
     }
     assert!(summary.starts_with("Found ") || summary.starts_with("No findings"));
     // Invisible characters never reach the output raw.

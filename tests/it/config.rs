@@ -316,7 +316,7 @@ fn errors_name_the_file_line_and_key() {
         ("bad_level", "[severity]\nrepeated-word = \"fatal\"\n"),
         ("bad_type", "select = \"repeated-word\"\n"),
         ("bad_glob", "exclude = [\"drafts/[a\"]\n"),
-        ("bad_language", "language = \"arabic\"\n"),
+        ("bad_language", "language = \"klingon\"\n"),
         (
             "per_file_without_files",
             "[[per-file]]\nlanguage = \"en\"\n",

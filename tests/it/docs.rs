@@ -194,3 +194,31 @@ fn readme_is_short_and_free_of_history() {
         "README.md does not give the test command"
     );
 }
+
+/// The lines of section `[name]` of `Cargo.toml`, without comments.
+fn cargo_section(name: &str) -> Vec<String> {
+    let manifest = read("Cargo.toml");
+    let header = format!("[{name}]");
+    manifest
+        .lines()
+        .skip_while(|l| l.trim() != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .map(|l| l.split('#').next().unwrap_or_default().replace(' ', ""))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_release_binary_is_stripped_and_profiling_keeps_debug_information() {
+    let release = cargo_section("profile.release");
+    assert!(
+        release.contains(&"strip=true".to_string()) && release.contains(&"debug=false".to_string()),
+        "{release:?}"
+    );
+    let profiling = cargo_section("profile.profiling");
+    for want in ["inherits=\"release\"", "debug=true", "strip=false"] {
+        assert!(profiling.contains(&want.to_string()), "{profiling:?}");
+    }
+    assert!(read("docs/measurements.md").contains("--profile profiling"));
+}

@@ -23,8 +23,7 @@ const BOUNDS: &[(&str, &str, usize, f64)] = &[
 
 #[test]
 fn legacy_code_pages_are_read_right() {
-    let Some(dir) = mtlint_eval::corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data is absent");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let rows = encodings_measure::measure(&dir);

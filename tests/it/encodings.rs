@@ -74,9 +74,23 @@ fn a_windows_1256_file_is_scanned_with_a_finding_at_its_first_bad_byte() {
     );
     assert_eq!(&text[space.start..space.end], " ،");
 
-    // The JSON of a UTF-8 file has no `encoding` key.
+    // The JSON of a UTF-8 file has no `encoding` key; the file read in
+    // another encoding is named in the notices too.
     let json = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(json.matches("\"encoding\"").count(), 1, "{json}");
+    assert_eq!(json.matches("\"encoding\":").count(), 1, "{json}");
+    let notices: Vec<_> = report
+        .notices
+        .iter()
+        .map(|n| (n.path.as_str(), n.level, n.message.as_str()))
+        .collect();
+    assert_eq!(
+        notices,
+        [(
+            "ar.txt",
+            mtlint::NoticeLevel::Note,
+            "not UTF-8: read as windows-1256"
+        )]
+    );
 
     // At --fail-level warning the finding fails the run with 1.
     mtlint()

@@ -6,8 +6,7 @@ use mtlint_eval::measure::escapes as escapes_measure;
 
 #[test]
 fn escaped_lines_are_found_and_restored_and_clean_lines_are_quiet() {
-    let Some(dir) = mtlint_eval::corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data is absent");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let rows = escapes_measure::measure(&dir, usize::MAX);

@@ -18,10 +18,7 @@ use mtlint_eval::corpus;
 type Rates = (usize, f64, f64, BTreeMap<String, usize>, usize);
 
 fn rates(lang: &str) -> Option<Rates> {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
-        return None;
-    };
+    let dir = crate::support::shared_data()?;
     let scanner = Scanner::new(Config::default().language(lang)).expect("known rule ids");
     let errata = corpus::errata(lang).expect("errata are readable");
     let mut found = vec![false; errata.len()];
@@ -115,8 +112,7 @@ fn russian() {
 /// Without a declared language, detection must find each corpus's language.
 #[test]
 fn detects_each_language() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let scanner = Scanner::default();

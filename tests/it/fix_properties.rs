@@ -200,8 +200,7 @@ fn check_random_subset(text: &str, findings: &[Finding], rng: &mut XorShift) {
 
 #[test]
 fn real_fixes_on_corpus_documents_apply_cleanly_and_settle() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("../shared/data is absent: skipped");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let scanner = Scanner::default();

@@ -5,11 +5,8 @@
 
 use mtlint_eval::measure::foreign_letters as measure;
 
-use mtlint_eval::corpus;
-
 fn no_false_alarms(lang: &str) {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     for declared in [true, false] {
@@ -57,8 +54,7 @@ fn russian_false_alarms() {
 
 #[test]
 fn persian_keyboard_in_arabic_is_found_and_fixed() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let r = measure::persian_keyboard_recall(&dir);
@@ -71,8 +67,7 @@ fn persian_keyboard_in_arabic_is_found_and_fixed() {
 
 #[test]
 fn kazakh_mongolian_ukrainian_letters_in_russian_are_found() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let r = measure::cyrillic_recall(&dir);

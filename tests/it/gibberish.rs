@@ -7,12 +7,10 @@ mod support {
     pub use mtlint_eval::measure::gibberish as gibberish_measure;
 }
 
-use mtlint_eval::corpus;
 use support::gibberish_measure::measure;
 
 fn check(lang: &str) {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let m = measure(&dir, lang);

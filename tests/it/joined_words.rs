@@ -15,8 +15,6 @@
 
 use mtlint_eval::measure::joined as joined_measure;
 
-use mtlint_eval::corpus;
-
 /// (lang, max false splits per 1,000 clean sentences, min recall %, min
 /// precision %, min precision over all joins %, min confirmed precision %,
 /// min exact %)
@@ -32,8 +30,7 @@ const BOUNDS: &[Bounds] = &[
 ];
 
 fn check(lang: &str) {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let &(_, fa, recall, precision, all_joins, confirmed, exact) =

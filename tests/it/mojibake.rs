@@ -11,8 +11,7 @@ use proptest::prelude::*;
 
 #[test]
 fn ftfy_cases() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     if !dir.join("ftfy").is_dir() {
@@ -43,8 +42,7 @@ fn ftfy_cases() {
 
 #[test]
 fn garbled_clean_lines() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     for lang in ["ar", "ru", "fr"] {
@@ -80,8 +78,7 @@ fn garbled_clean_lines() {
 
 #[test]
 fn no_alarm_on_clean_text() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     for (lang, _, _) in corpus::LANGUAGES {

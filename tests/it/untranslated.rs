@@ -25,8 +25,7 @@ fn texts(dir: &std::path::Path, lang: &str) -> Vec<String> {
 
 #[test]
 fn matcher_precision_recall_and_false_matches() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let (en, ar, ru) = (texts(&dir, "en"), texts(&dir, "ar"), texts(&dir, "ru"));
@@ -53,8 +52,7 @@ fn matcher_precision_recall_and_false_matches() {
 
 #[test]
 fn rule_warnings_on_clean_text_are_near_zero() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     for (lang, _, _) in corpus::LANGUAGES {

@@ -10,8 +10,7 @@ use mtlint_eval::corpus;
 
 #[test]
 fn spliced_sentences_are_found() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     let mut failures = Vec::new();
@@ -44,8 +43,7 @@ fn spliced_sentences_are_found() {
 
 #[test]
 fn few_false_alarms_on_clean_text() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     for (lang, _, _) in corpus::LANGUAGES {
@@ -67,8 +65,7 @@ fn few_false_alarms_on_clean_text() {
 /// reference really holds).
 #[test]
 fn clean_sentences_get_their_language() {
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("skipped: ../shared/data not found");
+    let Some(dir) = crate::support::shared_data() else {
         return;
     };
     for (lang, _, _) in corpus::LANGUAGES {
