@@ -5,6 +5,9 @@
 use unicode_script::Script;
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
+use std::ops::Range;
+
+use crate::analysis::glued;
 use crate::text::script::{compatible, family, letter_script, name};
 use crate::text::{Document, TokenKind};
 
@@ -149,6 +152,57 @@ struct Run {
     first_word: usize,
     last_word: usize,
     words: Vec<usize>,
+    /// The foreign piece that ends a glued word just before the first
+    /// word (`птин` of `اليومптин кре мид`), and the one that starts a
+    /// glued word just after the last: bytes of the document and script.
+    /// `mixed-script-word` splits those words, and each piece is then a
+    /// word of the run, so the run counts them and its deletion covers them
+    /// already, whichever fix comes first.
+    head: Option<(Range<usize>, Script)>,
+    tail: Option<(Range<usize>, Script)>,
+}
+
+/// The foreign piece at the end (`last`) or start of the glued word at
+/// token `j`, when it is foreign to `main` (see [`Run::head`]).
+fn glued_piece(
+    doc: &Document,
+    j: usize,
+    main: Script,
+    last: bool,
+) -> Option<(Range<usize>, Script)> {
+    let t = &doc.tokens[j];
+    if t.kind != TokenKind::Word || !t.mixed || foreign_word(doc, j, main).is_some() {
+        return None;
+    }
+    let (piece, script) = glued::edge_piece(t.text(doc.text), last)?;
+    let foreign = !compatible(script, main) && !doc.script_allowed(script);
+    foreign.then(|| {
+        (
+            t.range.start + piece.start..t.range.start + piece.end,
+            script,
+        )
+    })
+}
+
+/// The glued piece separated from word `i` by white space only, before it
+/// (`last` true: the piece ending the word before) or after it.
+fn piece_beside(
+    doc: &Document,
+    i: usize,
+    main: Script,
+    before: bool,
+) -> Option<(Range<usize>, Script)> {
+    let space = if before { i.checked_sub(1)? } else { i + 1 };
+    if doc.tokens.get(space)?.kind != TokenKind::Space {
+        return None;
+    }
+    let j = if before {
+        space.checked_sub(1)?
+    } else {
+        space + 1
+    };
+    doc.tokens.get(j)?;
+    glued_piece(doc, j, main, before)
 }
 
 /// Extends a run from the foreign word at `start` until a line break, a word
@@ -186,6 +240,8 @@ fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
         first_word: start,
         last_word: last,
         words,
+        head: piece_beside(doc, start, main, true),
+        tail: piece_beside(doc, last, main, false),
     }
 }
 
@@ -212,8 +268,13 @@ const CLOSERS: &[&str] = &[
 fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> Option<ForeignRun> {
     // Scripts of the run, most frequent first.
     let mut scripts: Vec<(Script, usize)> = Vec::new();
-    for &w in &run.words {
-        let s = doc.tokens[w].script.expect("foreign words have a script");
+    let pieces = run.head.iter().chain(&run.tail);
+    let word_scripts = run
+        .words
+        .iter()
+        .filter_map(|&w| doc.tokens[w].script)
+        .chain(pieces.clone().map(|(_, s)| *s));
+    for s in word_scripts {
         match scripts.iter_mut().find(|(k, _)| *k == s) {
             Some((_, n)) => *n += 1,
             None => scripts.push((s, 1)),
@@ -232,8 +293,12 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
     let mut long_lower = 0;
     let mut cased = false;
     let mut letters = 0;
-    for &w in &run.words {
-        let text = doc.token_text(w);
+    let texts = run
+        .words
+        .iter()
+        .map(|&w| doc.token_text(w))
+        .chain(pieces.map(|(r, _)| &doc.text[r.clone()]));
+    for text in texts {
         let first = text.chars().next().unwrap_or(' ');
         let n = text.chars().filter(|c| c.is_alphabetic()).count();
         letters += n;
@@ -259,7 +324,8 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
             lower.push(key.to_string());
         }
     }
-    let n_words = run.words.len();
+    let n_words =
+        run.words.len() + usize::from(run.head.is_some()) + usize::from(run.tail.is_some());
     let (enough, two_word) = if cased {
         let long = n_words >= 3 && lower.len() >= 2;
         let short = n_words == 2 && long_lower >= 2 && lower.len() >= 2;
@@ -273,7 +339,10 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
 
     // Byte range: first word to last word, with the sentence punctuation
     // glued to the last word (`бна.`).
-    let start = doc.tokens[run.first_word].range.start;
+    let start = match &run.head {
+        Some((r, _)) => r.start,
+        None => doc.tokens[run.first_word].range.start,
+    };
     let mut end_tok = run.last_word;
     while let Some(t) = doc.tokens.get(end_tok + 1) {
         let text = t.text(doc.text);
@@ -283,7 +352,11 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
             break;
         }
     }
-    let end = doc.tokens[end_tok].range.end;
+    let end = match &run.tail {
+        // Punctuation glued to the last word then stays with the glued word.
+        Some((r, _)) if end_tok == run.last_word => r.end,
+        _ => doc.tokens[end_tok].range.end,
+    };
 
     // A run wholly inside quotation marks or brackets is a quotation or a gloss.
     let before = doc.prev_non_space(run.first_word);
@@ -314,13 +387,13 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
     );
     // A short, well-formed sentence (capital, full stop) is more often a
     // quotation left in its language than garble.
+    let first_text = match &run.head {
+        Some((r, _)) => &doc.text[r.clone()],
+        None => doc.token_text(run.first_word),
+    };
     let quotation = n_words <= 8
         && end_tok > run.last_word
-        && doc
-            .token_text(run.first_word)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        && first_text.chars().next().is_some_and(char::is_uppercase);
     let confidence = (0.5 + 0.06 * n_words as f32).min(0.95);
     let mut d = Diagnostic::new(start..end, String::new()).confidence(confidence);
     if quotation {
@@ -350,6 +423,17 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
 pub fn deletion(doc: &Document, start: usize, end: usize) -> std::ops::Range<usize> {
     let first = doc.token_at(start);
     let last = doc.token_at(end.saturating_sub(1));
+    // An edge inside a glued word (see [`Run::head`]): the rest of the word
+    // stays, and so does the white space on that side, as it would once
+    // `mixed-script-word` splits the word.
+    let inside = |i: usize, at: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.range.start < at && at < t.range.end)
+    };
+    if inside(first, start) || inside(last, end) {
+        return start..end;
+    }
     let space_before = first
         .checked_sub(1)
         .map(|j| &doc.tokens[j])

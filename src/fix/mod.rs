@@ -86,6 +86,13 @@ pub fn describe(summary: &FixSummary, diff_only: bool) -> String {
             }
         ));
     }
+    if summary.held_back > 0 {
+        s.push_str(&format!(
+            " {} safe fix{} held back at unsafe ones (--unsafe-fixes decides them).",
+            summary.held_back,
+            if summary.held_back == 1 { "" } else { "es" }
+        ));
+    }
     if summary.skipped_overlap > 0 {
         s.push_str(&format!(
             " {} fix{} set aside for an overlap with a more confident or earlier one.",
@@ -142,10 +149,20 @@ pub fn select<'a>(
     text: &str,
     opts: &Options,
 ) -> (Vec<&'a Finding>, usize) {
+    select_among(findings, text, opts, |_| true)
+}
+
+/// [`select`] among the fixes that `open` lets in.
+fn select_among<'a>(
+    findings: &'a [Finding],
+    text: &str,
+    opts: &Options,
+    open: impl Fn(&Fix) -> bool,
+) -> (Vec<&'a Finding>, usize) {
     let mut candidates: Vec<(&Finding, &Fix)> = findings
         .iter()
         .filter_map(|f| f.fix.as_ref().map(|x| (f, x)))
-        .filter(|(_, x)| eligible(x, text, opts))
+        .filter(|(_, x)| eligible(x, text, opts) && open(x))
         .collect();
     candidates.sort_by(|(fa, a), (fb, b)| {
         fb.confidence
@@ -172,6 +189,98 @@ pub fn select<'a>(
         }
     }
     (kept.into_values().map(|(f, _)| f).collect(), set_aside)
+}
+
+/// The fixes of one pass under some [`Options`] (see [`plan`]).
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    /// The findings whose fix the pass applies, sorted by position: their
+    /// fixes neither overlap nor touch.
+    pub applied: Vec<&'a Finding>,
+    /// The unsafe fixes that hold back the safe ones: what [`select`]
+    /// keeps with the unsafe fixes allowed. Empty with `--unsafe-fixes`,
+    /// where they are applied instead.
+    pub unsafe_planned: Vec<&'a Finding>,
+    /// How many fixes the mode could apply were set aside for a conflict
+    /// with one applied.
+    pub set_aside: usize,
+    /// How many safe fixes were held back because they overlap or touch an
+    /// unsafe fix of `unsafe_planned` (without `--unsafe-fixes` only).
+    pub held_back: usize,
+}
+
+/// Plans one pass of fixes on `text`. With `--unsafe-fixes`, what
+/// [`select`] keeps. Without, the unsafe fixes are planned all the same,
+/// as [`select`] would keep them with `--unsafe-fixes`, and a safe fix that
+/// overlaps or touches one of those is held back, as [`select`] would set
+/// it aside in that pass; the pass applies what [`select`] keeps among the
+/// other safe fixes.
+///
+/// So a safe fix never changes the text that an unsafe fix is about to
+/// replace or the text at its edges, and `--fix` then `--fix
+/// --unsafe-fixes` gives the text that `--fix --unsafe-fixes` gives at
+/// once. Otherwise a safe fix could split a garble word in two, so that the
+/// unsafe deletion of the garble around it no longer covers its other half,
+/// or remove the space between a deleted run and its full stop, so that the
+/// deletion takes the full stop too.
+///
+/// ```
+/// use mtlint::fix::{self, Options};
+/// use mtlint::{Applicability, Finding, Fix, Severity};
+/// let finding = |rule: &str, start, end, applicability, confidence| Finding {
+///     rule: rule.into(), severity: Severity::Warning, message: String::new(),
+///     text: String::new(), start, end, line: 1, column: 1, end_line: 1, end_column: 1,
+///     sentence: None, confidence, unit: None,
+///     fix: Some(Fix { start, end, replacement: String::new(), applicability }),
+/// };
+/// let text = "abcdefghij";
+/// let findings = [
+///     finding("delete-line", 0, 6, Applicability::Unsafe, 0.9),
+///     finding("inside-it", 2, 3, Applicability::Safe, 0.8),
+///     finding("touching-it", 6, 7, Applicability::Safe, 0.8),
+///     finding("apart", 8, 9, Applicability::Safe, 0.8),
+/// ];
+/// let plan = fix::plan(&findings, text, &Options::default());
+/// let rules: Vec<&str> = plan.applied.iter().map(|f| f.rule.as_str()).collect();
+/// assert_eq!(rules, ["apart"]);
+/// assert_eq!(plan.held_back, 2);
+/// ```
+pub fn plan<'a>(findings: &'a [Finding], text: &str, opts: &Options) -> Plan<'a> {
+    if opts.unsafe_fixes {
+        let (applied, set_aside) = select(findings, text, opts);
+        return Plan {
+            applied,
+            unsafe_planned: Vec::new(),
+            set_aside,
+            held_back: 0,
+        };
+    }
+    let with_unsafe = Options {
+        unsafe_fixes: true,
+        ..*opts
+    };
+    let unsafe_planned: Vec<&Finding> = select(findings, text, &with_unsafe)
+        .0
+        .into_iter()
+        .filter(|f| f.fix.as_ref().is_some_and(|x| !allowed(x, opts)))
+        .collect();
+    let unsafe_fixes: Vec<&Fix> = unsafe_planned
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .collect();
+    let held = |x: &Fix| unsafe_fixes.iter().any(|u| conflict(x, u));
+    let held_back = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|x| eligible(x, text, opts) && held(x))
+        .count();
+    let (applied, set_aside) = select_among(findings, text, opts, |x| !held(x));
+    Plan {
+        applied,
+        unsafe_planned,
+        set_aside,
+        held_back,
+    }
 }
 
 /// The result of fixing one text.
@@ -261,6 +370,55 @@ fn keeping_markup<'a>(text: &str, format: Format, edits: Vec<&'a Fix>) -> (Vec<&
     (kept, current)
 }
 
+/// Whether `opts` lets `fix` be applied: every fix with `--unsafe-fixes`,
+/// the safe ones without.
+fn allowed(fix: &Fix, opts: &Options) -> bool {
+    opts.unsafe_fixes || fix.applicability == Applicability::Safe
+}
+
+/// Applies the fixes of a pass ([`Plan::applied`]) to `text`. Returns the
+/// fixes applied, the text they make, and the fixes the markup refused:
+/// those that would change the markup of `text` read as `format`
+/// ([`keeping_markup`]), never tried again.
+///
+/// The unsafe fixes that hold back safe ones ([`Plan::unsafe_planned`])
+/// are judged too, as `--unsafe-fixes` would judge them, so that an unsafe
+/// fix that the markup refuses stops holding back the safe fixes it
+/// overlaps.
+fn apply_plan<'a>(
+    text: &str,
+    format: Format,
+    applied: &[&'a Finding],
+    unsafe_planned: &[&'a Finding],
+) -> (Vec<&'a Fix>, String, Vec<&'a Fix>) {
+    let edits: Vec<&Fix> = applied.iter().filter_map(|f| f.fix.as_ref()).collect();
+    if format == Format::Text {
+        let next = apply(text, edits.iter().copied());
+        return (edits, next, Vec::new());
+    }
+    let missing = |all: &[&'a Fix], kept: &[&'a Fix]| -> Vec<&'a Fix> {
+        all.iter()
+            .copied()
+            .filter(|x| !kept.iter().any(|k| std::ptr::eq(*k, *x)))
+            .collect()
+    };
+    let mut dropped = Vec::new();
+    if !unsafe_planned.is_empty() {
+        let planned: Vec<&Fix> = unsafe_planned
+            .iter()
+            .filter_map(|f| f.fix.as_ref())
+            .collect();
+        let (kept, _) = keeping_markup(text, format, planned.clone());
+        dropped = missing(&planned, &kept);
+    }
+    if edits.is_empty() {
+        return (edits, text.to_string(), dropped);
+    }
+    let (kept, next) = keeping_markup(text, format, edits.clone());
+    dropped.extend(missing(&edits, &kept));
+    (kept, next, dropped)
+}
+
 /// Whether `text` read as `format` was parsed whole: a file whose reader
 /// stopped on a syntax error is never fixed or written.
 fn read_whole(format: Format, text: &str) -> bool {
@@ -282,14 +440,15 @@ fn fix_with(
     let mut report = scan(&text, &[]);
     let readable = read_whole(format, input);
     // `readable` is fixed for the loop: a file read in part is left as it is.
-    // Fixes refused because they would change the markup, by rule, text and
-    // replacement: not tried again in the next passes.
-    let mut refused: HashSet<(String, String, String)> = HashSet::new();
-    let key = |f: &Finding, text: &str| {
-        f.fix.as_ref().map(|x| {
-            let old = text.get(x.start..x.end).unwrap_or_default();
-            (f.rule.clone(), old.to_string(), x.replacement.clone())
-        })
+    // Fixes refused because they would change the markup: by rule, span
+    // and replacement, the span moved along with the edits of each pass,
+    // not tried again. (By the text they replace, a refused ` ` → `` inside
+    // `** ;` would refuse every other space before punctuation of the file.)
+    let mut refused: HashSet<(String, usize, usize, String)> = HashSet::new();
+    let key = |f: &Finding| {
+        f.fix
+            .as_ref()
+            .map(|x| (f.rule.clone(), x.start, x.end, x.replacement.clone()))
     };
     while readable && summary.passes <= opts.max_passes {
         let candidates: Vec<Finding>;
@@ -299,44 +458,67 @@ fn fix_with(
             candidates = report
                 .findings
                 .iter()
-                .filter(|f| key(f, &text).is_none_or(|k| !refused.contains(&k)))
+                .filter(|f| key(f).is_none_or(|k| !refused.contains(&k)))
                 .cloned()
                 .collect();
             &candidates
         };
-        let (chosen, set_aside) = select(findings, &text, opts);
-        if chosen.is_empty() {
+        let Plan {
+            applied: chosen,
+            unsafe_planned,
+            set_aside,
+            held_back: _,
+        } = plan(findings, &text, opts);
+        // In the safe mode an unsafe fix that the markup refuses may be all
+        // that holds back a safe one: the plan is tried to find out.
+        let markup_may_refuse = format != Format::Text && !unsafe_planned.is_empty();
+        if chosen.is_empty() && !markup_may_refuse {
             break;
         }
-        if summary.passes == opts.max_passes {
+        if summary.passes == opts.max_passes && !chosen.is_empty() {
             summary.unresolved = chosen.len() + set_aside;
             break;
         }
-        summary.skipped_overlap += set_aside;
-        let edits: Vec<&Fix> = chosen.iter().filter_map(|f| f.fix.as_ref()).collect();
-        let (edits, next) = if format == Format::Text {
-            let next = apply(&text, edits.iter().copied());
-            (edits, next)
-        } else {
-            keeping_markup(&text, format, edits)
-        };
-        for f in &chosen {
-            let kept = f
-                .fix
-                .as_ref()
-                .is_some_and(|x| edits.iter().any(|e| std::ptr::eq(*e, x)));
-            if kept {
+        let (edits, next, dropped) = apply_plan(&text, format, &chosen, &unsafe_planned);
+        let mut newly_refused = false;
+        for f in chosen.iter().chain(&unsafe_planned) {
+            let Some(x) = f.fix.as_ref() else { continue };
+            if edits.iter().any(|e| std::ptr::eq(*e, x)) {
                 *summary.applied.entry(f.rule.clone()).or_default() += 1;
-            } else if let Some(k) = key(f, &text) {
-                refused.insert(k);
+            } else if dropped.iter().any(|e| std::ptr::eq(*e, x)) {
+                if let Some(k) = key(f) {
+                    newly_refused |= refused.insert(k);
+                }
             }
         }
         if edits.is_empty() {
-            continue;
+            if newly_refused {
+                continue;
+            }
+            break;
         }
+        summary.skipped_overlap += set_aside;
         summary.passes += 1;
         text = next;
+        refused = refused
+            .into_iter()
+            .map(|(rule, start, end, r)| {
+                let start = shifted(start, &edits);
+                (rule, start, shifted(end, &edits).max(start), r)
+            })
+            .collect();
         report = scan(&text, &edits);
+    }
+    if !opts.unsafe_fixes && readable && summary.unresolved == 0 {
+        // The loop settled: the safe fixes left are held back by unsafe
+        // ones (those the markup refused aside).
+        let left: Vec<Finding> = report
+            .findings
+            .iter()
+            .filter(|f| key(f).is_none_or(|k| !refused.contains(&k)))
+            .cloned()
+            .collect();
+        summary.held_back = plan(&left, &text, opts).held_back;
     }
     if !opts.unsafe_fixes {
         summary.skipped_unsafe = report

@@ -24,6 +24,12 @@ pub struct FixSummary {
     /// Unsafe fixes left in the fixed text, not applied without
     /// `--unsafe-fixes`.
     pub skipped_unsafe: usize,
+    /// Safe fixes left in the fixed text because an unsafe fix planned
+    /// over the same text wins over them (see `fix::plan`): `--unsafe-fixes`
+    /// applies that one instead, so that a safe fix never leaves half of
+    /// what an unsafe one would delete.
+    #[serde(default)]
+    pub held_back: usize,
     /// Applicable fixes still in the text when `fix::MAX_PASSES` ran out (0 when
     /// the loop settled, which is the rule).
     pub unresolved: usize,
@@ -45,6 +51,7 @@ impl FixSummary {
         }
         self.skipped_overlap += other.skipped_overlap;
         self.skipped_unsafe += other.skipped_unsafe;
+        self.held_back += other.held_back;
         self.unresolved += other.unresolved;
         self.passes = self.passes.max(other.passes);
     }

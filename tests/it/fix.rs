@@ -305,12 +305,72 @@ fn no_safe_fix_remains_in_the_fixed_seeds_and_fixing_is_idempotent() {
             let fixed = fix::fix_text(&scanner, "s.txt", &text, &opts);
             assert_eq!(fixed.summary.unresolved, 0, "{p:?}");
             assert!(fixed.summary.passes <= 4, "{p:?}: {:?}", fixed.summary);
-            let (left, _) = fix::select(&fixed.report.findings, &fixed.text, &opts);
+            let left = fix::plan(&fixed.report.findings, &fixed.text, &opts).applied;
             assert!(left.is_empty(), "{p:?}: {left:?}");
             let again = fix::fix_text(&scanner, "s.txt", &fixed.text, &opts);
             assert_eq!(again.text, fixed.text, "{p:?}");
         }
     }
+}
+
+/// `--fix` then `--fix --unsafe-fixes` gives the text that
+/// `--fix --unsafe-fixes` gives at once, on every seed: a safe fix never
+/// changes what an unsafe one is about to replace.
+#[test]
+fn safe_then_unsafe_fixes_give_the_unsafe_text_on_every_seed() {
+    let scanner = Scanner::default();
+    let unsafe_too = Options {
+        unsafe_fixes: true,
+        ..Options::default()
+    };
+    for p in seeds() {
+        let text = fs::read_to_string(&p).unwrap();
+        let safe = fix::fix_text(&scanner, "s.txt", &text, &Options::default());
+        let then = fix::fix_text(&scanner, "s.txt", &safe.text, &unsafe_too);
+        let at_once = fix::fix_text(&scanner, "s.txt", &text, &unsafe_too);
+        assert_eq!(then.text, at_once.text, "{p:?}");
+    }
+}
+
+/// Seed 000 through the command line: the safe `mixed-script-word` fix
+/// used to split `урррсافقة`, so that the unsafe deletion of the line of
+/// garble left `افقة` behind, which nothing flags.
+#[test]
+fn a_safe_fix_leaves_no_half_of_a_garble_word_for_the_unsafe_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seeds()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("000_"))
+        .unwrap();
+    let (two, one) = (dir.path().join("two.txt"), dir.path().join("one.txt"));
+    fs::copy(&seed, &two).unwrap();
+    fs::copy(&seed, &one).unwrap();
+    let fix = |path: &Path, flags: &[&str]| {
+        mtlint()
+            .args(["check", "-q", "--fix"])
+            .args(flags)
+            .arg(path)
+            .output()
+            .unwrap();
+    };
+    fix(&two, &[]);
+    let safe = fs::read_to_string(&two).unwrap();
+    assert!(safe.contains("урррсافقة"), "the word is left whole");
+    let out = mtlint()
+        .args(["check", "--fix", "--format", "json"])
+        .arg(dir.path().join("two.txt"))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["fixes"]["held_back"], 2, "{report}");
+    fix(&two, &["--unsafe-fixes"]);
+    fix(&one, &["--unsafe-fixes"]);
+    let (two, one) = (
+        fs::read_to_string(&two).unwrap(),
+        fs::read_to_string(&one).unwrap(),
+    );
+    assert!(!two.lines().any(|l| l.trim() == "افقة"), "{two}");
+    assert_eq!(two, one);
 }
 
 /// Kills `mtlint check --fix` at random moments while it fixes 300 files,

@@ -15,6 +15,11 @@ mod false_alarms;
 mod fix;
 mod fix_properties;
 mod foreign_letters;
+// The fuzz targets' checks, shared with the fuzz crate (`fuzz/`), which
+// the workspace leaves out.
+#[path = "../../fuzz/src/checks.rs"]
+mod fuzz_checks;
+mod fuzz_regressions;
 mod gibberish;
 mod joined_words;
 mod lines;

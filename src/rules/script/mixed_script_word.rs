@@ -3,7 +3,7 @@
 
 use unicode_script::Script;
 
-use crate::language::arabic;
+use crate::analysis::glued::{self, is_rtl, is_unspaced};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{compatible, family, letter_script, name};
@@ -83,32 +83,6 @@ impl Rule for MixedScriptWord {
             }
         }
     }
-}
-
-/// Scripts written without spaces between words, or that glue particles to
-/// foreign words (`iPhone手机`, `Tシャツ`, `NATO는`, `iPhoneรุ่นใหม่`): a Latin
-/// word inside them is ordinary text, not a mixed word.
-fn is_unspaced(s: Script) -> bool {
-    matches!(
-        family(s),
-        Script::Han
-            | Script::Hangul
-            | Script::Thai
-            | Script::Lao
-            | Script::Khmer
-            | Script::Myanmar
-            | Script::Tibetan
-            | Script::Yi
-    )
-}
-
-/// Right-to-left scripts: a Latin or Cyrillic word glued to one of them is a
-/// missing space, never a look-alike letter.
-fn is_rtl(s: Script) -> bool {
-    matches!(
-        s,
-        Script::Arabic | Script::Hebrew | Script::Syriac | Script::Thaana | Script::Nko
-    )
 }
 
 /// How closely a look-alike letter matches.
@@ -304,30 +278,17 @@ fn wants_tatweel(proclitic: &str) -> bool {
 /// missing space (`iPhoneالجديد`, `تسمحSolidللمستخدمين`), except after an
 /// Arabic proclitic (`الـCIA`, `وRT`), which takes a tatweel or nothing.
 fn glued(word: &str, start: usize, scripts: &[Script], message: &str) -> Glued {
-    // Segments of one script: (script, byte start); non-letters stay with
-    // the segment they follow (`F125المشؤومة` splits before `ال`).
-    let mut segments: Vec<(Script, usize)> = Vec::new();
-    for (i, c) in word.char_indices() {
-        if let Some(s) = letter_script(c).map(family) {
-            if segments.last().is_none_or(|&(k, _)| k != s) {
-                segments.push((s, i));
-            }
-        }
-    }
+    let segments = glued::segments(word);
     let mut out = String::with_capacity(word.len() + 4);
     let mut spaces = 0;
     let mut tatweels = 0;
     let mut last_gap = ("", "");
-    for (k, &(s, from)) in segments.iter().enumerate() {
+    for (k, &(_, from)) in segments.iter().enumerate() {
         let to = segments.get(k + 1).map_or(word.len(), |&(_, i)| i);
         let seg = &word[from..to];
         if k > 0 {
             let prev = &word[segments[k - 1].1..from];
-            let bare = prev.trim_end_matches('ـ');
-            let proclitic = segments[k - 1].0 == Script::Arabic
-                && !is_rtl(s)
-                && arabic::TATWEEL_PROCLITICS.contains(&bare);
-            if proclitic {
+            if let Some(bare) = glued::proclitic_before(word, &segments, k) {
                 if bare.len() == prev.len() && wants_tatweel(bare) {
                     out.push('ـ');
                     tatweels += 1;

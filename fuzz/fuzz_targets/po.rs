@@ -1,0 +1,7 @@
+#![no_main]
+//! The `po` target: see `mtlint_fuzz::checks::run`.
+
+libfuzzer_sys::fuzz_target!(
+    init: mtlint_fuzz::checks::warm_up(),
+    |data: &[u8]| mtlint_fuzz::checks::run("po", data)
+);
