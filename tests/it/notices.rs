@@ -41,6 +41,18 @@ fn notices(r: &Report) -> Vec<(&str, NoticeLevel, NoticeKind)> {
 
 /// The tool execution notifications of a SARIF log, as (level, uri), and
 /// whether the invocation succeeded.
+/// The exit code, the notices of `--format json` and standard error of `args`.
+fn json_notices(d: &Path, args: &[&str]) -> (i32, Vec<(String, NoticeLevel, NoticeKind)>, String) {
+    let args: Vec<&str> = args.iter().copied().chain(["--format", "json"]).collect();
+    let (code, json, err) = run(d, &args);
+    let r: Report = serde_json::from_str(&json).unwrap();
+    let found = notices(&r)
+        .into_iter()
+        .map(|(p, l, k)| (p.to_string(), l, k))
+        .collect();
+    (code, found, err)
+}
+
 fn sarif_notes(log: &str) -> (Vec<(String, String)>, bool) {
     let v: Value = serde_json::from_str(log).expect("SARIF is JSON");
     let inv = &v["runs"][0]["invocations"][0];
@@ -177,22 +189,11 @@ fn nothing_to_scan_says_so() {
     // An empty JSON Lines input (an empty shard of a corpus) only warns;
     // `score` fails as `check` does.
     write(d, "none.jsonl", "\n");
-    let (code, json, err) = run(
-        d,
-        &[
-            "check",
-            "none.jsonl",
-            "--input",
-            "jsonl",
-            "--format",
-            "json",
-        ],
-    );
+    let (code, found, err) = json_notices(d, &["check", "none.jsonl", "--input", "jsonl"]);
     assert_eq!(code, 0);
-    let r: Report = serde_json::from_str(&json).unwrap();
     assert_eq!(
-        notices(&r),
-        [("", NoticeLevel::Warning, NoticeKind::NoDocuments)]
+        found,
+        [(String::new(), NoticeLevel::Warning, NoticeKind::NoDocuments)]
     );
     assert!(
         err.contains("nothing scanned: no document in none.jsonl"),
@@ -305,21 +306,11 @@ fn force_exclude_applies_the_configuration_to_named_files() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(err.contains("1 file excluded (--force-exclude)"), "{err}");
     // Only excluded files: a pre-commit hook passes, with a warning.
-    let (code, json, _) = run(
-        d,
-        &[
-            "check",
-            "--force-exclude",
-            "drafts/a.md",
-            "--format",
-            "json",
-        ],
-    );
+    let (code, found, _) = json_notices(d, &["check", "--force-exclude", "drafts/a.md"]);
     assert_eq!(code, 0);
-    let r: Report = serde_json::from_str(&json).unwrap();
     assert_eq!(
-        notices(&r),
-        [("", NoticeLevel::Warning, NoticeKind::AllExcluded)]
+        found,
+        [(String::new(), NoticeLevel::Warning, NoticeKind::AllExcluded)]
     );
     let (code, json, _) = run(
         d,
