@@ -521,6 +521,11 @@ fn is_enumeration(doc: &Document, i: usize) -> bool {
 /// Pairs every bracket of `doc`, paragraph by paragraph.
 pub fn bracket_marks(doc: &Document) -> Vec<BracketMark> {
     let mut out: Vec<BracketMark> = Vec::new();
+    // The last bracket: where it ends, what it is, whether it is part of
+    // an emoticon. A run of one bracket (`:-)))`) is an emoticon or not as
+    // a whole: asked once, not once a bracket of the run, which would look
+    // back over the whole run each time (100,000 nested brackets).
+    let mut last: Option<(usize, char, bool)> = None;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let mut stack: Vec<usize> = Vec::new();
         for i in p.tokens.clone() {
@@ -528,13 +533,19 @@ pub fn bracket_marks(doc: &Document) -> Vec<BracketMark> {
                 continue;
             };
             let open = matches!(ch, '(' | '[');
+            let start = doc.tokens[i].range.start;
+            let emoticon = match last {
+                Some((end, c, e)) if end == start && c == ch => e,
+                _ => is_emoticon(doc, i, ch),
+            };
+            last = Some((doc.tokens[i].range.end, ch, emoticon));
             let k = out.len();
             out.push(BracketMark {
                 token: i,
                 ch,
                 open,
                 paired: false,
-                excused: is_emoticon(doc, i, ch),
+                excused: emoticon,
                 paragraph: pi,
             });
             if out[k].excused {
