@@ -3,4 +3,5 @@
 //! another rule: what two rules need alike lives here.
 
 pub mod foreign_runs;
+pub mod loops;
 pub mod quote_marks;

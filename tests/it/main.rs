@@ -17,6 +17,7 @@ mod fix_properties;
 mod foreign_letters;
 mod gibberish;
 mod joined_words;
+mod loops;
 mod markup;
 mod markup_properties;
 mod mojibake;
