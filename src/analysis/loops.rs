@@ -345,7 +345,7 @@ fn smallest_period<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Optio
         pi[i] = k;
     }
     let period = n - *pi.last()?;
-    (n % period == 0).then_some(period)
+    n.is_multiple_of(period).then_some(period)
 }
 
 /// A chain of three or more copies of one word joined by slashes, which

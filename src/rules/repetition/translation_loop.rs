@@ -49,14 +49,15 @@ usually lost words that only the source can give back, and some repetitions are 
 A word twice in a row is `repeated-word`'s, and two copies joined by a hyphen are quiet
 (`вот-вот`, `bye-bye`, `Baden-Baden`): languages reduplicate. Copies that each end with a comma or
 semicolon, of one word or of a phrase of up to three words written twice, are a writer repeating
-on purpose (`No, no, no`, `Pump it out, pump it out`) and are quiet, as is a phrase opened by a
-conjunction written twice in a list that goes on with the same head (`وسمك موسى وسمك موسى المفلطح
-وسمك المغريم`). Three or more copies of a word whose repetition is normal in speech (`да да да`,
-`very very very`, `ha-ha-ha`, `blablabla`), phrases of such words (`ну да ну да`) and the stutter
-`I-I-I` are `info`; spelled acronyms (`دبليو دبليو دبليو`) are quiet. A word glued to itself is
-quiet when the language knows it (`chercher`, `couscous`), and twice is a warning only when the
-piece has four letters or more. Loops across line breaks are `duplicate-line`'s; phrases longer
-than about ten words are found only when they are whole sentences or the whole line."#,
+on purpose (`No, no, no`, `Pump it out, pump it out`) and are quiet (three copies or more of such
+a phrase are `info`), as is a phrase opened by a conjunction written twice in a list that goes on
+with the same head (`وسمك موسى وسمك موسى المفلطح وسمك المغريم`). Three or more copies of a word
+whose repetition is normal in speech (`да да да`, `very very very`, `ha-ha-ha`, `blablabla`),
+phrases of such words (`ну да ну да`) and the stutter `I-I-I` are `info`; spelled acronyms (`دبليو
+دبليو دبليو`) are quiet. A word glued to itself is quiet when the language knows it (`chercher`,
+`couscous`), and twice is a warning only when the piece has four letters or more. Loops across
+line breaks are `duplicate-line`'s; phrases longer than about ten words are found only when they
+are whole sentences or the whole line."#,
 };
 
 /// Pieces that words of some language double (`couscous`).
@@ -86,9 +87,10 @@ impl Rule for TranslationLoop {
             }
             // Commas between the copies of a word, or of a short phrase
             // written twice, show a writer repeating on purpose (`No, no,
-            // no`, `Pump it out, pump it out`).
-            let rhetorical = l.punctuated && (one_word || (l.copies == 2 && l.words <= 3));
-            if rhetorical || enumerates(doc, l) {
+            // no`, `Pump it out, pump it out`); more copies of the phrase
+            // are a chant or a loop (`pompe-le, pompe-le, pompe-le`).
+            let chant = l.punctuated && l.words <= 3;
+            if (chant && (one_word || l.copies == 2)) || enumerates(doc, l) {
                 continue;
             }
             // A word glued to itself that the language knows (`chercher`).
@@ -111,7 +113,7 @@ impl Rule for TranslationLoop {
             )
             .confidence(0.9)
             .fix(l.range.start..l.keep, "", Applicability::Unsafe);
-            if spoken {
+            if spoken || chant {
                 d = d.severity(Severity::Info).confidence(0.4);
             } else if l.kind == LoopKind::Glued && l.copies == 2 {
                 d = d.severity(Severity::Warning).confidence(0.7);
@@ -236,6 +238,10 @@ mod tests {
             ("ru", "Да да да, конечно."),
             ("en", "No no no! Ha-ha-ha. Hahaha. I-I-I don't know."),
             ("fr", "Oui oui oui, bla bla bla."),
+            (
+                "fr",
+                "Le refrain : pompe-le, pompe-le, pompe-le, je nourris les bébés.",
+            ),
             ("ru", "Ну да ну да, конечно."),
         ] {
             let f = severities(text, lang);
