@@ -42,8 +42,10 @@ pub enum LoopKind {
 pub struct Loop {
     /// Bytes of every copy, from the start of the first to the end of the last.
     pub range: Range<usize>,
-    /// Where the last copy starts: deleting `range.start..keep` keeps one copy.
-    pub keep: usize,
+    /// What the fix deletes to keep the first copy: from the end of its last
+    /// word to the end of the loop's last word, so that the first copy's
+    /// capital and the last copy's punctuation stay.
+    pub delete: Range<usize>,
     /// How many copies.
     pub copies: usize,
     /// Words and numbers in one copy.
@@ -206,7 +208,7 @@ fn line_loops(doc: &Document, seq: &[(usize, u64)], out: &mut Vec<Loop>) {
             .count();
         // A copy holds a word, and a word twice is `repeated-word`'s.
         let letters = copy.iter().any(|(t, _)| doc.tokens[*t].is_word());
-        if !letters || (words == 1 && c.copies == 2) {
+        if !letters || c.copies < 2 || (words == 1 && c.copies == 2) {
             continue;
         }
         taken[span].iter_mut().for_each(|t| *t = true);
@@ -222,13 +224,18 @@ fn line_loops(doc: &Document, seq: &[(usize, u64)], out: &mut Vec<Loop>) {
         while end > c.start && is_separator(doc.token_text(seq[end].0)) {
             end -= 1;
         }
-        let separator = |j: usize| is_separator(doc.token_text(seq[j].0));
-        let punctuated = separator(c.start) || separator(c.start + c.period - 1);
-        // A loop read from its separator on (`, pump it, pump it`) starts at its word.
-        let lead = usize::from(separator(c.start));
+        let last_word = |from: usize, to: usize| {
+            (from..to)
+                .rev()
+                .find(|&j| !matches!(tok(j).kind, TokenKind::Punct | TokenKind::Symbol))
+                .unwrap_or(from)
+        };
+        let first_end = tok(last_word(c.start, c.start + c.period)).range.end;
+        let loop_end = tok(last_word(c.start, c.start + c.len)).range.end;
+        let punctuated = is_separator(doc.token_text(seq[c.start + c.period - 1].0));
         out.push(Loop {
-            range: tok(c.start + lead).range.start..tok(end).range.end,
-            keep: tok(c.start + (c.copies - 1) * c.period + lead).range.start,
+            range: tok(c.start).range.start..tok(end).range.end,
+            delete: first_end..loop_end,
             copies: c.copies,
             words,
             kind: LoopKind::Words,
@@ -241,8 +248,29 @@ fn line_loops(doc: &Document, seq: &[(usize, u64)], out: &mut Vec<Loop>) {
 
 /// A run of `covered` tokens from `start` equal to the token `period`
 /// places later, as whole copies; a last copy that lacks only the
-/// punctuation ending the others counts (`yes, yes, yes`).
+/// punctuation ending the others counts (`yes, yes, yes`). The loop starts
+/// at a word, not at the punctuation before it (`. Talks go on. Talks go
+/// on`), when two copies remain.
 fn candidate(
+    doc: &Document,
+    seq: &[(usize, u64)],
+    start: usize,
+    period: usize,
+    covered: usize,
+) -> Candidate {
+    let lead = (0..period)
+        .find(|&o| doc.tokens[seq[start + o].0].is_word())
+        .unwrap_or(0);
+    let rotated = copies_of(doc, seq, start + lead, period, covered - lead);
+    if rotated.copies >= 2 {
+        rotated
+    } else {
+        copies_of(doc, seq, start, period, covered)
+    }
+}
+
+/// The whole copies of a run, with a last one that lacks only punctuation.
+fn copies_of(
     doc: &Document,
     seq: &[(usize, u64)],
     start: usize,
@@ -364,11 +392,10 @@ fn slash_chain(text: &str, range: Range<usize>) -> Option<Loop> {
         }
         copies += 1;
     }
-    let last = code.trim_end_matches('/').rfind('/')? + 1;
     let start = range.start + code.find(first)?;
     (copies >= 3).then(|| Loop {
         range: start..range.start + code.trim_end_matches('/').len(),
-        keep: range.start + last,
+        delete: start + first.len()..range.start + code.trim_end_matches('/').len(),
         copies,
         words: 1,
         kind: LoopKind::Words,
@@ -409,7 +436,7 @@ fn glued_loop(text: &str, range: Range<usize>, chars: &mut Vec<(usize, char)>) -
     }
     Some(Loop {
         range: range.clone(),
-        keep: range.start + chars[n - period].0,
+        delete: range.start + chars[period].0..range.end,
         copies,
         words: 1,
         kind: LoopKind::Glued,

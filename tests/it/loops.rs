@@ -88,3 +88,34 @@ fn informal_posts_are_not_broken_text() {
         "{total} warnings on informal posts, {INFORMAL_BEFORE} before"
     );
 }
+
+/// A short machine-translated report with loops of every kind, read as an
+/// editor would: each loop marked once, whole, and the text its unsafe
+/// fixes leave.
+#[test]
+fn loops_in_a_translated_report() {
+    use mtlint::{Config, Scanner};
+    let text = "قال الوزير إن الوزير قال إن الوزير قال إن الوزير قال إن المفاوضات ستستمر.\n\
+                وصلت الكاميرا الجديدة Sony DMC-DMC-DMC-DMC إلى الأسواق في المدينة في المدينة في المدينة.\n\
+                The minister said that the minister said that the minister said that talks go on.\n\
+                Лучший цвет — WhiteWhiteWhiteWhite. Переговоры продолжатся. Переговоры продолжатся.\n\
+                Il a dit que le pays va bien, comme il l'a dit l'an dernier.\n";
+    let scanner = Scanner::new(Config::default().select([
+        "translation-loop",
+        "repeated-word",
+        "repeated-characters",
+    ]))
+    .expect("known rule ids");
+    let report = scanner.scan_file("report.txt", text);
+    let fixes: Vec<_> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.clone())
+        .collect();
+    let fixed = mtlint::report::finding::apply_all(text, fixes);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../snapshots");
+    let _guard = settings.bind_to_scope();
+    insta::assert_snapshot!("loops_marked", report.marked());
+    insta::assert_snapshot!("loops_fixed", fixed);
+}

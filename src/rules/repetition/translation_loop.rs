@@ -42,8 +42,9 @@ WhiteWhiteWhiteWhite                                                  →  White
 ```
 
 ## Fix safety
-The fix keeps the last copy and deletes the others. It is unsafe: the translation around a loop
-usually lost words that only the source can give back, and some repetitions are meant.
+The fix keeps the first copy and deletes the others, leaving the punctuation after the last. It is
+unsafe: the translation around a loop usually lost words that only the source can give back, and
+some repetitions are meant.
 
 ## Limits
 A word twice in a row is `repeated-word`'s, and two copies joined by a hyphen are quiet
@@ -104,15 +105,15 @@ impl Rule for TranslationLoop {
                         .iter()
                         .any(|list| list.contains(&w))
                 });
-            let last = &doc.text[l.keep..l.range.end];
-            let shown: String = last.chars().take(40).collect();
-            let ellipsis = if shown.len() < last.len() { "…" } else { "" };
+            let first = &doc.text[l.range.start..l.delete.start];
+            let shown: String = first.chars().take(40).collect();
+            let ellipsis = if shown.len() < first.len() { "…" } else { "" };
             let mut d = Diagnostic::new(
                 l.range.clone(),
                 format!("`{shown}{ellipsis}` written {} times in a row", l.copies),
             )
             .confidence(0.9)
-            .fix(l.range.start..l.keep, "", Applicability::Unsafe);
+            .fix(l.delete.clone(), "", Applicability::Unsafe);
             if spoken || chant {
                 d = d.severity(Severity::Info).confidence(0.4);
             } else if l.kind == LoopKind::Glued && l.copies == 2 {
