@@ -468,34 +468,40 @@ mod tests {
                 "the minister said that".into()
             )]
         );
-        assert_eq!(
-            found("وقال في المدينة في المدينة في المدينة أمس"),
-            [(
-                "في المدينة في المدينة في المدينة".into(),
+        for (text, loop_, copies, piece) in [
+            (
+                "وقال في المدينة في المدينة في المدينة أمس",
+                "في المدينة في المدينة في المدينة",
                 3,
-                "في المدينه".into()
-            )]
-        );
-        assert_eq!(
-            found("Sony DMC-DMC-DMC-DMC camera"),
-            [("DMC-DMC-DMC-DMC".into(), 4, "dmc".into())]
-        );
-        assert_eq!(
-            found("a WhiteWhiteWhiteWhite car"),
-            [("WhiteWhiteWhiteWhite".into(), 4, "white".into())]
-        );
-        assert_eq!(
-            found("No, no, no, they said."),
-            [("No, no, no".into(), 3, "no".into())]
-        );
-        assert_eq!(
-            found("x, go on, go on, go on today"),
-            [("go on, go on, go on".into(), 3, "go on".into())]
-        );
-        assert_eq!(
-            found("She had Welsh/Welsh/Welsh lessons"),
-            [("Welsh/Welsh/Welsh".into(), 3, "welsh".into())]
-        );
+                "في المدينه",
+            ),
+            ("Sony DMC-DMC-DMC-DMC camera", "DMC-DMC-DMC-DMC", 4, "dmc"),
+            (
+                "a WhiteWhiteWhiteWhite car",
+                "WhiteWhiteWhiteWhite",
+                4,
+                "white",
+            ),
+            ("No, no, no, they said.", "No, no, no", 3, "no"),
+            (
+                "x, go on, go on, go on today",
+                "go on, go on, go on",
+                3,
+                "go on",
+            ),
+            (
+                "She had Welsh/Welsh/Welsh lessons",
+                "Welsh/Welsh/Welsh",
+                3,
+                "welsh",
+            ),
+        ] {
+            assert_eq!(
+                found(text),
+                [(loop_.to_string(), copies, piece.to_string())],
+                "{text}"
+            );
+        }
     }
 
     #[test]
