@@ -4,4 +4,5 @@
 
 pub mod foreign_runs;
 pub mod glued;
+pub mod loops;
 pub mod quote_marks;

@@ -500,6 +500,26 @@ fn is_emoticon(doc: &Document, i: usize, ch: char) -> bool {
     }
 }
 
+/// Whether the `)` at token `i` is a smile without eyes, as Russian chat
+/// writes it: a run of `)` that ends its line, of two or more or after a
+/// space (`спасибо))`, `ну вот )`).
+fn is_bare_smile(doc: &Document, i: usize) -> bool {
+    let range = doc.tokens[i].range.clone();
+    if doc.text[range.clone()] != *")" {
+        return false;
+    }
+    let before = &doc.text[..range.start];
+    let run_start = before.trim_end_matches(')');
+    let after = &doc.text[range.end..];
+    let rest = after.trim_start_matches(')');
+    let ends_line = rest
+        .chars()
+        .take_while(|&c| c != '\n' && c != '\r')
+        .all(char::is_whitespace);
+    let run = before.len() - run_start.len() + 1 + after.len() - rest.len();
+    ends_line && (run >= 2 || run_start.ends_with(char::is_whitespace))
+}
+
 /// Whether the `)` at token `i` ends an enumeration label: `1)`, `a)`, `iv)`, `ب)`.
 fn is_enumeration(doc: &Document, i: usize) -> bool {
     if i == 0 {
@@ -557,7 +577,7 @@ pub fn bracket_marks(doc: &Document) -> Vec<BracketMark> {
                 // `(` and `[` close each other: interval notation `[0, 1)`.
                 out[o].paired = true;
                 out[k].paired = true;
-            } else if is_enumeration(doc, i) {
+            } else if is_enumeration(doc, i) || is_bare_smile(doc, i) {
                 out[k].excused = true;
             }
         }

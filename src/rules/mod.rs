@@ -114,6 +114,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &punctuation::UnbalancedBrackets,
         &repetition::RepeatedCharacters,
         &repetition::RepeatedWord,
+        &repetition::TranslationLoop,
         &repetition::DuplicateLine,
         &repetition::RedundantParenthetical,
         &web::SocialEmbed,

@@ -83,7 +83,8 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
             r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
             r"|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{tlds})(?:/[^\s<>{q}]*)?",
             r"|\p{{Arabic}}+\.(?:نت|كوم|اورغ|أورغ|اورج|أورج)",
-            r"|@[A-Za-z0-9_]{{1,30}}",
+            // A handle, with its server on the fediverse (`@user@instance.social`).
+            r"|@[A-Za-z0-9_]{{1,30}}(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?",
             r"|#[\p{{L}}\p{{N}}_]*\p{{L}}[\p{{L}}\p{{N}}_]*",
             // Code: identifiers with underscores, options, placeholders,
             // variables, paths (ASCII: code is).
@@ -526,6 +527,12 @@ mod tests {
         assert!(k.contains(&("pic.twitter.com/ry1yyiqzki", TokenKind::Url)));
         assert!(k.contains(&("@enkhee0369", TokenKind::Handle)));
         assert!(k.contains(&("العربية.نت", TokenKind::Url)));
+        let k = kinds("تابعوا @sara@mastodon.social. و @tom.");
+        assert!(
+            k.contains(&("@sara@mastodon.social", TokenKind::Handle)),
+            "{k:?}"
+        );
+        assert!(k.contains(&("@tom", TokenKind::Handle)), "{k:?}");
         let k = kinds("see https://example.org/a_(b)). ok");
         assert!(k.contains(&("https://example.org/a_(b)", TokenKind::Url)));
     }

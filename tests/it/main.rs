@@ -23,6 +23,7 @@ mod fuzz_regressions;
 mod gibberish;
 mod joined_words;
 mod lines;
+mod loops;
 mod markup;
 mod markup_properties;
 mod mojibake;

@@ -43,7 +43,8 @@ There is no fix: where the missing bracket belongs cannot be known from the text
 
 ## Limits
 - Quiet for enumeration labels such as `1)`, `a)`, `iv)`, `ب)` at the start of
-  a line or after a space, for emoticons (`:)`, `:-(`, `;-))`), and for
+  a line or after a space, for emoticons (`:)`, `:-(`, `;-))`, and the bare
+  smiles of Russian chat, a run of `)` ending a line: `спасибо))`), and for
   brackets inside URLs (`…/Foo_(bar)`), which belong to the URL.
 - `(` and `[` may close each other, so interval notation (`[0, 1)`) stays
   quiet; a mismatched pair is therefore not reported.

@@ -264,6 +264,11 @@ mod tests {
         );
         let d = diagnostics(&UnbalancedBrackets, "x [y z.", None);
         assert!(d[0].message.contains("missing `]`"));
+        // A bracket that ends a line after a word is no smile.
+        assert_eq!(
+            flagged(&UnbalancedBrackets, "он сказал это)\nи ушёл"),
+            [")"]
+        );
     }
 
     #[test]
@@ -274,6 +279,7 @@ mod tests {
             "1) first item\n2) second item",
             "أ) البند الأول\nب) البند الثاني",
             "Great news :) and more :-( and ;-))",
+            "Спасибо за вечер))\nНу вот )\nкупил телефон)))",
             "See https://en.wikipedia.org/wiki/Foo_(bar) now.",
             "The interval [0, 1) is half open.",
             "He left (for good.\nHe never came back.)\n",

@@ -3,9 +3,11 @@
 
 use unicode_script::Script;
 
+use super::INTERJECTIONS;
+use crate::language::lexicon;
 use crate::report::finding::{Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
-use crate::text::script::letter_script;
+use crate::text::script::{family, letter_script};
 use crate::text::Document;
 
 /// `repeated-characters`.
@@ -26,18 +28,20 @@ are garble from a broken translation or a bad decoding step, and readers take th
 ## Example
 ```text
 уирдаааа трввээ        (garble in an Arabic article)
-وقال المتحدثثث إن      →  وقال المتحدث إن
 ```
 
 ## Fix safety
 No fix: the intended word is unknown, so mtlint only points at it.
 
 ## Limits
-Quiet on Roman numerals (`XXX`, `VIII`), `www`, tokens made of one letter (`AAA` ratings, `zzz`),
-and scripts whose writing repeats characters normally (Chinese, Japanese, Korean, Thai). Exactly
+Quiet on Roman numerals (`XXX`, `VIII`), `www`, acronyms and words in capitals (`СССР`), tokens
+made of one letter (`AAA` ratings, `zzz`), and scripts whose writing repeats characters normally
+(Chinese, Japanese, Korean, Thai). Exactly
 three letters in a long Latin-script word is `info` (German `Schifffahrt`, `Kaffeeersatz`) and
 quiet in German text. Spelled-out laughter and interjections of informal text (`ههههه`,
-`loooool`, `Ahhh`, `ммм`) are `info`."#,
+`loooool`, `Ahhh`, `ммм`) are `info`, and so are words of the text's language stretched for
+emphasis: a word that is known once its runs are cut to one or two letters (`looong`,
+`Блиииин`, `crevéééé`, `حلووو`)."#,
 };
 
 impl Rule for RepeatedCharacters {
@@ -53,6 +57,10 @@ impl Rule for RepeatedCharacters {
                 || is_roman_numeral(word)
                 || word.eq_ignore_ascii_case("www")
             {
+                continue;
+            }
+            // An acronym or a word in capitals (`СССР`, `WWWF`) spells letters.
+            if is_capitals(word) {
                 continue;
             }
             let first = word.chars().next().map(lower);
@@ -100,7 +108,7 @@ impl Rule for RepeatedCharacters {
             if compound && doc.lang() == Some("de") {
                 continue;
             }
-            let mild = laughter || interjection || compound;
+            let mild = laughter || interjection || compound || stretched(doc, t, word);
             let start = t.range.start;
             let (rs, re, c, n) = runs[0];
             let message = if runs.len() == 1 {
@@ -122,15 +130,32 @@ impl Rule for RepeatedCharacters {
     }
 }
 
-/// Interjections whose letters are stretched in informal writing: a run in
-/// a word that folds to one of these is `info`, not garble.
-const INTERJECTIONS: &[&str] = &[
-    "ah", "oh", "uh", "eh", "hm", "hmm", "mm", "mmm", "lol", "so", "no", "yes", "wow", "yay",
-    "argh", "brr", "sh", "shh", "psst", "ooh", "aah", "boo", "whoa", "yeah", "ha", "aha", "oops",
-    "ugh", "grr", "zz", "non", "nein", "oui", "nooon", "a", "o", "u", "e", "ax", "ox", "ух", "эх",
-    "ах", "ох", "ну", "да", "ура", "хм", "ого", "ага", "угу", "ой", "ай", "брр", "тсс", "м", "мм",
-    "а", "о", "у", "э", "ы", "нет", "لا", "يا", "اه", "آه", "اوه", "واو", "اي",
-];
+/// Whether `word` is a word of the document's language with letters
+/// stretched (`looong`, `Блиииин`, `crevéééé`): with every run cut to one
+/// or two letters it is a known word. Words of another script than the
+/// document's are garble, whatever they squeeze to.
+fn stretched(doc: &Document, t: &crate::text::Token, word: &str) -> bool {
+    let Some(lex) = doc.lang().and_then(lexicon::lexicon) else {
+        return false;
+    };
+    if t.mixed || t.script.map(family) != doc.script.map(family) {
+        return false;
+    }
+    [1, 2].iter().any(|&keep| {
+        lex.zipf10(&squeeze(word, keep))
+            .is_some_and(|z| z >= KNOWN_ZIPF10)
+    })
+}
+
+/// Ten times the Zipf frequency from which a squeezed word is known: once
+/// in ten million words.
+const KNOWN_ZIPF10: u8 = 20;
+
+/// Whether every letter of `word` is a capital, and there are two or more.
+fn is_capitals(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+}
 
 fn lower(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)

@@ -1,6 +1,8 @@
 //! `repeated-word`: the same word twice in a row. Its documentation is the
 //! `explanation` below, which `mtlint explain repeated-word` prints.
 
+use super::{ARABIC_LETTER_NAMES, COMMON_LETTER_NAMES, INTENSIFIERS, LEGITIMATE_DOUBLES};
+use crate::analysis::loops::loops;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
 use crate::text::normalize::{fold, folded_chars};
@@ -33,8 +35,13 @@ The fix deletes the second word and the space before it. It is unsafe: some doub
 ## Limits
 Legitimate doublings are quiet: Arabic `خطوة خطوة`, `رويدا رويدا`, `شيئا شيئا`, `قليلا قليلا`,
 `يوما يوما`; English `that that`, `had had`, `bye bye`; French `nous nous`, `vous vous`; Russian
-`да да`, `так так`, `чуть чуть`; German `sie sie`, `die die`. Intensifiers (`very very`,
-`très très`, `очень очень`, `جدا جدا`) and capitalised names (`Bora Bora`) are `info`. Words
+`да да`, `так так`, `чуть чуть`, `давай давай`; German `sie sie`, `die die`; spoken
+doubles (`okay okay`, `allez allez`, `bof bof`, Egyptian and Gulf `شوي شوي`, `كده كده`). So are
+copies that belong to different clauses: an Arabic preposition with its pronoun ends one clause
+and opens the next (`اللي هو فيها فيها مشاكل`), the second copy opens a conjunction (`vu vu
+que`), a free relative ends before its verb (`what it is is`). Three copies or more, and a pair
+inside a repeated phrase, are `translation-loop`'s. Intensifiers (`very very`, `très très`,
+`очень очень`, `جدا جدا`, `مره مره`) and capitalised names (`Bora Bora`) are `info`. Words
 separated by punctuation or a line break are not compared."#,
 };
 
@@ -45,6 +52,7 @@ impl Rule for RepeatedWord {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let tokens = &doc.tokens;
+        let loops = loops(doc);
         for i in 2..tokens.len() {
             let (a, gap, b) = (&tokens[i - 2], &tokens[i - 1], &tokens[i]);
             if !(a.is_word() && b.is_word() && gap.kind == TokenKind::Space) {
@@ -69,6 +77,14 @@ impl Rule for RepeatedWord {
             if LEGITIMATE_DOUBLES.contains(&fa.as_str()) {
                 continue;
             }
+            if clause_boundary(doc, i, &fa) {
+                continue;
+            }
+            // Three copies or more, or a pair inside a repeated phrase, are
+            // one loop: `translation-loop` reports it whole.
+            if loops.overlaps(a.range.start..b.range.end) {
+                continue;
+            }
             // Letter names next to other letter names spell an acronym.
             let letter_name = |j: Option<usize>| {
                 j.is_some_and(|j| {
@@ -82,7 +98,7 @@ impl Rule for RepeatedWord {
                 })
             };
             // Letter names that are also common words (`في`, `ان`) need a neighbour to show it.
-            let common_word = matches!(fa.as_str(), "في" | "فى" | "ان" | "او" | "اي" | "ال" | "ام");
+            let common_word = COMMON_LETTER_NAMES.contains(&fa.as_str());
             if ARABIC_LETTER_NAMES.contains(&fa.as_str())
                 && (!common_word
                     || letter_name(doc.prev_non_space(i - 2))
@@ -108,142 +124,70 @@ impl Rule for RepeatedWord {
     }
 }
 
-/// Words whose doubling is correct in some language, folded with [`fold`].
-const LEGITIMATE_DOUBLES: &[&str] = &[
-    // Arabic: distributive and gradual doubling.
-    "خطوه",
-    "رويدا",
-    "شيئا",
-    "قليلا",
-    "يوما",
-    "بيت",
-    "حرفا",
-    "كلمه",
-    "واحدا",
-    "واحد",
-    "اثنين",
-    "شبرا",
-    "ذراعا",
-    "صفا",
-    "دكا",
-    "زوجا",
-    "فردا",
-    "حجرا",
-    "باب",
-    "شارع",
-    "حي",
-    "بابا",
-    // English
-    "that",
-    "had",
-    "bye",
-    "no",
-    "yes",
-    "blah",
-    "bla",
-    "knock",
-    "tut",
-    "chop",
-    "hush",
-    "so",
-    "pooh",
-    "night",
-    "cha",
-    "ha",
-    "ho",
-    "la",
-    "tsk",
-    "boo",
-    "dum",
-    // French
-    "nous",
-    "vous",
-    "si",
-    "oui",
-    "non",
-    "bla",
-    "pan",
-    "tam",
-    // Russian
-    "да",
-    "нет",
-    "так",
-    "чуть",
-    "еле",
-    "вот",
-    "ну",
-    "ой",
-    "ай",
-    "ха",
-    "тук",
-    "бла",
-    "мало",
-    "давно",
-    "точь",
-    "крест",
-    // German, Dutch, Spanish, Italian relatives and pronouns
-    "sie",
-    "die",
-    "der",
-    "das",
-    "dat",
-    "que",
-    "che",
+/// Whether the copies of a word doubled at token `i` (the second copy)
+/// belong to different clauses, where grammar doubles it: an Arabic
+/// preposition with its pronoun ends one clause and opens an existential
+/// one (`اللي هو فيها فيها مشاكل`), the second copy opens a conjunction (`vu
+/// vu que`), or a free relative ends before the verb (`what it is is`).
+fn clause_boundary(doc: &Document, i: usize, folded: &str) -> bool {
+    if CLAUSE_EDGES.contains(&folded) {
+        return true;
+    }
+    let next = doc.next_non_space(i).map(|j| fold(doc.token_text(j)));
+    if next.is_some_and(|n| CONJUNCTIONS.contains(&(folded, n.as_str()))) {
+        return true;
+    }
+    if !matches!(folded, "is" | "was") {
+        return false;
+    }
+    let Some(s) = doc.sentence_at(doc.tokens[i].range.start) else {
+        return false;
+    };
+    let start = doc.sentences[s].tokens.start;
+    (start..i)
+        .rev()
+        .filter(|&j| doc.tokens[j].is_word())
+        .take(12)
+        .any(|j| {
+            matches!(
+                fold(doc.token_text(j)).as_str(),
+                "what" | "all" | "thing" | "where" | "how" | "why" | "who"
+            )
+        })
+}
+
+/// Arabic prepositions with a pronoun (folded), which end a clause and open
+/// the next (`فيه ناس` "there are people").
+const CLAUSE_EDGES: &[&str] = &[
+    "فيه",
+    "فيها",
+    "فيهم",
+    "عليه",
+    "عليها",
+    "عليهم",
+    "له",
+    "لها",
+    "لهم",
+    "منه",
+    "منها",
+    "عنده",
+    "عندها",
+    "عندهم",
+    "عندي",
+    "بيه",
+    "بيها",
 ];
 
-/// Arabic spellings of Latin letter names (folded), which spell acronyms:
-/// `سي إن إن` (CNN), `بي بي سي` (BBC), `دبليو إس إم في في` (WSMV).
-const ARABIC_LETTER_NAMES: &[&str] = &[
-    "ايه",
-    "اي",
-    "بي",
-    "سي",
-    "دي",
-    "اف",
-    "جي",
-    "اتش",
-    "جيه",
-    "كيه",
-    "كاي",
-    "ام",
-    "ان",
-    "او",
-    "كيو",
-    "ار",
-    "اس",
-    "تي",
-    "يو",
-    "في",
-    "فى",
-    "دبليو",
-    "اكس",
-    "واي",
-    "زد",
-    "زي",
-    "ال",
-];
-
-/// Intensifiers whose doubling is informal emphasis rather than an error.
-const INTENSIFIERS: &[&str] = &[
-    "very",
-    "really",
-    "much",
-    "many",
-    "more",
-    "far",
-    "long",
-    "again",
-    "très",
-    "trop",
-    "bien",
-    "encore",
-    "очень",
-    "много",
-    "долго",
-    "جدا",
-    "كثيرا",
-    "sehr",
-    "muy",
-    "molto",
-    "çok",
+/// A word and the word after its second copy that together open a clause.
+const CONJUNCTIONS: &[(&str, &str)] = &[
+    ("vu", "que"),
+    ("bien", "que"),
+    ("alors", "que"),
+    ("pendant", "que"),
+    ("so", "that"),
+    ("now", "that"),
+    ("given", "that"),
+    ("так", "как"),
+    ("потому", "что"),
+    ("то", "что"),
 ];
