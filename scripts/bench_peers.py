@@ -138,7 +138,10 @@ def build(tmp, scale, only):
         if only and name not in only:
             continue
         path = os.path.join(tmp, name)
-        if make(path) is False:
+        # A corpus kept from an earlier run (--keep) is used as it is.
+        if not os.path.isdir(path) and make(path) is False:
+            continue
+        if not os.listdir(path):
             continue
         size = sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path))
         out.append((name, path, size, len(os.listdir(path))))
