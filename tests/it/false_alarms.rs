@@ -89,25 +89,7 @@ fn check(lang: &str) {
     );
 }
 
-#[test]
-fn arabic() {
-    check("ar");
-}
-
-#[test]
-fn english() {
-    check("en");
-}
-
-#[test]
-fn french() {
-    check("fr");
-}
-
-#[test]
-fn russian() {
-    check("ru");
-}
+crate::per_language!(check);
 
 /// Without a declared language, detection must find each corpus's language.
 #[test]

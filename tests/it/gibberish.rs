@@ -43,22 +43,4 @@ fn check(lang: &str) {
     );
 }
 
-#[test]
-fn arabic() {
-    check("ar");
-}
-
-#[test]
-fn english() {
-    check("en");
-}
-
-#[test]
-fn french() {
-    check("fr");
-}
-
-#[test]
-fn russian() {
-    check("ru");
-}
+crate::per_language!(check);

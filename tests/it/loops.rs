@@ -40,25 +40,7 @@ fn check(lang: &str) {
     );
 }
 
-#[test]
-fn arabic() {
-    check("ar");
-}
-
-#[test]
-fn english() {
-    check("en");
-}
-
-#[test]
-fn french() {
-    check("fr");
-}
-
-#[test]
-fn russian() {
-    check("ru");
-}
+crate::per_language!(check);
 
 /// Warnings and errors on the informal posts before the rules read
 /// informal text (elongation, acronyms, doubled words, handles).

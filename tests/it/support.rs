@@ -53,3 +53,30 @@ fn shared_data_is_required_in_ci_only() {
     assert!(in_ci(Some("true")) && in_ci(Some("1")));
     assert!(!in_ci(None) && !in_ci(Some("")) && !in_ci(Some("false")) && !in_ci(Some("0")));
 }
+
+/// One test for each language of `../shared/data` (`arabic`, `english`,
+/// `french`, `russian`), each calling `$check` with the language's code.
+#[macro_export]
+macro_rules! per_language {
+    ($check:ident) => {
+        #[test]
+        fn arabic() {
+            $check("ar");
+        }
+
+        #[test]
+        fn english() {
+            $check("en");
+        }
+
+        #[test]
+        fn french() {
+            $check("fr");
+        }
+
+        #[test]
+        fn russian() {
+            $check("ru");
+        }
+    };
+}
