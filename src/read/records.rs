@@ -30,12 +30,13 @@ pub struct Record {
     pub text: String,
 }
 
-/// A line that is no document, or a field that no line has. Reading goes on
-/// at the next line, except after an I/O error.
+/// A line that is no document, or a field that the input lacks. Reading
+/// goes on at the next line, except after an I/O error and after an error
+/// about the whole input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordError {
     /// 1-based line number; 0 for an error about the whole input (a field
-    /// that no line has).
+    /// that its first record lacks).
     pub line: usize,
     /// What is wrong with it.
     pub message: String,
@@ -78,11 +79,11 @@ enum Bad {
 
 /// Reads [`Record`]s from JSON Lines. Blank lines are skipped.
 ///
-/// A line that lacks the text or id field is an error of its own when
-/// another line has that field; when no line has it (a typo in the field's
-/// name), the input gives one error naming the field instead of one a
-/// line. Until a line shows the field exists, the lines that lack it are
-/// kept as runs of line numbers, so memory stays small.
+/// The first JSON object of the input shows its fields: when it lacks the
+/// text or the id field (a typo in the field's name), the input gives one
+/// error naming the field and the object's fields, at once, and nothing
+/// more, instead of an error a line after reading all of it. A later line
+/// that lacks a field is an error of its own.
 pub struct Records<R> {
     reader: R,
     text_field: String,
@@ -90,15 +91,8 @@ pub struct Records<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
-    /// Whether some line had the text field, the id field.
-    seen: [bool; 2],
-    /// Lines lacking a field not seen yet: runs of consecutive lines.
-    held: Vec<(std::ops::Range<usize>, Field)>,
-    /// The top-level keys of the first object, for the message of a field
-    /// that no line has.
-    first_keys: Option<Vec<String>>,
-    /// Results ready to be handed out, in order.
-    ready: std::collections::VecDeque<Result<Record, RecordError>>,
+    /// Whether a JSON object has been read: the first one decides.
+    first_read: bool,
 }
 
 impl<R: BufRead> Records<R> {
@@ -113,10 +107,7 @@ impl<R: BufRead> Records<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
-            seen: [false, id_field.is_none()],
-            held: Vec::new(),
-            first_keys: None,
-            ready: std::collections::VecDeque::new(),
+            first_read: false,
         }
     }
 
@@ -127,95 +118,71 @@ impl<R: BufRead> Records<R> {
         }
     }
 
-    fn parse(&mut self, bytes: &[u8]) -> Result<Record, Bad> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| Bad::Other(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| Bad::Other(format!("malformed JSON: {e}")))?;
-        let Some(object) = value.as_object() else {
-            return Err(Bad::Other("not a JSON object".into()));
+    /// The record of one non-blank line; the error about the whole input
+    /// when it is the first object and lacks a field.
+    fn parse(&mut self, bytes: &[u8]) -> Result<Record, RecordError> {
+        let line = self.line;
+        let first = !self.first_read;
+        let (record, keys) = match self.parse_line(bytes) {
+            Ok(record) => return Ok(record),
+            Err((bad, keys)) => (bad, keys),
         };
-        if self.first_keys.is_none() {
-            self.first_keys = Some(object.keys().cloned().collect());
-        }
-        let text = field(&value, &self.text_field);
-        let id = self.id_field.as_deref().map(|name| field(&value, name));
-        self.seen[0] |= text.is_some();
-        self.seen[1] |= id.is_none_or(|v| v.is_some());
-        let text = match text {
+        let message = match record {
+            Bad::Other(message) => message,
+            Bad::Missing(field) if first => {
+                let which = match field {
+                    Field::Text => "--text-field",
+                    Field::Id => "--id-field",
+                };
+                let keys = keys.join("`, `");
+                let message = format!(
+                    "the first record (line {line}) has no field `{}` ({which}); its fields are `{keys}`",
+                    self.name(field)
+                );
+                return Err(RecordError { line: 0, message });
+            }
+            Bad::Missing(field) => format!("no field `{}`", self.name(field)),
+        };
+        Err(RecordError { line, message })
+    }
+
+    /// The record of one line, or why it is none with the line's top-level
+    /// keys when it is an object.
+    fn parse_line(&mut self, bytes: &[u8]) -> Result<Record, (Bad, Vec<String>)> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let m = format!("invalid UTF-8 at byte {}", e.valid_up_to());
+            (Bad::Other(m), Vec::new())
+        })?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| (Bad::Other(format!("malformed JSON: {e}")), Vec::new()))?;
+        let Some(object) = value.as_object() else {
+            return Err((Bad::Other("not a JSON object".into()), Vec::new()));
+        };
+        self.first_read = true;
+        let keys = || object.keys().cloned().collect::<Vec<_>>();
+        let text = match field(&value, &self.text_field) {
             Some(Value::String(s)) => s.clone(),
             Some(_) => {
                 let m = format!("field `{}` is not a string", self.text_field);
-                return Err(Bad::Other(m));
+                return Err((Bad::Other(m), Vec::new()));
             }
-            None => return Err(Bad::Missing(Field::Text)),
+            None => return Err((Bad::Missing(Field::Text), keys())),
         };
-        let id = match id {
+        let id = match self.id_field.as_deref().map(|name| field(&value, name)) {
             None => self.line.to_string(),
             Some(Some(Value::String(s))) => s.clone(),
             Some(Some(v @ (Value::Number(_) | Value::Bool(_)))) => v.to_string(),
             Some(Some(_)) => {
                 let m = format!("field `{}` is not a string or number", self.name(Field::Id));
-                return Err(Bad::Other(m));
+                return Err((Bad::Other(m), Vec::new()));
             }
-            Some(None) => return Err(Bad::Missing(Field::Id)),
+            Some(None) => return Err((Bad::Missing(Field::Id), keys())),
         };
         Ok(Record {
             line: self.line,
             id,
             text,
         })
-    }
-
-    /// The error of line `line` lacking `field`.
-    fn missing(&self, line: usize, field: Field) -> RecordError {
-        RecordError {
-            line,
-            message: format!("no field `{}`", self.name(field)),
-        }
-    }
-
-    /// Hands out the held lines whose field some line had since, one error
-    /// a line; at the end of the input (`end`), one error for each field
-    /// that no line had.
-    fn release(&mut self, end: bool) {
-        let held = std::mem::take(&mut self.held);
-        let mut never = Vec::new();
-        for (lines, field) in held {
-            let seen = self.seen[field as usize];
-            if seen {
-                for l in lines {
-                    let e = self.missing(l, field);
-                    self.ready.push_back(Err(e));
-                }
-            } else if end {
-                if !never.contains(&field) {
-                    never.push(field);
-                }
-            } else {
-                self.held.push((lines, field));
-            }
-        }
-        for field in never {
-            let which = match field {
-                Field::Text => "--text-field",
-                Field::Id => "--id-field",
-            };
-            let keys = self.first_keys.as_deref().unwrap_or_default().join("`, `");
-            let message = format!(
-                "no line has the field `{}` ({which}); the first line's fields are `{keys}`",
-                self.name(field)
-            );
-            self.ready.push_back(Err(RecordError { line: 0, message }));
-        }
-    }
-
-    /// Keeps line `line`, which lacks `field`, until some line has it.
-    fn hold(&mut self, line: usize, field: Field) {
-        match self.held.last_mut() {
-            Some((run, f)) if *f == field && run.end == line => run.end += 1,
-            _ => self.held.push((line..line + 1, field)),
-        }
     }
 }
 
@@ -233,9 +200,6 @@ impl<R: BufRead> Iterator for Records<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(r) = self.ready.pop_front() {
-                return Some(r);
-            }
             if self.done {
                 return None;
             }
@@ -244,18 +208,15 @@ impl<R: BufRead> Iterator for Records<R> {
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.done = true;
-                    self.release(true);
-                    continue;
+                    return None;
                 }
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    self.release(true);
-                    self.ready.push_back(Err(RecordError {
+                    return Some(Err(RecordError {
                         line: self.line,
                         message: format!("cannot read: {e}"),
                     }));
-                    continue;
                 }
             }
             let buf = std::mem::take(&mut self.buf);
@@ -267,24 +228,15 @@ impl<R: BufRead> Iterator for Records<R> {
             if self.line == 1 {
                 bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             }
-            let blank = bytes.iter().all(u8::is_ascii_whitespace);
-            let parsed = (!blank).then(|| self.parse(bytes));
-            self.buf = buf;
-            let line = self.line;
-            match parsed {
-                None => {}
-                Some(Err(Bad::Missing(field))) if !self.seen[field as usize] => {
-                    self.hold(line, field);
-                }
-                Some(r) => {
-                    self.release(false);
-                    let r = r.map_err(|bad| match bad {
-                        Bad::Missing(field) => self.missing(line, field),
-                        Bad::Other(message) => RecordError { line, message },
-                    });
-                    self.ready.push_back(r);
-                }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                self.buf = buf;
+                continue;
             }
+            let parsed = self.parse(bytes);
+            self.buf = buf;
+            // An error about the whole input is its last word.
+            self.done = parsed.as_ref().is_err_and(RecordError::is_whole_input);
+            return Some(parsed);
         }
     }
 }
@@ -335,25 +287,27 @@ mod tests {
     }
 
     #[test]
-    fn a_field_no_line_has_is_one_error() {
-        let data = "{\"id\": 1, \"text\": \"a\"}\n\n{\"id\": 2, \"text\": \"b\"}\n{\"id\": 3, \"text\": \"c\"}\n";
+    fn a_field_the_first_record_lacks_is_one_error_at_once() {
+        use std::io::Read;
+        let data = "not json\n\n{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2, \"text\": \"b\"}\n";
         let got = read(data, Some("url"));
-        assert_eq!(got.len(), 1, "{got:?}");
-        let e = got[0].as_ref().unwrap_err();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].as_ref().unwrap_err().line, 1);
+        let e = got[1].as_ref().unwrap_err();
         assert!(e.is_whole_input());
         assert_eq!(
             e.to_string(),
-            "no line has the field `url` (--id-field); the first line's fields are `id`, `text`"
+            "the first record (line 3) has no field `url` (--id-field); its fields are `id`, `text`"
         );
-        let got: Vec<_> = Records::new(data.as_bytes(), "body", None).collect();
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert!(got[0]
-            .as_ref()
-            .unwrap_err()
-            .message
-            .contains("`body` (--text-field)"));
-        // Lines that lack it while a later line has it: an error each, in order.
-        let data = "{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\", \"url\": \"u\"}\n{\"text\": \"d\"}\n";
+        // Nothing after it is read: an endless input fails as fast.
+        let endless = std::io::BufReader::new(std::io::repeat(b'\n'));
+        let lines = "{\"text\": \"a\"}\n".as_bytes().chain(endless);
+        let mut records = Records::new(lines, "body", None);
+        let e = records.next().unwrap().unwrap_err();
+        assert!(e.message.contains("`body` (--text-field)"), "{e}");
+        assert!(records.next().is_none());
+        // A later line that lacks it: an error each, in order.
+        let data = "{\"text\": \"a\", \"url\": \"u\"}\n{\"text\": \"b\"}\n{\"text\": \"c\", \"url\": \"v\"}\n";
         let got: Vec<_> = read(data, Some("url"))
             .into_iter()
             .map(|r| r.map(|r| r.id).map_err(|e| e.to_string()))
@@ -361,10 +315,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                Err("line 1: no field `url`".to_string()),
-                Err("line 2: no field `url`".to_string()),
                 Ok("u".to_string()),
-                Err("line 4: no field `url`".to_string()),
+                Err("line 2: no field `url`".to_string()),
+                Ok("v".to_string()),
             ]
         );
     }

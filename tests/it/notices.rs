@@ -205,7 +205,7 @@ fn nothing_to_scan_says_so() {
 }
 
 #[test]
-fn a_field_no_line_has_is_one_error() {
+fn a_field_the_first_record_lacks_is_one_error() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let lines: String = (0..204)
@@ -228,16 +228,16 @@ fn a_field_no_line_has_is_one_error() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "mtlint: error: c.jsonl: no line has the field `urll` (--id-field); \
-         the first line's fields are `text`, `url`\n"
+        "mtlint: error: c.jsonl: the first record (line 1) has no field `urll` (--id-field); \
+         its fields are `text`, `url`\n"
     );
     let r: Report = serde_json::from_str(&json).unwrap();
     assert_eq!(
         notices(&r),
         [("c.jsonl", NoticeLevel::Error, NoticeKind::MissingField)]
     );
-    // Lines that lack it while others have it: an error each.
-    write(d, "c.jsonl", format!("{{\"text\": \"a\"}}\n{lines}"));
+    // A later line that lacks it: an error of its own; the others are read.
+    write(d, "c.jsonl", format!("{lines}{{\"text\": \"a\"}}\n{lines}"));
     let (code, _, err) = run(
         d,
         &["check", "c.jsonl", "--input", "jsonl", "--id-field", "url"],
@@ -245,7 +245,7 @@ fn a_field_no_line_has_is_one_error() {
     assert_eq!(code, 2);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("c.jsonl: line 1: no field `url`; skipped"),
+        err.contains("c.jsonl: line 205: no field `url`; skipped"),
         "{err}"
     );
 }
