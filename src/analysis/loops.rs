@@ -14,9 +14,9 @@ use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::text::normalize::folded_chars;
+use crate::text::normalize::{folded_chars, is_arabic_mark};
 use crate::text::{Document, TokenKind};
 
 /// The longest period, in tokens (words and punctuation), compared token by
@@ -90,13 +90,16 @@ struct Candidate {
 fn find(doc: &Document) -> Vec<Loop> {
     let mut out = Vec::new();
     let mut seq: Vec<(usize, u64)> = Vec::new();
+    // Each distinct token is hashed once: an article repeats its words.
+    let mut keys: FxHashMap<&str, u64> = FxHashMap::default();
     let mut i = 0;
     let tokens = &doc.tokens;
     while i < tokens.len() {
         seq.clear();
         while i < tokens.len() && tokens[i].kind != TokenKind::Newline {
             if !tokens[i].is_space() && !joins_chain(doc, i) {
-                seq.push((i, key(doc, i)));
+                let k = *keys.entry(doc.token_text(i)).or_insert_with(|| key(doc, i));
+                seq.push((i, k));
             }
             i += 1;
         }
@@ -408,10 +411,7 @@ fn slash_chain(text: &str, range: Range<usize>) -> Option<Loop> {
 /// (`WhiteWhiteWhite`): three copies, or two of four letters or more.
 fn glued_loop(text: &str, range: Range<usize>, chars: &mut Vec<(usize, char)>) -> Option<Loop> {
     let word = &text[range.clone()];
-    let mut it = word.chars();
-    let first = it.next()?;
-    // Cheap test first: a periodic word repeats its first letter.
-    if word.len() < 4 || !it.any(|c| c.to_lowercase().eq(first.to_lowercase())) {
+    if word.len() < 4 || !may_be_periodic(word) {
         return None;
     }
     chars.clear();
@@ -443,6 +443,27 @@ fn glued_loop(text: &str, range: Range<usize>, chars: &mut Vec<(usize, char)>) -
         punctuated: false,
         piece,
     })
+}
+
+/// A cheap test that [`glued_loop`] needs: a word of whole copies has,
+/// where its second copy starts, its first letter after its last (folded).
+/// Most words fail it without a letter of theirs looked up twice.
+fn may_be_periodic(word: &str) -> bool {
+    let mut letters = word.chars().filter(|&c| !is_arabic_mark(c));
+    let (Some(first), Some(last)) = (letters.next(), letters.next_back()) else {
+        return false;
+    };
+    let fold = |c: char| folded_chars(c.encode_utf8(&mut [0; 4])).next();
+    let (first, last) = (fold(first), fold(last));
+    let mut before = first;
+    for c in word.chars().filter(|&c| !is_arabic_mark(c)).skip(1) {
+        let c = fold(c);
+        if c == first && before == last {
+            return true;
+        }
+        before = c;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -16,22 +16,86 @@ pub fn fold(word: &str) -> String {
 
 /// The characters of [`fold`]`(word)`, without allocating: compare two words
 /// with `folded_chars(a).eq(folded_chars(b))`.
-pub fn folded_chars(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars().filter(|&c| !is_arabic_mark(c)).flat_map(|c| {
-        match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' | 'ی' => 'ي',
-            'ة' => 'ه',
-            'ک' => 'ك',
-            c => c,
-        }
-        .to_lowercase()
-    })
+pub fn folded_chars(word: &str) -> FoldedChars<'_> {
+    FoldedChars {
+        chars: word.chars(),
+        rest: None,
+    }
 }
+
+/// The iterator of [`folded_chars`].
+#[derive(Clone)]
+pub struct FoldedChars<'a> {
+    chars: std::str::Chars<'a>,
+    /// The rest of a character that lowercases to several (`İ`).
+    rest: Option<std::char::ToLowercase>,
+}
+
+impl Iterator for FoldedChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.rest.as_mut().and_then(Iterator::next) {
+            return Some(c);
+        }
+        self.rest = None;
+        loop {
+            let c = self.chars.next()?;
+            if is_arabic_mark(c) {
+                continue;
+            }
+            let c = match c {
+                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+                'ى' | 'ی' => 'ي',
+                'ة' => 'ه',
+                'ک' => 'ك',
+                c => c,
+            };
+            // Hebrew to Arabic Extended-A have no case: skip the case
+            // table's binary search, the cost of folding Arabic text.
+            if c.is_ascii() {
+                return Some(c.to_ascii_lowercase());
+            }
+            if UNCASED.contains(&c) {
+                return Some(c);
+            }
+            let mut lower = c.to_lowercase();
+            let first = lower.next();
+            if lower.len() > 0 {
+                self.rest = Some(lower);
+            }
+            return first;
+        }
+    }
+}
+
+/// Blocks of scripts without case (Hebrew, Arabic, Syriac, Thaana, N'Ko,
+/// Samaritan, Mandaic, Arabic Extended): a character lowercases to itself.
+const UNCASED: std::ops::RangeInclusive<char> = '\u{0590}'..='\u{08FF}';
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uncased_blocks_lowercase_to_themselves() {
+        for c in UNCASED {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        let all = "İSTANBUL Straße ΣΟΦΙΑ أحمد رويداً";
+        let by_char: String = all
+            .chars()
+            .filter(|&c| !is_arabic_mark(c))
+            .flat_map(|c| {
+                match c {
+                    'أ' => 'ا',
+                    c => c,
+                }
+                .to_lowercase()
+            })
+            .collect();
+        assert_eq!(fold(all), by_char);
+    }
 
     #[test]
     fn folds_case_marks_and_letter_variants() {

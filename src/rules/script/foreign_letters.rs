@@ -6,7 +6,10 @@
 //! hallucinates Mongolian writes `ө ү` among Russian letters. Both look
 //! almost right and are invisible to whatlang, which has no Mongolian.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use unicode_script::Script;
 
@@ -283,9 +286,40 @@ fn best_language(
         .min_by_key(|&(n, _)| n)
 }
 
+/// What [`foreign_letters`] found in a word.
+type Found = Option<(Script, Vec<char>)>;
+
+/// How many words a thread keeps the letters of, for one language, before
+/// it starts over.
+const MEMO_WORDS: usize = 100_000;
+
+thread_local! {
+    /// [`letters_of`] of the words seen before in this run, by the
+    /// document's alphabet, which is all it depends on: each distinct word
+    /// is looked at once, not each token.
+    static SEEN: RefCell<FxHashMap<Option<&'static str>, FxHashMap<Box<str>, Found>>> =
+        RefCell::default();
+}
+
 /// The script and the distinct foreign letters (lowercase, in order) of the
-/// first script of `word` that has any.
-fn foreign_letters(word: &str, doc_lang: Option<&'static Alphabet>) -> Option<(Script, Vec<char>)> {
+/// first script of `word` that has any (remembered: see [`SEEN`]).
+fn foreign_letters(word: &str, doc_lang: Option<&'static Alphabet>) -> Found {
+    SEEN.with_borrow_mut(|seen| {
+        let seen = seen.entry(doc_lang.map(|a| a.code)).or_default();
+        if let Some(found) = seen.get(word) {
+            return found.clone();
+        }
+        if seen.len() >= MEMO_WORDS {
+            seen.clear();
+        }
+        let found = letters_of(word, doc_lang);
+        seen.insert(word.into(), found.clone());
+        found
+    })
+}
+
+/// [`foreign_letters`], worked out.
+fn letters_of(word: &str, doc_lang: Option<&'static Alphabet>) -> Found {
     let mut found: Option<(Script, Vec<char>)> = None;
     for c in word.chars() {
         if c.is_ascii() {

@@ -8,6 +8,9 @@
 //! words but far less than garble, and a finding needs most words of a
 //! sentence to be implausible, so a single odd word never is one.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 use unicode_script::Script;
 
 use crate::language::ngram::{self, Language};
@@ -279,7 +282,8 @@ impl Judge {
                 glued += 1;
                 continue;
             }
-            if let Some((bits, symbols)) = verdict(w, script, if own { self.lang } else { None }) {
+            if let Some((bits, symbols)) = remembered(w, script, if own { self.lang } else { None })
+            {
                 judged += 1;
                 let slack = if is_name(w) && i != sentence_first {
                     NAME_SLACK
@@ -416,6 +420,36 @@ fn letter_count(word: &str) -> usize {
     word.chars()
         .filter(|&c| ngram::lower_letter(c).is_some() && !ngram::is_mark(c))
         .count()
+}
+
+/// How many words a thread keeps verdicts of, for one script and first
+/// language, before it starts over: a few megabytes.
+const MEMO_WORDS: usize = 100_000;
+
+thread_local! {
+    /// Verdicts on the words seen before in this run, by script and first
+    /// language, which is all a verdict depends on: a corpus pays for its
+    /// vocabulary, not its length. Each thread keeps its own, without locks.
+    static VERDICTS: RefCell<FxHashMap<(u8, Option<&'static str>), FxHashMap<Box<str>, Verdict>>> =
+        RefCell::default();
+}
+
+/// [`verdict`], remembered.
+fn remembered(word: &str, script: Script, first: Option<&'static Language>) -> Verdict {
+    VERDICTS.with_borrow_mut(|memo| {
+        let memo = memo
+            .entry((script as u8, first.map(|l| l.code)))
+            .or_default();
+        if let Some(&v) = memo.get(word) {
+            return v;
+        }
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        let v = verdict(word, script, first);
+        memo.insert(word.into(), v);
+        v
+    })
 }
 
 /// The verdict on one word of `script`, its language `first` asked first.
