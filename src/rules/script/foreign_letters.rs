@@ -289,6 +289,9 @@ fn best_language(
 /// What [`foreign_letters`] found in a word.
 type Found = Option<(Script, Vec<char>)>;
 
+/// What was found in each word seen, for one alphabet.
+type Seen = FxHashMap<Box<str>, Found>;
+
 /// How many words a thread keeps the letters of, for one language, before
 /// it starts over.
 const MEMO_WORDS: usize = 100_000;
@@ -297,8 +300,7 @@ thread_local! {
     /// [`letters_of`] of the words seen before in this run, by the
     /// document's alphabet, which is all it depends on: each distinct word
     /// is looked at once, not each token.
-    static SEEN: RefCell<FxHashMap<Option<&'static str>, FxHashMap<Box<str>, Found>>> =
-        RefCell::default();
+    static SEEN: RefCell<FxHashMap<Option<&'static str>, Seen>> = RefCell::default();
 }
 
 /// The script and the distinct foreign letters (lowercase, in order) of the

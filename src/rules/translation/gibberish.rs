@@ -422,6 +422,9 @@ fn letter_count(word: &str) -> usize {
         .count()
 }
 
+/// The verdicts on the words seen, for one script and first language.
+type Verdicts = FxHashMap<Box<str>, Verdict>;
+
 /// How many words a thread keeps verdicts of, for one script and first
 /// language, before it starts over: a few megabytes.
 const MEMO_WORDS: usize = 100_000;
@@ -430,8 +433,7 @@ thread_local! {
     /// Verdicts on the words seen before in this run, by script and first
     /// language, which is all a verdict depends on: a corpus pays for its
     /// vocabulary, not its length. Each thread keeps its own, without locks.
-    static VERDICTS: RefCell<FxHashMap<(u8, Option<&'static str>), FxHashMap<Box<str>, Verdict>>> =
-        RefCell::default();
+    static VERDICTS: RefCell<FxHashMap<(u8, Option<&'static str>), Verdicts>> = RefCell::default();
 }
 
 /// [`verdict`], remembered.
