@@ -38,7 +38,7 @@ variants (`اقرأ أيضاً` = `إقرأ ايضا`), and `ё`/`е`. The phras
 `data/boilerplate/{ar,en,fr,ru,de,es,fa,tr}.txt`.
 
 Furniture that no list holds is found by what it is: a call to action, a
-short line on its own (eight words at most, five when it ends with a full
+short line on its own (eight words at most, four when it ends with a full
 stop) opened by an imperative to read, watch, click, tap, share, follow,
 subscribe, join, download or listen in any of those languages (`اضغط هنا
 للمزيد`, `تابعوا قناتنا على يوتيوب`, `Tap to read the full story`,
@@ -485,9 +485,38 @@ const IMPERATIVES: &[&str] = &[
     "keşfet",
 ];
 
-/// [`IMPERATIVES`], normalised.
-static IMPERATIVE_SET: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    IMPERATIVES
+/// Imperatives that end a call to action in the verb-final languages
+/// (Persian, Turkish): the verb alone, or the light verb after its noun.
+const FINAL_IMPERATIVES: &[&str] = &[
+    "بخوانید", "ببینید", "بشنوید", "okuyun", "izleyin", "tıklayın", "paylaşın", "indirin",
+    "dinleyin", "keşfedin",
+];
+/// Light verbs (`کنید`, `شوید`, `edin`, `olun`) and the nouns that make
+/// them a call to action (`دنبال کنید`, `takip edin`, `abone olun`).
+const LIGHT_VERBS: &[&str] = &["کنید", "شوید", "edin", "olun"];
+const LIGHT_NOUNS: &[&str] = &[
+    "دنبال", "کلیک", "دانلود", "تماشا", "مشترک", "عضو", "takip", "abone", "üye",
+];
+
+/// Words that may follow an imperative of a Latin-script language in a call
+/// to action: determiners, pronouns, prepositions and adverbs (`Share
+/// this`, `Download our app`, `Suivez notre direct`). A noun there makes
+/// the verb a noun (`Share prices fell`).
+const AFTER_IMPERATIVE: &[&str] = &[
+    "the", "a", "an", "our", "this", "these", "that", "us", "me", "it", "them", "to", "on", "for",
+    "in", "at", "with", "here", "more", "now", "up", "out", "all", "below", "above", "next",
+    "full", "latest", "live", "free", "your", "my", "and", "or", "from", "via", "back", "today",
+    "le", "la", "les", "un", "une", "des", "du", "de", "notre", "nos", "votre", "vos", "ce", "cet",
+    "cette", "ces", "sur", "à", "pour", "ici", "plus", "nous", "tout", "toute", "tous", "toutes",
+    "en", "maintenant", "gratuitement", "aussi", "également", "uns", "unseren", "unsere",
+    "unser", "den", "die", "das", "der", "hier", "mehr", "jetzt", "auf", "sie", "zu", "alle",
+    "nuestro", "nuestra", "nuestros", "nuestras", "el", "los", "las", "aquí", "más", "ahora",
+    "al", "este", "esta", "todo", "todas",
+];
+
+/// A list of words, normalised (see [`normalize_into`]).
+fn normalized_set(words: &[&str]) -> std::collections::HashSet<String> {
+    words
         .iter()
         .map(|w| {
             let (mut out, mut map) = (String::new(), Vec::new());
@@ -495,13 +524,30 @@ static IMPERATIVE_SET: LazyLock<std::collections::HashSet<String>> = LazyLock::n
             out
         })
         .collect()
+}
+
+/// The word lists of a call to action, normalised.
+struct CallWords {
+    imperatives: std::collections::HashSet<String>,
+    finals: std::collections::HashSet<String>,
+    light_verbs: std::collections::HashSet<String>,
+    light_nouns: std::collections::HashSet<String>,
+    after: std::collections::HashSet<String>,
+}
+
+static CALL: LazyLock<CallWords> = LazyLock::new(|| CallWords {
+    imperatives: normalized_set(IMPERATIVES),
+    finals: normalized_set(FINAL_IMPERATIVES),
+    light_verbs: normalized_set(LIGHT_VERBS),
+    light_nouns: normalized_set(LIGHT_NOUNS),
+    after: normalized_set(AFTER_IMPERATIVE),
 });
 
 /// Most words of a call to action: a line of furniture is short.
 const CALL_WORDS: usize = 8;
 /// Most words of a call to action that ends with a full stop, which a
 /// short instruction in prose may also do.
-const CALL_WORDS_WITH_STOP: usize = 5;
+const CALL_WORDS_WITH_STOP: usize = 4;
 
 /// Whether a line (`core`: with its decoration trimmed) is a call to action: a short
 /// line on its own opened by an imperative to read, watch, click, share,
@@ -525,20 +571,48 @@ fn call_to_action(line: &str, core: &str, scratch: &mut Scratch) -> bool {
     if sentence_inside || quoted {
         return false;
     }
-    let first = core
+    let words: Vec<String> = core
         .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
-    scratch.norm.clear();
-    scratch.map.clear();
-    normalize_into(first, 0, &mut scratch.norm, &mut scratch.map);
-    let word = scratch.norm.as_str();
-    let set = &*IMPERATIVE_SET;
-    set.contains(word)
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+            scratch.norm.clear();
+            scratch.map.clear();
+            normalize_into(w, 0, &mut scratch.norm, &mut scratch.map);
+            scratch.norm.clone()
+        })
+        .collect();
+    let call = &*CALL;
+    // Verb-final languages end with the imperative.
+    let n = words.len();
+    if call.finals.contains(&words[n - 1])
+        || n >= 2
+            && call.light_verbs.contains(&words[n - 1])
+            && call.light_nouns.contains(&words[n - 2])
+    {
+        return true;
+    }
+    let first = words[0].as_str();
+    let imperative = call.imperatives.contains(first)
         || ["و", "ف"].iter().any(|p| {
-            word.strip_prefix(p)
-                .is_some_and(|rest| rest.chars().count() >= 3 && set.contains(rest))
+            first
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.chars().count() >= 3 && call.imperatives.contains(rest))
+        });
+    let head = core.split_whitespace().next().unwrap_or_default();
+    // An imperative followed by a comma is said to someone (`Смотрите,
+    // сказал он`), not printed by a page.
+    if !imperative || head.ends_with([',', '،']) {
+        return false;
+    }
+    // In a Latin-script language a noun is often its verb's twin (`Share
+    // prices`): the word after the imperative must be one that follows
+    // verbs, or a colon must close it (`Watch: …`).
+    let latin = first.chars().any(|c| c.is_ascii_alphabetic());
+    let next = words.get(1).map(String::as_str);
+    !latin
+        || head.ends_with(':')
+        || next.is_none_or(|w| {
+            call.after.contains(w) || w.starts_with("l'") || w.starts_with("d'")
         })
 }
 
