@@ -211,8 +211,9 @@ fn piece_beside(
 }
 
 /// Extends a run from the foreign word at `start` until a line break, a word
-/// of the main script, or a URL, address, handle or hashtag (code is no
-/// word, and neither breaks nor extends a run).
+/// of the main script (mixed with letters of another or not), or a URL,
+/// address, handle or hashtag (code is no word, and neither breaks nor
+/// extends a run).
 fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
     let mut words = vec![start];
     let mut last = start;
@@ -233,10 +234,12 @@ fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
                         words.push(j);
                     }
                     last = j;
-                } else if !t.mixed {
+                } else {
+                    // A word of the main script ends the run, mixed or not
+                    // (`لـQueen`, `بالـHD`): the words beside a title or a
+                    // passage are the text's own, never part of its run.
                     break;
                 }
-                // A mixed word of the main script continues the run.
             }
             _ => {}
         }

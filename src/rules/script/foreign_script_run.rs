@@ -25,8 +25,9 @@ letters (an English sentence left in a Russian translation) is reported by
 identify whose words are plausible words of a language (a song title or a
 slogan: `سمعت اغنية we will rock you`, `слоган think outside the box`). The run is one finding; it may cross
 sentence ends inside one line, and numbers, punctuation and mixed-script
-words between foreign words continue it. It stops at a line break and at a
-word of the document's script.
+words of the foreign script between foreign words continue it. It stops at a
+line break and at a word of the document's script, even one with foreign
+letters glued to it (`بالـHD`): the words beside a run are never part of it.
 
 ## Why is this bad?
 Machine translation sometimes leaves a segment untranslated, copies an

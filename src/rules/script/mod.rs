@@ -239,6 +239,18 @@ mod tests {
     }
 
     #[test]
+    fn the_words_beside_a_run_are_not_part_of_it() {
+        // A word of the document's script with Latin glued to it ends the
+        // run: deleting the run keeps it.
+        let text = format!("{AR}\nقال xqzt vrkpl wmnxq بالـHD bzzrt kkvvq qxxw اليوم");
+        let d = diagnostics(&ForeignScriptRun, &text, Some("ar"));
+        let runs: Vec<&str> = d.iter().map(|d| &text[d.range.clone()]).collect();
+        assert_eq!(runs, ["xqzt vrkpl wmnxq", "bzzrt kkvvq qxxw"], "{d:?}");
+        let out = fixed(&ForeignScriptRun, &text, Some("ar"));
+        assert!(out.ends_with("قال بالـHD اليوم"), "{out}");
+    }
+
+    #[test]
     fn a_short_complete_sentence_is_info() {
         // Garble shaped as a sentence (a real French one is
         // `wrong-language`'s, which keeps the same info level).

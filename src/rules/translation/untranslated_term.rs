@@ -204,12 +204,26 @@ fn fold_arabic(word: &str) -> String {
     folded
 }
 
-/// Whether the word before token `i` (white space between) is a noun of
-/// [`PRODUCT_NOUNS`].
+/// Whether a noun of [`PRODUCT_NOUNS`] comes before token `i` on its line,
+/// right before it or before up to two adjectives (`هاتفها الجديد جالاكسي`,
+/// `مساعدها الذكي كوبايلوت`).
 fn after_product_noun(doc: &Document, i: usize) -> bool {
-    doc.prev_non_space(i)
-        .filter(|&j| doc.tokens[j].is_word())
-        .is_some_and(|j| PRODUCT_NOUNS.contains(&fold_arabic(doc.token_text(j)).as_str()))
+    let mut at = i;
+    for _ in 0..3 {
+        let Some(j) = doc.prev_non_space(at).filter(|&j| doc.tokens[j].is_word()) else {
+            return false;
+        };
+        let word = doc.token_text(j);
+        if PRODUCT_NOUNS.contains(&fold_arabic(word).as_str()) {
+            return true;
+        }
+        // Only a definite adjective may stand between.
+        if !word.starts_with("ال") {
+            return false;
+        }
+        at = j;
+    }
+    false
 }
 
 /// Whether the run names a product: after a product noun (`هاتف Galaxy`),
