@@ -293,7 +293,7 @@ impl Judge {
             }
             seen.push(key);
             if interjection(w, script)
-                || stretched_word(w, if own { self.lexicon } else { None })
+                || stretched_word(w, script, if own { self.lexicon } else { None })
                 || technical(doc, i)
             {
                 continue;
@@ -460,11 +460,15 @@ fn interjection(word: &str, script: Script) -> bool {
         && !letters.iter().any(|c| VOWELS.contains(*c))
 }
 
-/// Whether a word with a letter written two times or more in a row is a
-/// word stretched in speech (`sooo`, `Wowww`, `Aww`, `Brrr`): with every
+/// Whether a Latin or Cyrillic word with a letter written two times or
+/// more in a row is a word stretched in speech (`sooo`, `Wowww`, `Aww`, `Brrr`): with every
 /// run cut to one letter it is a word of the document's language, or too
 /// short to judge. Garble keeps its runs (`уирдаааа` is no `уирда`).
-fn stretched_word(word: &str, lexicon: Option<&Lexicon>) -> bool {
+fn stretched_word(word: &str, script: Script, lexicon: Option<&Lexicon>) -> bool {
+    // Arabic script doubles letters in spelling, not in voice (`مدد`).
+    if !matches!(script, Script::Latin | Script::Cyrillic) {
+        return false;
+    }
     let mut cut = String::new();
     let (mut run, mut longest) = (0, 0);
     for c in word.chars().flat_map(char::to_lowercase) {
