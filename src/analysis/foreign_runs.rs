@@ -8,6 +8,7 @@ use crate::report::finding::{Applicability, Diagnostic, Severity};
 use std::ops::Range;
 
 use crate::analysis::glued;
+use crate::language::ngram;
 use crate::text::script::{compatible, family, letter_script, name};
 use crate::text::{Document, TokenKind};
 
@@ -26,6 +27,10 @@ pub struct ForeignRun {
     /// Whether it is wholly inside quotation marks or brackets: a quotation
     /// or a gloss, which `foreign-script-run` leaves alone.
     pub quoted: bool,
+    /// Whether [`ForeignRun::language`] is only the language whose word
+    /// model finds the run's words plausible (a title, a slogan or a phrase
+    /// too short for the identifier), not an identification.
+    pub guessed: bool,
 }
 
 impl ForeignRun {
@@ -206,8 +211,9 @@ fn piece_beside(
 }
 
 /// Extends a run from the foreign word at `start` until a line break, a word
-/// of the main script, or a URL, address, handle or hashtag (code is no
-/// word, and neither breaks nor extends a run).
+/// of the main script (mixed with letters of another or not), or a URL,
+/// address, handle or hashtag (code is no word, and neither breaks nor
+/// extends a run).
 fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
     let mut words = vec![start];
     let mut last = start;
@@ -228,10 +234,12 @@ fn collect_run(doc: &Document, start: usize, main: Script) -> Run {
                         words.push(j);
                     }
                     last = j;
-                } else if !t.mixed {
+                } else {
+                    // A word of the main script ends the run, mixed or not
+                    // (`لـQueen`, `بالـHD`): the words beside a title or a
+                    // passage are the text's own, never part of its run.
                     break;
                 }
-                // A mixed word of the main script continues the run.
             }
             _ => {}
         }
@@ -296,14 +304,18 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
     let texts = run
         .words
         .iter()
-        .map(|&w| doc.token_text(w))
-        .chain(pieces.map(|(r, _)| &doc.text[r.clone()]));
-    for text in texts {
+        .map(|&w| (doc.token_text(w), technical(doc, w)))
+        .chain(pieces.map(|(r, _)| (&doc.text[r.clone()], false)));
+    for (text, technical) in texts {
+        let word_cased = text.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+        cased |= word_cased;
+        // File names, formats and codes are no words of any language.
+        if technical {
+            continue;
+        }
         let first = text.chars().next().unwrap_or(' ');
         let n = text.chars().filter(|c| c.is_alphabetic()).count();
         letters += n;
-        let word_cased = text.chars().any(|c| c.is_uppercase() || c.is_lowercase());
-        cased |= word_cased;
         let lowercase = if word_cased {
             first.is_lowercase() && !text.chars().any(char::is_uppercase)
         } else {
@@ -409,13 +421,102 @@ fn judge_run(doc: &Document, run: &Run, main: Script, stats: &[ScriptStat]) -> O
         &doc.tokens[run.first_word..=end_tok],
         run_script,
     );
+    // Too short for the identifier, or mixed with names: a run whose words
+    // are words of a language is a title, a slogan or a phrase left
+    // untranslated, not garble.
+    let guess = match language {
+        Some(_) => None,
+        None => plausible_language(doc, run, run_script),
+    };
     Some(ForeignRun {
         diagnostic: d.fix(fix, "", Applicability::Unsafe),
-        language,
+        guessed: guess.is_some(),
+        language: language.or(guess.map(str::to_string)),
         words: n_words,
         quotation,
         quoted,
     })
+}
+
+/// Bits per letter above which a word is no plausible word of a language,
+/// as `gibberish` judges it.
+const IMPLAUSIBLE_BITS: f32 = 4.3;
+
+/// Among the modelled languages of `script` that find most of the run's
+/// words plausible (three in four of those of three letters or more,
+/// acronyms, mixed words and technical tokens left out; at least two such
+/// words), the one that finds them cheapest.
+fn plausible_language(doc: &Document, run: &Run, script: Script) -> Option<&'static str> {
+    let words: Vec<&str> = run
+        .words
+        .iter()
+        .filter(|&&w| !technical(doc, w) && !doc.tokens[w].mixed)
+        .map(|&w| doc.token_text(w))
+        .filter(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = w.chars().filter(|c| c.is_uppercase()).count();
+            letters >= 3 && upper < letters
+        })
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    // The language that finds the words cheapest among those that find
+    // enough of them plausible.
+    let mut best: Option<(&'static str, f32)> = None;
+    for l in ngram::languages_of(family(script)) {
+        let Some(m) = l.model() else { continue };
+        let (mut plausible, mut bits) = (0, 0.0);
+        for w in &words {
+            let b = m.bits_per_symbol(w);
+            plausible += usize::from(b <= IMPLAUSIBLE_BITS);
+            bits += b;
+        }
+        if 4 * plausible >= 3 * words.len() && best.is_none_or(|(_, b)| bits < b) {
+            best = Some((l.code, bits));
+        }
+    }
+    best.map(|(code, _)| code)
+}
+
+/// Common file formats and extensions, named alone in lists (`mp4, avi,
+/// mkv`) as well as after a file name.
+const FORMATS: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "txt", "csv", "tsv",
+    "json", "xml", "yaml", "yml", "toml", "html", "htm", "css", "js", "ts", "php", "py", "rs",
+    "sh", "exe", "msi", "apk", "dmg", "iso", "zip", "rar", "tar", "gz", "tgz", "bz2", "7z", "jpg",
+    "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "svg", "heic", "raw", "mp3", "mp4", "m4a",
+    "wav", "flac", "ogg", "opus", "aac", "wma", "ape", "alac", "avi", "mkv", "flv", "mov", "wmv",
+    "webm", "mpeg", "mpg", "srt", "vtt", "epub", "mobi", "djvu", "psd", "ai", "eps", "ttf", "otf",
+    "woff", "sql", "db", "log", "ini", "cfg", "md",
+];
+
+/// Whether word `w` is a technical token rather than a word: a format
+/// (`mp4`, `mkv`), a word with digits (`x64`), or a piece of a file name,
+/// anchor or address glued to its neighbours by `.`, `#`, `/`, `=`, `?`,
+/// `&` or `:` (`page.html#section7`, `report_final.pdf`).
+pub fn technical(doc: &Document, w: usize) -> bool {
+    let text = doc.token_text(w);
+    if text.chars().any(|c| c.is_ascii_digit()) || FORMATS.contains(&text.to_lowercase().as_str()) {
+        return true;
+    }
+    let joiner = |j: usize| {
+        matches!(
+            doc.token_text(j),
+            "." | "#" | "/" | "=" | "?" | "&" | ":" | "_" | "\\"
+        )
+    };
+    let glued = |j: usize| {
+        doc.tokens.get(j).is_some_and(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Code | TokenKind::Hashtag | TokenKind::Url
+            )
+        })
+    };
+    let before = w >= 2 && joiner(w - 1) && glued(w - 2);
+    let after = doc.tokens.get(w + 1).is_some_and(|_| joiner(w + 1)) && glued(w + 2);
+    before || after
 }
 
 /// The bytes to delete to remove `start..end` and the white space that

@@ -23,6 +23,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use unicode_script::Script;
+
 use crate::text::script::{compatible, letter_script};
 
 /// CP437's characters for bytes 0x80–0xFF, in byte order.
@@ -271,6 +273,7 @@ fn after_a_circumflex(c: char) -> bool {
 pub fn oddness(s: &str) -> u32 {
     let chars: Vec<char> = s.chars().collect();
     let mut odd = 0;
+    let mut latin_line = None;
     for (i, &c) in chars.iter().enumerate() {
         let p = i.checked_sub(1).map(|j| chars[j]);
         let n = chars.get(i + 1).copied();
@@ -316,6 +319,21 @@ pub fn oddness(s: &str) -> u32 {
         if c == 'â' && n.is_some_and(after_a_circumflex) {
             odd += 1;
         }
+        // `à` (C3 A0) read through Mac Roman.
+        if c == '√' && n == Some('†') {
+            odd += 1;
+        }
+        // `à` read through Windows-1251 or 1256: a lone letter of another
+        // script before a no-break space (`Г\u{a0}`, `أ\u{a0}`) in a Latin
+        // line. In a Russian or Arabic line a one-letter word before a
+        // no-break space is ordinary typography (`В\u{a0}Москве`).
+        if n == Some('\u{a0}')
+            && !p_letter
+            && letter_script(c).is_some_and(|sc| sc != Script::Latin)
+            && *latin_line.get_or_insert_with(|| mostly_latin(&chars))
+        {
+            odd += 1;
+        }
         if let Some(p) = p {
             if c.is_alphabetic() && p.is_alphabetic() {
                 if p.is_lowercase() && c.is_uppercase() && !(p.is_ascii() && c.is_ascii()) {
@@ -330,6 +348,19 @@ pub fn oddness(s: &str) -> u32 {
         }
     }
     odd
+}
+
+/// Whether most letters of `chars` are Latin.
+fn mostly_latin(chars: &[char]) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for &c in chars {
+        match letter_script(c) {
+            Some(Script::Latin) => latin += 1,
+            Some(_) => other += 1,
+            None => {}
+        }
+    }
+    latin > 2 * other
 }
 
 /// Whether two non-ASCII capitals side by side belong to no one alphabet:

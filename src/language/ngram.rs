@@ -93,6 +93,35 @@ pub fn has_models(script: Script) -> bool {
     languages_of(script).next().is_some()
 }
 
+/// Bits per letter under which a word is plausible without asking further
+/// languages: most words of a text stop at the first model.
+const PLAUSIBLE: f32 = 4.0;
+/// Extra bits per letter for a language other than the document's, when
+/// judging words of the document's script.
+const OTHER_LANGUAGE: f32 = 0.5;
+
+/// The lowest bits per letter of `word` over the models of `script`, asking
+/// `first` (the document's language) first and stopping at the first model
+/// that finds it plausible; `None` when the script has no model.
+pub fn word_cost(word: &str, script: Script, first: Option<&'static Language>) -> Option<f32> {
+    let mut best: Option<f32> = None;
+    let first = first.filter(|l| l.script == script);
+    let others = languages_of(script).filter(|l| first.is_none_or(|f| f.code != l.code));
+    for l in first.into_iter().chain(others) {
+        let Some(m) = l.model() else { continue };
+        let mut bits = m.bits_per_symbol(word);
+        // A word of the document's script is first a word of its language.
+        if first.is_some_and(|f| f.code != l.code) {
+            bits += OTHER_LANGUAGE;
+        }
+        best = Some(best.map_or(bits, |b: f32| b.min(bits)));
+        if bits <= PLAUSIBLE {
+            break;
+        }
+    }
+    best
+}
+
 /// The letters of every model of one script.
 pub struct LetterSet {
     /// Bit `c` set for letters below U+0800, the blocks of most modelled scripts.

@@ -1,7 +1,10 @@
 //! False alarms on clean, professionally translated and human-written news
 //! (NTREX-128 and the parallel UD PUD treebanks in `../shared/data`): at most
-//! 1 error-level and 5 warning-level findings per 1,000 sentences per
-//! language. Skipped, saying so, where `../shared` is absent.
+//! 0.5 error-level and 5 warning-level findings per 1,000 sentences per
+//! language. Skipped, saying so, where `../shared` is absent. The same bound
+//! on errors holds on informal posts with technical tokens, titles, slogans,
+//! dialect and onomatopoeia among them (`measure::informal`), where an error
+//! must mean garble.
 //!
 //! The corpora are not flawless: NTREX's Arabic reference in particular
 //! glues commas and quotes to words. Findings confirmed by reading as errors
@@ -12,6 +15,7 @@ use std::collections::BTreeMap;
 
 use mtlint::{Config, Scanner, Severity};
 use mtlint_eval::corpus;
+use mtlint_eval::measure::informal;
 
 /// Sentences, errors and warnings per 1,000 sentences (errata excused), the
 /// false alarms by rule and text, and how many errata were found.
@@ -80,7 +84,7 @@ fn check(lang: &str) {
          {errors:.2} errors/1k, {warnings:.2} warnings/1k"
     );
     assert!(
-        errors <= 1.0,
+        errors <= 0.5,
         "{lang}: {errors:.2} errors per 1,000 sentences: {by_rule:#?}"
     );
     assert!(
@@ -90,6 +94,23 @@ fn check(lang: &str) {
 }
 
 crate::per_language!(check);
+
+/// Errors on the informal posts with the mixed ones among them: before
+/// issue 20 (part 2), 117, 46, 61 and 122 per 1,000 sentences (ar, en, fr,
+/// ru), from `foreign-script-run` on file names, formats and titles,
+/// `gibberish` on sounds and chat words, `translation-loop` on `мяу мяу мяу`.
+#[test]
+fn informal_posts_have_no_errors() {
+    for (lang, _, _) in corpus::LANGUAGES {
+        let (sentences, by) = informal::errors(lang);
+        let errors: usize = by.values().sum();
+        assert!(sentences > 300, "{lang}: {sentences} sentences");
+        assert!(
+            errors as f64 * 1000.0 / sentences as f64 <= 0.5,
+            "{lang}: {errors} errors in {sentences} sentences: {by:#?}"
+        );
+    }
+}
 
 /// Without a declared language, detection must find each corpus's language.
 #[test]

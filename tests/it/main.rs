@@ -15,6 +15,7 @@ mod false_alarms;
 mod fix;
 mod fix_properties;
 mod foreign_letters;
+mod furniture;
 // The fuzz targets' checks, shared with the fuzz crate (`fuzz/`), which
 // the workspace leaves out.
 #[path = "../../fuzz/src/checks.rs"]

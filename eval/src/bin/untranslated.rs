@@ -8,6 +8,7 @@
 use mtlint::language::translit::{Target, TermScript};
 use mtlint::{Config, Scanner, Severity};
 use mtlint_eval::corpus;
+use mtlint_eval::measure::native;
 use mtlint_eval::translit as eval;
 
 fn main() {
@@ -85,6 +86,61 @@ fn main() {
             "| {lang} | {sentences} | {:.2} | {:.2} |",
             per_k(warnings),
             per_k(infos)
+        );
+    }
+
+    native(&dir, show);
+}
+
+/// `untranslated-term` warnings on native Arabic news: the documents of
+/// `measure::native` and the human-written seeds; and the machine-translated
+/// seeds' names, which must still be warnings.
+fn native(dir: &std::path::Path, show: bool) {
+    let (sentences, warnings) = native::warnings();
+    println!();
+    println!("| native Arabic news | sentences | warnings | warnings/1k |");
+    println!("|---|---|---|---|");
+    println!(
+        "| written for the evaluation | {sentences} | {} | {:.2} |",
+        warnings.len(),
+        warnings.len() as f64 * 1000.0 / sentences.max(1) as f64
+    );
+    if show {
+        for w in &warnings {
+            println!("    {w}");
+        }
+    }
+    let Some(seeds) = dir.parent().map(|p| p.join("seeds")) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(&seeds) else {
+        return;
+    };
+    let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    let scanner = Scanner::new(
+        Config::default()
+            .language("ar")
+            .select(["untranslated-term"]),
+    )
+    .expect("known rule ids");
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let r = scanner.scan_file(&name, &text);
+        let found: Vec<&str> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| f.text.as_str())
+            .collect();
+        println!(
+            "| seed {name} | {} | {} | {:?} |",
+            r.sentences.len(),
+            found.len(),
+            found
         );
     }
 }

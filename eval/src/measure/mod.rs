@@ -5,10 +5,12 @@
 pub mod encodings;
 pub mod escapes;
 pub mod foreign_letters;
+pub mod furniture;
 pub mod gibberish;
 pub mod informal;
 pub mod joined;
 pub mod loops;
 pub mod markup;
 pub mod mojibake;
+pub mod native;
 pub mod variants;

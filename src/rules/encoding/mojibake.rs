@@ -59,7 +59,9 @@ at least two odd spots from its line and leaves none in itself; otherwise
 (a single accented letter, a repair that still looks odd) it is
 **unsafe**. A lone `Ã` before a space (`voilÃ le travail`, where the
 non-breaking space of `à` became a space) is read as `à`: a guess, always
-unsafe.
+unsafe. A lone `à` of a Latin line read through Windows-1251, 1256 or Mac
+Roman (`Г` or `أ` before a no-break space, `√†`) is found too, with an
+unsafe fix: one pair of characters restores one letter.
 
 ## Limits
 It does not catch mojibake that lost bytes on the way (characters
@@ -204,6 +206,38 @@ mod tests {
             "{}",
             d[0].message
         );
+    }
+
+    #[test]
+    fn a_lone_a_grave_through_three_pages() {
+        let clean = "Il est parti à Paris hier soir avec ses amis.";
+        for (page, sample) in [
+            ("Windows-1251", "Г\u{a0}"),
+            ("Windows-1256", "أ\u{a0}"),
+            ("Mac Roman", "√†"),
+        ] {
+            let g = garble(clean, page);
+            assert!(g.contains(sample), "{g}");
+            let d = diagnostics(&Mojibake, &g, None);
+            assert_eq!(d.len(), 1, "{page}: {d:?}");
+            assert!(
+                d[0].message.starts_with(&format!("UTF-8 read as {page}:")),
+                "{}",
+                d[0].message
+            );
+            assert_eq!(fixed(&Mojibake, &g, None), clean, "{page}");
+        }
+        // A one-letter word before a no-break space is ordinary in Russian
+        // and Arabic typography, and `√` is a root sign.
+        for text in [
+            "В\u{a0}Москве открылся новый магазин Apple.",
+            "Г\u{a0}Иванов выступил с докладом.",
+            "Он сказал: «В\u{a0}Google знают»",
+            "أ\u{a0}ب ت ث هي أول حروف الهجاء",
+            "x = √2 † see note",
+        ] {
+            assert!(flagged(&Mojibake, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

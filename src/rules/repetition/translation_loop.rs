@@ -54,7 +54,9 @@ on purpose (`No, no, no`, `Pump it out, pump it out`) and are quiet (three copie
 a phrase are `info`), as is a phrase opened by a conjunction written twice in a list that goes on
 with the same head (`وسمك موسى وسمك موسى المفلطح وسمك المغريم`). Three or more copies of a word
 whose repetition is normal in speech (`да да да`, `very very very`, `ha-ha-ha`, `blablabla`),
-phrases of such words (`ну да ну да`) and the stutter `I-I-I` are `info`; spelled acronyms (`دبليو
+phrases of such words (`ну да ну да`), a call said twice (`يا عم يا عم`), a sound written over
+(`мяу мяу мяу`, `طق طق طق`: one short word, rare in the language, not in capitals, five copies
+at most) and the stutter `I-I-I` are `info`; spelled acronyms (`دبليو
 دبليو دبليو`) are quiet. A word glued to itself is quiet when the language knows it (`chercher`,
 `couscous`), and twice is a warning only when the piece has four letters or more. Loops across
 line breaks are `duplicate-line`'s; phrases longer than about ten words are found only when they
@@ -105,7 +107,16 @@ impl Rule for TranslationLoop {
                         .iter()
                         .any(|list| list.contains(&w))
                 });
+            // A call said twice (`يا عم يا عم`, `oh no oh no`, `эй ты эй ты`).
+            let call = l.words == 2
+                && l.copies == 2
+                && piece
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| VOCATIVES.contains(&w));
+            let spoken = spoken || call;
             let first = &doc.text[l.range.start..l.delete.start];
+            let sound = one_word && sound(doc, l, first);
             let shown: String = first.chars().take(40).collect();
             let ellipsis = if shown.len() < first.len() { "…" } else { "" };
             let mut d = Diagnostic::new(
@@ -114,7 +125,7 @@ impl Rule for TranslationLoop {
             )
             .confidence(0.9)
             .fix(l.delete.clone(), "", Applicability::Unsafe);
-            if spoken || chant {
+            if spoken || chant || sound {
                 d = d.severity(Severity::Info).confidence(0.4);
             } else if l.kind == LoopKind::Glued && l.copies == 2 {
                 d = d.severity(Severity::Warning).confidence(0.7);
@@ -122,6 +133,36 @@ impl Rule for TranslationLoop {
             out.push(d);
         }
     }
+}
+
+/// Vocative particles and calls that open a phrase said twice in speech.
+const VOCATIVES: &[&str] = &["يا", "oh", "hey", "ô", "eh", "эй", "ой", "о"];
+
+/// Most letters of a sound word (`мяу`, `vroom`, `طق`).
+const SOUND_LETTERS: usize = 5;
+/// Ten times the Zipf frequency under which a word is rare enough to be a
+/// sound rather than a word machine translation repeats (`في`, `the`, `в`
+/// are all above 60).
+const SOUND_ZIPF10: u8 = 40;
+
+/// Whether a loop of one word is a sound written over in speech or in
+/// comics (`мяу мяу мяу`, `طق طق طق`, `Vroom vroom vroom`): a short word,
+/// not in capitals, rare or unknown in the document's language, a few
+/// copies apart. Machine translation loops on the words it uses most and
+/// on acronyms and names (`DMC-DMC-DMC`).
+fn sound(doc: &Document, l: &Loop, first: &str) -> bool {
+    let letters = l.piece.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = first.chars().any(char::is_uppercase) && !first.chars().any(char::is_lowercase);
+    let frequent = doc
+        .lang()
+        .and_then(lexicon::lexicon)
+        .and_then(|lex| lex.zipf10(&l.piece))
+        .is_some_and(|z| z >= SOUND_ZIPF10);
+    l.kind == LoopKind::Words
+        && l.copies <= 5
+        && (2..=SOUND_LETTERS).contains(&letters)
+        && !capitals
+        && !frequent
 }
 
 /// Whether `word` is a word of the document's language.
@@ -166,6 +207,38 @@ mod tests {
             .into_iter()
             .map(|d| (text[d.range].to_string(), d.severity))
             .collect()
+    }
+
+    #[test]
+    fn sounds_and_calls_said_over_are_info() {
+        for (lang, text, sound) in [
+            ("ru", "Мяу мяу мяу, сказала кошка.", "Мяу мяу мяу"),
+            ("ru", "Буль-буль-буль", "Буль-буль-буль"),
+            (
+                "fr",
+                "Vroum vroum vroum, la moto démarre.",
+                "Vroum vroum vroum",
+            ),
+            ("ar", "طق طق طق مين على الباب", "طق طق طق"),
+            ("ar", "تعال هنا يا عم يا عم", "يا عم يا عم"),
+        ] {
+            assert_eq!(
+                severities(text, lang),
+                [(sound.to_string(), Some(Severity::Info))],
+                "{lang}: {text}"
+            );
+        }
+        // Frequent words, acronyms and phrases stay errors.
+        for (lang, text) in [
+            ("ru", "Это было и и и плохо."),
+            ("en", "The new Sony DMC DMC DMC camera"),
+            ("ar", "قال إن في في في المدينة"),
+            ("en", "we went to the the the shop"),
+        ] {
+            let f = severities(text, lang);
+            assert!(f.iter().all(|(_, s)| s.is_none()), "{lang}: {text}: {f:?}");
+            assert_eq!(f.len(), 1, "{lang}: {text}: {f:?}");
+        }
     }
 
     #[test]

@@ -21,10 +21,13 @@ script and that no language mtlint can identify explains: a garbled
 Cyrillic or Mongolian line in an Arabic article, Latin letter soup in a
 Russian text. A run that reads as a real language whose alphabet has all its
 letters (an English sentence left in a Russian translation) is reported by
-`wrong-language` instead, as a warning. The run is one finding; it may cross
+`wrong-language` instead, as a warning; so is, as info, a run too short to
+identify whose words are plausible words of a language (a song title or a
+slogan: `سمعت اغنية we will rock you`, `слоган think outside the box`). The run is one finding; it may cross
 sentence ends inside one line, and numbers, punctuation and mixed-script
-words between foreign words continue it. It stops at a line break and at a
-word of the document's script.
+words of the foreign script between foreign words continue it. It stops at a
+line break and at a word of the document's script, even one with foreign
+letters glued to it (`بالـHD`): the words beside a run are never part of it.
 
 ## Why is this bad?
 Machine translation sometimes leaves a segment untranslated, copies an
@@ -60,6 +63,9 @@ Not this rule's business, and quiet:
   underscores (`pam_set_item`), command-line options (`--input-file`),
   placeholders (`%s`), variables (`$HOME`) and paths (`/usr/bin`), which
   software translations are full of;
+- technical tokens, which are no words of the run: file names and anchors
+  (`report_final.pdf`, `page.html#section7`), file formats named in a list
+  (`mp4, avi, mkv, flv`), words with digits;
 - short runs: at least three foreign words (a hyphenated compound such as
   `gpg-check-pattern` is one), two of them distinct lowercase words, are
   needed (or two long lowercase words, reported as a warning);

@@ -173,12 +173,81 @@ mod tests {
         // A hyphenated name is one word, not a run of three.
         let text = format!("{RU} Запустите gpg-check-pattern, а затем.");
         assert!(flagged_in(&ForeignScriptRun, &text, Some("ru")).is_empty());
-        // The same letters as words are a run.
+        // The same letters as words are English words (`wrong-language`'s),
+        // and garble of that shape is a run.
         let text = format!("{RU} Задайте cfi personality id input file name, а затем.");
+        assert!(flagged_in(&ForeignScriptRun, &text, Some("ru")).is_empty());
+        let text = format!("{RU} Задайте cfq prsnlwtq id inpqt fqle nmwe, а затем.");
         assert_eq!(
             flagged_in(&ForeignScriptRun, &text, Some("ru")),
-            ["cfi personality id input file name"]
+            ["cfq prsnlwtq id inpqt fqle nmwe"]
         );
+    }
+
+    #[test]
+    fn technical_tokens_titles_and_slogans_are_no_garble() {
+        for (text, lang) in [
+            (
+                format!("{AR}\nحمل الملف report_final.pdf وافتح page.html#section7 بعدها"),
+                "ar",
+            ),
+            (format!("{AR}\nالصيغ المدعومة mp4, avi, mkv, flv فقط"), "ar"),
+            (format!("{AR}\nحول الفيديو الى webm او mov قبل الرفع"), "ar"),
+            (
+                format!("{RU}\nФайлы mp4, avi, mkv, flv не открываются."),
+                "ru",
+            ),
+            (
+                format!("{RU}\nОткрой docs/setup.html#install и читай."),
+                "ru",
+            ),
+            (
+                format!("{AR}\nسمعت اغنية we will rock you امبارح مع اصحابي"),
+                "ar",
+            ),
+            (format!("{AR}\nشغلي أغنية Bohemian Rhapsody من فضلك"), "ar"),
+            (
+                format!("{RU}\nУ них был девиз \"Not afraid to change\" и все."),
+                "ru",
+            ),
+            (
+                format!("{RU}\nслоган у них был think outside the box"),
+                "ru",
+            ),
+        ] {
+            let f = flagged_in(&ForeignScriptRun, &text, Some(lang));
+            assert!(f.is_empty(), "{text}: {f:?}");
+        }
+        // Garble in the same places is still an error.
+        for (text, lang, run) in [
+            (
+                format!("{AR}\nسمعت اغنية xqzt vrkpl wmnxq bzzrt امبارح"),
+                "ar",
+                "xqzt vrkpl wmnxq bzzrt",
+            ),
+            (
+                format!("{RU}\nФайлы mp4, xqzt vrkpl wmnxq не открываются."),
+                "ru",
+                "mp4, xqzt vrkpl wmnxq",
+            ),
+        ] {
+            let d = diagnostics(&ForeignScriptRun, &text, Some(lang));
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert_eq!(&text[d[0].range.clone()], run);
+            assert_eq!(d[0].severity, None);
+        }
+    }
+
+    #[test]
+    fn the_words_beside_a_run_are_not_part_of_it() {
+        // A word of the document's script with Latin glued to it ends the
+        // run: deleting the run keeps it.
+        let text = format!("{AR}\nقال xqzt vrkpl wmnxq بالـHD bzzrt kkvvq qxxw اليوم");
+        let d = diagnostics(&ForeignScriptRun, &text, Some("ar"));
+        let runs: Vec<&str> = d.iter().map(|d| &text[d.range.clone()]).collect();
+        assert_eq!(runs, ["xqzt vrkpl wmnxq", "bzzrt kkvvq qxxw"], "{d:?}");
+        let out = fixed(&ForeignScriptRun, &text, Some("ar"));
+        assert!(out.ends_with("قال بالـHD اليوم"), "{out}");
     }
 
     #[test]
@@ -196,10 +265,13 @@ mod tests {
 
     #[test]
     fn two_long_lowercase_words_are_a_warning() {
-        let text = format!("{AR} تعتمد على tensor networks في التدريب.");
+        let text = format!("{AR} تعتمد على tnsrqw nqtwrkz في التدريب.");
         let d = diagnostics(&ForeignScriptRun, &text, Some("ar"));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Some(Severity::Warning));
+        // Two words of English are a term left untranslated, not garble.
+        let text = format!("{AR} تعتمد على tensor networks في التدريب.");
+        assert!(flagged_in(&ForeignScriptRun, &text, Some("ar")).is_empty());
     }
 
     #[test]

@@ -10,10 +10,12 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_script::Script;
 
-use crate::language::ngram::{self, Language};
+use crate::analysis::foreign_runs::technical;
+use crate::language::lexicon::{self, Lexicon};
+use crate::language::ngram::{self, word_cost, Language};
 use crate::report::finding::{Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
 use crate::text::script::{family, name};
@@ -73,8 +75,14 @@ model for, and what it should say is for a person to find.
   script: real Mongolian or Kazakh in an Arabic article is reported, as the
   garble it cannot be told from.
 - Words of one or two letters, words with digits, ALLCAPS acronyms,
-  mixed-script words (`mixed-script-word`'s business) and Arabic-script
-  words of more than 13 letters (words glued together) are not judged. A
+  mixed-script words (`mixed-script-word`'s business), Arabic-script
+  words of more than 13 letters (words glued together), technical tokens
+  (file formats, pieces of file names), Latin and Cyrillic words without a
+  vowel of three letters, or four with one doubled (sounds and chat words:
+  `pfft`, `zzz`, `mdr`, `спс`) and words stretched in speech (`sooo`, `Brrr`: a word of the
+  language, or under three letters, once their repeated letters are cut)
+  are not judged. A word repeated in a sentence is judged once, so a sound
+  written over (`Кап, кап, кап.`) is not garble. A
   sentence needs at least three implausible words, more than half of those
   judged (or a quarter, when its judged words together cost far more than
   real text). One garbled word among real ones (`the gvnmnoeret said`) is
@@ -123,12 +131,6 @@ fn thresholds(script: Script) -> (f32, f32) {
 /// Extra bits per letter allowed to a Capitalized word inside a sentence:
 /// a name, which may come from any language.
 const NAME_SLACK: f32 = 0.7;
-/// Bits per letter under which a word is plausible without asking further
-/// languages: most words of a text stop at the first model.
-const PLAUSIBLE: f32 = 4.0;
-/// Extra bits per letter for a language other than the document's, when
-/// judging words of the document's script.
-const OTHER_LANGUAGE: f32 = 0.5;
 /// Arabic-script words with more letters are words glued together: not
 /// judged, and a sentence with two of them lost its spaces, which is another
 /// rule's business.
@@ -181,6 +183,8 @@ struct Judge {
     /// a model (declared, detected, or seen in its letters); the letters are
     /// only counted when a sentence of the main script looks like garble.
     main_unmodelled: Option<bool>,
+    /// The lexicon of the document's language, for stretched words.
+    lexicon: Option<&'static Lexicon>,
     /// Flagged pieces waiting to be merged: (first token, last token, implausible, judged, words).
     pending: Vec<(usize, usize, usize, usize, usize)>,
 }
@@ -201,6 +205,7 @@ impl Judge {
         Self {
             main,
             lang,
+            lexicon: doc.lang().and_then(lexicon::lexicon),
             main_unmodelled,
             pending: Vec::new(),
         }
@@ -254,6 +259,8 @@ impl Judge {
     /// Judges one piece of a run (within one sentence), remembering it when flagged.
     fn piece(&mut self, doc: &Document, script: Script, own: bool, start: usize, end: usize) {
         let (mut judged, mut implausible, mut words, mut glued) = (0, 0, 0, 0);
+        // A set, not a list: a sentence may be a megabyte of distinct words.
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         // Bits and symbols of the judged words together.
         let (mut cost, mut scored) = (0f32, 0u32);
         let (implausible_bits, mean_bits) = thresholds(script);
@@ -280,6 +287,18 @@ impl Judge {
             }
             if script == Script::Arabic && letter_count(w) > GLUED_ARABIC {
                 glued += 1;
+                continue;
+            }
+            // A word repeated is judged once: onomatopoeia and chants
+            // (`Кап, кап, кап`, `طق طق طق`) repeat one sound, garble does not.
+            let key = w.to_lowercase();
+            if !seen.insert(key) {
+                continue;
+            }
+            if interjection(w, script)
+                || stretched_word(w, script, if own { self.lexicon } else { None })
+                || technical(doc, i)
+            {
                 continue;
             }
             if let Some((bits, symbols)) = remembered(w, script, if own { self.lang } else { None })
@@ -454,6 +473,58 @@ fn remembered(word: &str, script: Script, first: Option<&'static Language>) -> V
     })
 }
 
+/// Most letters of a word without a vowel that is an interjection, a sound
+/// or a chat abbreviation (`pfft`, `zzz`, `mdr`, `хз`, `спс`).
+const INTERJECTION_LETTERS: usize = 4;
+
+/// Whether a short word of a cased script has no vowel: an interjection, a
+/// sound or a chat abbreviation (see [`INTERJECTION_LETTERS`]), which no
+/// word model judges.
+fn interjection(word: &str, script: Script) -> bool {
+    const VOWELS: &str = "aeiouyàâäéèêëîïôöùûüÿœæáíóúãõåаеёиоуыэюяіїє";
+    if !matches!(script, Script::Latin | Script::Cyrillic) {
+        return false;
+    }
+    let letters: Vec<char> = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    // Four letters need one of them doubled (`pfft`, `psst`): `hjkl` is mash.
+    let doubled = letters.windows(2).any(|w| w[0] == w[1]);
+    (letters.len() < INTERJECTION_LETTERS || letters.len() == INTERJECTION_LETTERS && doubled)
+        && !letters.iter().any(|c| VOWELS.contains(*c))
+}
+
+/// Whether a Latin or Cyrillic word with a letter written two times or
+/// more in a row is a word stretched in speech (`sooo`, `Wowww`, `Aww`, `Brrr`): with every
+/// run cut to one letter it is a word of the document's language, or too
+/// short to judge. Garble keeps its runs (`уирдаааа` is no `уирда`).
+fn stretched_word(word: &str, script: Script, lexicon: Option<&Lexicon>) -> bool {
+    // Arabic script doubles letters in spelling, not in voice (`مدد`).
+    if !matches!(script, Script::Latin | Script::Cyrillic) {
+        return false;
+    }
+    let mut cut = String::new();
+    let (mut run, mut longest) = (0, 0);
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if cut.ends_with(c) && c.is_alphabetic() {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 1;
+            cut.push(c);
+        }
+    }
+    let letters = cut.chars().filter(|c| c.is_alphabetic()).count();
+    // A letter doubled is spelling (`llew` may be garble of `well`); three
+    // in a row, or a doubled letter in a word of three, is a voice.
+    if longest < 2 || (longest == 2 && letters > 2) {
+        return false;
+    }
+    letters < MIN_LETTERS || lexicon.is_some_and(|l| l.zipf10(&cut).is_some())
+}
+
 /// The verdict on one word of `script`, its language `first` asked first.
 fn verdict(word: &str, script: Script, first: Option<&'static Language>) -> Verdict {
     let (mut letters, mut upper) = (0, 0);
@@ -475,28 +546,6 @@ fn verdict(word: &str, script: Script, first: Option<&'static Language>) -> Verd
     }
     // A letter and the word's end per letter: the symbols the models predict.
     word_cost(word, script, first).map(|bits| (bits, letters as u32 + 1))
-}
-
-/// The lowest bits per letter of `word` over the models of `script`, asking
-/// `first` (the document's language) first and stopping at the first model
-/// that finds it plausible; `None` when the script has no model.
-pub fn word_cost(word: &str, script: Script, first: Option<&'static Language>) -> Option<f32> {
-    let mut best: Option<f32> = None;
-    let first = first.filter(|l| l.script == script);
-    let others = ngram::languages_of(script).filter(|l| first.is_none_or(|f| f.code != l.code));
-    for l in first.into_iter().chain(others) {
-        let Some(m) = l.model() else { continue };
-        let mut bits = m.bits_per_symbol(word);
-        // A word of the document's script is first a word of its language.
-        if first.is_some_and(|f| f.code != l.code) {
-            bits += OTHER_LANGUAGE;
-        }
-        best = Some(best.map_or(bits, |b: f32| b.min(bits)));
-        if bits <= PLAUSIBLE {
-            break;
-        }
-    }
-    best
 }
 
 /// English names of the modelled languages, for messages.
@@ -555,6 +604,42 @@ mod tests {
         assert!(text.ends_with("бна."), "{text}");
         assert_eq!(d[0].severity, Some(Severity::Error));
         assert!(d[0].message.contains("Cyrillic words"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn sounds_interjections_stretched_words_and_formats_are_quiet() {
+        for (text, lang) in [
+            ("Кап, кап, кап.", "ru"),
+            ("Кап кап кап кап кап.", "ru"),
+            ("Кхе-кхе, кхе-кхе.", "ru"),
+            ("Brrr, zzz, pfft, grr.", "en"),
+            ("Aww, Brrr, zzz, pfft.", "en"),
+            (
+                "sooo, the clip only plays as mov, webm, ogg or wmv lmao",
+                "en",
+            ),
+            ("хз, спс, пжлст, норм", "ru"),
+        ] {
+            let d = diagnostics(&Gibberish, text, Some(lang));
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+        // Québécois slang with chat words is at most a warning.
+        let d = diagnostics(
+            &Gibberish,
+            "Mdr, j'ai pogné mon char, c'est ben l'fun ptdr",
+            Some("fr"),
+        );
+        assert!(d.iter().all(|d| d.severity.is_none()), "{d:?}");
+        // The same shapes made of garble are still found: stretched
+        // letters that make no word, and words without vowels that are long.
+        for (text, lang) in [
+            ("Кврх, твжщ, пфцк, шрдлщ, гмвкр.", "ru"),
+            ("Ууурдаааа, трвввээ, ооогосссн, ккррайн.", "ru"),
+            ("Xqztvr wmnxqb, bzzrtk kkvvqp lmnrtz.", "en"),
+        ] {
+            let d = diagnostics(&Gibberish, text, Some(lang));
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
     }
 
     #[test]

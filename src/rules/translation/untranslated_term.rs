@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use unicode_script::Script;
 
-use crate::analysis::foreign_runs::foreign_runs;
+use crate::analysis::foreign_runs::{foreign_runs, technical};
 use crate::language::translit::{Match, Target, TargetWords, TermScript};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
 use crate::rules::{Rule, RuleMeta};
@@ -34,7 +34,13 @@ and `Gerasimov` finds `جيراسيموف` elsewhere in the article, and `Putin`
 
 - When every word of the run has a spelling in the document, it is a
   **warning** with that spelling as the fix: the translation spelled the
-  name elsewhere and forgot it here.
+  name elsewhere and forgot it here. In Arabic it is an **info** instead
+  when the name is a product's, a service's or a company's, which Arabic
+  writers keep in Latin beside the Arabic spelling (`Memoji` and `ميموجي`):
+  after a noun such as `تطبيق`, `نظام`, `هاتف`, `شركة`, `منصة`, `ملصقات`
+  (here, or before its Arabic spelling anywhere in the document), before a
+  model number (`Galaxy S24`), or with its Arabic spelling right beside it;
+  and when the match is loose (`Pinwood` and `بوند`).
 - When it finds none, an Arabic document gets an **info** without a fix
   (`Telegram`, `Inrupt`): professional translations often keep a brand or a
   new name in Latin letters, so this is only worth a look. A Russian document
@@ -96,6 +102,109 @@ have found a similar but different word; a person must read it.
 "#,
 };
 
+/// Alignment cost per consonant above which a match is loose (`Pinwood`
+/// and `بوند`): worth a note, not a warning.
+const LOOSE: f32 = 0.12;
+
+/// Arabic nouns that name a kind of product, service or company before its
+/// name (`تطبيق ثريدز`, `نظام iOS`, `شركة بينوود`, `ملصقات Memoji`,
+/// `مشتركو Netflix`), written without proclitics or hamza.
+#[rustfmt::skip]
+const PRODUCT_NOUNS: &[&str] = &[
+    "تطبيق", "تطبيقات", "نظام", "هاتف", "هاتفها", "هاتفه", "هواتف", "جهاز", "اجهزه", "منصه",
+    "خدمه", "خدمات", "ميزه", "خاصيه", "متصفح", "لعبه", "العاب", "موقع", "شبكه", "ساعه", "سياره",
+    "سيارات", "شركه", "شركات", "علامه", "برنامج", "برامج", "حاسوب", "كمبيوتر", "كاميرا",
+    "معالج", "شريحه", "متجر", "متاجر", "اصدار", "نسخه", "تحديث", "ملصقات", "شخصيات", "مستخدمو",
+    "مستخدمي", "مشتركو", "مشتركي", "عملاء", "حساب", "حسابات", "اسهم", "سهم", "باقه", "روبوت",
+    "مساعد", "مساعدها", "محرك", "طراز", "موديل", "سلسله", "بطاقه", "بطاقات", "قناه", "حزمه",
+    "اداه", "مجموعه", "بنك", "مصرف", "ماركه", "منتجات", "منتج",
+];
+
+/// An Arabic word folded for comparison: diacritics and tatweel dropped,
+/// hamza seats as bare alef, `ة` as `ه`, `ى` as `ي`, proclitics stripped
+/// while three letters remain.
+fn fold_arabic(word: &str) -> String {
+    let folded: String = word
+        .chars()
+        .filter(|&c| !crate::text::normalize::is_arabic_mark(c) && c != 'ـ')
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            c => c,
+        })
+        .collect();
+    for p in crate::language::arabic::NAME_PROCLITICS {
+        if let Some(rest) = folded.strip_prefix(p) {
+            if rest.chars().count() >= 3 {
+                return rest.to_string();
+            }
+        }
+    }
+    folded
+}
+
+/// Whether a noun of [`PRODUCT_NOUNS`] comes before token `i` on its line,
+/// right before it or before up to two adjectives (`هاتفها الجديد جالاكسي`,
+/// `مساعدها الذكي كوبايلوت`).
+fn after_product_noun(doc: &Document, i: usize) -> bool {
+    let mut at = i;
+    for _ in 0..3 {
+        let Some(j) = doc.prev_non_space(at).filter(|&j| doc.tokens[j].is_word()) else {
+            return false;
+        };
+        let word = doc.token_text(j);
+        if PRODUCT_NOUNS.contains(&fold_arabic(word).as_str()) {
+            return true;
+        }
+        // Only a definite adjective may stand between.
+        if !word.starts_with("ال") {
+            return false;
+        }
+        at = j;
+    }
+    false
+}
+
+/// Whether the run names a product: after a product noun (`هاتف Galaxy`),
+/// or before a model number (`Galaxy S24`, `PlayStation 5`).
+fn product(doc: &Document, run: &[usize]) -> bool {
+    let model = doc.next_non_space(run[run.len() - 1]).is_some_and(|j| {
+        let t = &doc.tokens[j];
+        t.kind == TokenKind::Number
+            || t.is_word() && t.text(doc.text).chars().any(|c| c.is_ascii_digit())
+    });
+    model || after_product_noun(doc, run[0])
+}
+
+/// Whether the document's spelling of the run stands right next to it, a
+/// gloss without brackets (`ميموجي Memoji`, `Memoji ميموجي`).
+fn glossed(doc: &Document, run: &[usize], spellings: &[String]) -> bool {
+    let Some(first) = spellings.first().map(|s| fold_arabic(s)) else {
+        return false;
+    };
+    let beside = [
+        doc.prev_non_space(run[0]),
+        doc.next_non_space(run[run.len() - 1]),
+    ];
+    beside
+        .into_iter()
+        .flatten()
+        .any(|j| doc.tokens[j].is_word() && fold_arabic(doc.token_text(j)) == first)
+}
+
+/// The document's Arabic words that follow a noun of [`PRODUCT_NOUNS`],
+/// folded: the names it gives products, services and companies.
+fn brands(doc: &Document) -> std::collections::HashSet<String> {
+    (0..doc.tokens.len())
+        .filter(|&i| {
+            let t = &doc.tokens[i];
+            t.is_word() && t.script == Some(Script::Arabic) && after_product_noun(doc, i)
+        })
+        .map(|i| fold_arabic(doc.token_text(i)))
+        .collect()
+}
+
 /// Most words a run may have: longer runs are `foreign-script-run`'s.
 const MAX_RUN: usize = 4;
 
@@ -135,6 +244,7 @@ impl Rule for UntranslatedTerm {
             lexicon,
             cache: HashMap::new(),
             counts: foreign_counts(doc),
+            brands: None,
         };
         let long_runs = foreign_runs(doc);
         for run in runs {
@@ -180,7 +290,8 @@ fn term_word(doc: &Document, i: usize, target: Target) -> bool {
     }
     let w = t.text(doc.text);
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || w.chars().any(|c| c.is_numeric()) {
+    // Words with digits and file formats (`mp4, avi, mkv`) are no terms.
+    if letters < 2 || w.chars().any(|c| c.is_numeric()) || technical(doc, i) {
         return false;
     }
     // Acronyms: `RT`, `NATO`, `BBCs`.
@@ -373,6 +484,10 @@ struct Lookup<'d> {
     cache: HashMap<&'d str, Option<Match>>,
     /// Occurrences of each foreign word.
     counts: HashMap<&'d str, usize>,
+    /// The document's Arabic words that it names as products, services or
+    /// companies (after a noun of [`PRODUCT_NOUNS`]), folded; built on
+    /// first need.
+    brands: Option<std::collections::HashSet<String>>,
 }
 
 /// How often each word of a foreign script occurs in the document.
@@ -432,6 +547,22 @@ fn judge<'d>(
         let mut d = Diagnostic::new(range.clone(), message)
             .confidence(0.9 - worst)
             .fix(range, spelling, Applicability::Unsafe);
+        // Arabic writers keep a product's or a company's Latin name beside
+        // its Arabic spelling (`Memoji` and `ميموجي`): a name the document
+        // calls a product, one with a model number, one glossed by its
+        // spelling next to it, or a loose match, is a note, not a slip.
+        if target == Target::Arabic
+            && (worst > LOOSE
+                || product(doc, run)
+                || glossed(doc, run, &spellings)
+                || spellings.iter().all(|sp| {
+                    look.brands
+                        .get_or_insert_with(|| brands(doc))
+                        .contains(&fold_arabic(sp))
+                }))
+        {
+            d = d.severity(Severity::Info).confidence(0.4);
+        }
         // Russian keeps many brands in Latin letters beside a Cyrillic
         // spelling of the person or place (`Thom Browne`, `Том Браун`): a
         // warning needs the Cyrillic form to be the document's usual one.
@@ -504,6 +635,43 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].severity, Some(Severity::Info));
         assert_eq!(d[0].fix.as_ref().unwrap().replacement, "Том Браун");
+    }
+
+    #[test]
+    fn products_and_brands_beside_their_arabic_spelling_are_info() {
+        for (text, term) in [
+            (
+                "أضافت آبل ميزات جديدة إلى ملصقات ميموجي.\n\
+                 وبات بإمكان المستخدمين تصميم شخصيات Memoji بملامح أدق.\n",
+                "Memoji",
+            ),
+            (
+                "كشفت سامسونج عن هاتفها الجديد جالاكسي اليوم.\n\
+                 ويأتي هاتف Galaxy بكاميرا محسنة.\n",
+                "Galaxy",
+            ),
+            (
+                "أطلقت شركة ميتا تطبيق ثريدز في مئة دولة.\n\
+                 وسجل ملايين المستخدمين في Threads خلال يومه الأول.\n",
+                "Threads",
+            ),
+            (
+                "افتتحت شركة إيكيا متجرها الجديد.\nوقالت إيكيا Ikea إن المتجر كبير.\n",
+                "Ikea",
+            ),
+        ] {
+            let d = diagnostics(&UntranslatedTerm, text, Some("ar"));
+            assert_eq!(d.len(), 1, "{text}: {d:#?}");
+            assert_eq!(&text[d[0].range.clone()], term);
+            assert_eq!(d[0].severity, Some(Severity::Info), "{text}");
+        }
+        // A person or place the document names beside no product noun is
+        // still a warning (the seeds' `Gerasimov`, `Kursk`), even when a
+        // product of the same document is a brand.
+        let text = format!("{ARTICLE}وأطلقت شركة آبل تطبيق ميموجي.\n");
+        let d = diagnostics(&UntranslatedTerm, &text, Some("ar"));
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(d.iter().all(|d| d.severity.is_none()), "{d:#?}");
     }
 
     #[test]

@@ -124,7 +124,15 @@ impl Rule for WrongLanguage {
             } else {
                 format!("run of {} words", run.words)
             };
-            d.message = format!("{} {what} in {doc_name} text", language_name(code));
+            d.message = if run.guessed {
+                // A word model's best guess is no identification.
+                let script = doc.tokens[doc.token_at(range.start)]
+                    .script
+                    .map_or("foreign", name);
+                format!("{script}-script {what} in {doc_name} text")
+            } else {
+                format!("{} {what} in {doc_name} text", language_name(code))
+            };
             if run.quoted {
                 // A long quotation left in its language is worth a look,
                 // a short one is usually kept on purpose.
@@ -132,6 +140,15 @@ impl Rule for WrongLanguage {
                     continue;
                 }
                 d.message.push_str(": quoted, maybe a quotation to keep");
+                d = d.severity(Severity::Info);
+            } else if run.guessed {
+                // Only a word model vouches for the language: a title, a
+                // slogan or a phrase too short to identify for sure.
+                d.message.push_str(&format!(
+                    ": words of a language (maybe {}), too short to identify: \
+                     a title, a slogan or a name?",
+                    language_name(code)
+                ));
                 d = d.severity(Severity::Info);
             } else if run.quotation {
                 d.message
@@ -216,6 +233,35 @@ mod tests {
     const EN: &str = "The minister said on Thursday that the government would continue to work with its partners to bring stability to the region and to strengthen economic ties between the two countries in the coming years.";
     const FR: &str = "Le ministre a déclaré jeudi que le gouvernement continuerait à travailler avec ses partenaires pour apporter la stabilité dans la région et renforcer les liens économiques entre les deux pays.";
     const RU: &str = "Министр заявил в четверг, что правительство продолжит работу с партнерами, чтобы обеспечить стабильность в регионе и укрепить экономические связи между двумя странами в ближайшие годы.";
+
+    #[test]
+    fn short_titles_and_slogans_are_info() {
+        for (text, lang, run) in [
+            (
+                format!("{AR}\nسمعت اغنية we will rock you امبارح مع اصحابي"),
+                "ar",
+                "we will rock you",
+            ),
+            (
+                format!("{RU}\nслоган у них был think outside the box"),
+                "ru",
+                "think outside the box",
+            ),
+        ] {
+            let d = diagnostics(&WrongLanguage, &text, Some(lang));
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert_eq!(&text[d[0].range.clone()], run);
+            assert_eq!(d[0].severity, Some(Severity::Info));
+            assert!(
+                d[0].message.starts_with("Latin-script run"),
+                "{}",
+                d[0].message
+            );
+        }
+        // Garble is no language: `foreign-script-run`'s.
+        let text = format!("{AR}\nسمعت اغنية xqzt vrkpl wmnxq bzzrt امبارح");
+        assert!(diagnostics(&WrongLanguage, &text, Some("ar")).is_empty());
+    }
 
     #[test]
     fn cross_script_sentences_are_wrong_language() {

@@ -37,6 +37,14 @@ Matching ignores letter case, Arabic diacritics and tatweel, hamza/alef
 variants (`اقرأ أيضاً` = `إقرأ ايضا`), and `ё`/`е`. The phrases live in
 `data/boilerplate/{ar,en,fr,ru,de,es,fa,tr}.txt`.
 
+Furniture that no list holds is found by what it is: a call to action, a
+short line on its own (eight words at most, four when it ends with a full
+stop) opened by an imperative to read, watch, click, tap, share, follow,
+subscribe, join, download or listen in any of those languages (`اضغط هنا
+للمزيد`, `تابعوا قناتنا على يوتيوب`, `Tap to read the full story`,
+`Suivez notre direct`, `Скачайте наше приложение`), with no sentence around
+it: no sentence end followed by more text, no question, no quotation.
+
 ## Why is this bad?
 Scraped or copy-pasted articles carry the page's navigation with them. A
 "related news" link in the middle of an article breaks the text, and after
@@ -65,8 +73,11 @@ sentence end. A phrase can be a real part of the text (a heading called
 A phrase inside running prose is never flagged (`I'd like to read more about
 it`), nor one that does not follow a sentence end. The headline under a
 lone `اقرأ أيضاً:` line is on a line of its own and is not flagged. A tail
-in a cased script must start with a capital letter. Phrases not in the lists
-are not found: add them to the data files.
+in a cased script must start with a capital letter. Furniture that is
+neither on the lists nor opened by an imperative (`Related: …` in a
+language without a list, a bare headline of another article) is not found:
+add it to the data files. A short imperative line of the text itself (a
+step of instructions, `Read the label`) is taken for furniture.
 "#,
 };
 
@@ -106,6 +117,14 @@ impl Rule for Boilerplate {
                     Diagnostic::new(start..flagged.end, "page furniture after the last sentence")
                         .confidence(0.8)
                         .fix(cut..flagged.end, "", Applicability::Unsafe),
+                );
+                continue;
+            }
+            if call_to_action(s.trim(), &text[core_start..core_end], &mut scratch) {
+                out.push(
+                    Diagnostic::new(flagged, "call to action left in the text (page furniture)")
+                        .confidence(0.7)
+                        .fix(line_with_break(doc, l), "", Applicability::Unsafe),
                 );
             }
         }
@@ -240,6 +259,183 @@ fn normalize_into(s: &str, base: usize, out: &mut String, map: &mut Vec<usize>) 
             map.extend(std::iter::repeat_n(at, lc.len_utf8()));
         }
     }
+}
+
+/// Imperatives that open a call to action, in every language of the phrase
+/// lists: read, watch, click, tap or press, share, follow, subscribe, sign
+/// up or join, download, listen, see, visit or discover; and Arabic `ل` with
+/// the verbal noun (`لقراءة`, `للاشتراك`: "to read", "to subscribe").
+/// Matched as whole words after normalisation (see [`normalize_into`]),
+/// an Arabic `و` or `ف` before them stripped.
+#[rustfmt::skip]
+const IMPERATIVES: &[&str] = &[
+    // Arabic
+    "اقرأ", "اقرأوا", "اقرئي", "طالع", "طالعوا", "شاهد", "شاهدوا", "شاهدي", "اضغط", "اضغطوا",
+    "اضغطي", "انقر", "انقروا", "انقري", "شارك", "شاركوا", "شاركي", "شاركونا", "تابع", "تابعوا",
+    "تابعي", "تابعونا", "تابعنا", "اشترك", "اشتركوا", "اشتركي", "حمل", "حملوا", "نزل", "استمع",
+    "استمعوا", "اطلع", "اطلعوا", "زوروا", "زر", "انضم", "انضموا", "اكتشف", "اكتشفوا", "تعرف",
+    "تعرفوا", "للمزيد", "لمزيد", "لقراءة", "لمشاهدة", "للاشتراك", "للمتابعة", "لمتابعة",
+    "للتحميل", "لتحميل", "للاطلاع", "للاستماع",
+    // English
+    "read", "watch", "click", "tap", "press", "share", "follow", "subscribe", "join",
+    "download", "listen", "view", "visit", "swipe", "see", "discover", "explore", "sign",
+    "check", "like", "learn", "find", "get",
+    // French
+    "lire", "lisez", "lis", "regardez", "regarder", "regarde", "cliquez", "cliquer", "clique",
+    "appuyez", "partagez", "partager", "partage", "suivez", "suivez-nous", "suivre",
+    "abonnez-vous", "abonne-toi", "inscrivez-vous", "téléchargez", "télécharger", "écoutez",
+    "écouter", "voir", "voyez", "découvrez", "découvrir", "rejoignez", "rejoignez-nous",
+    "retrouvez", "retrouvez-nous", "visitez", "consultez",
+    // Russian
+    "читайте", "читай", "прочитайте", "прочтите", "прочти", "читать", "смотрите", "смотри",
+    "посмотрите", "смотреть", "нажмите", "нажми", "жмите", "кликните", "кликни", "поделитесь",
+    "делитесь", "подписывайтесь", "подпишитесь", "подпишись", "подписаться", "следите",
+    "скачайте", "скачать", "слушайте", "послушайте", "слушать", "переходите", "перейдите",
+    "присоединяйтесь", "узнайте", "ставьте", "оставьте", "листайте", "откройте",
+    // German
+    "lesen", "lies", "sehen", "schauen", "klicken", "klicke", "tippen", "teilen", "teile",
+    "folgen", "folge", "abonnieren", "abonniere", "herunterladen", "hören", "entdecken",
+    // Spanish
+    "lee", "leer", "lea", "mira", "mire", "ver", "vea", "haz", "pulsa", "pulse", "comparte",
+    "compartir", "sigue", "síguenos", "siga", "suscríbete", "suscríbase", "descarga",
+    "descargue", "escucha", "escuche", "únete", "descubre", "visita",
+    // Persian
+    "بخوانید", "بخوان", "ببینید", "تماشا", "کلیک", "دنبال", "مشترک", "دانلود", "بشنوید",
+    // Turkish
+    "oku", "okuyun", "izle", "izleyin", "tıkla", "tıklayın", "paylaş", "paylaşın", "takip",
+    "abone", "indir", "indirin", "dinle", "dinleyin", "keşfet",
+];
+
+/// Imperatives that end a call to action in the verb-final languages
+/// (Persian, Turkish): the verb alone, or the light verb after its noun.
+#[rustfmt::skip]
+const FINAL_IMPERATIVES: &[&str] = &[
+    "بخوانید", "ببینید", "بشنوید", "okuyun", "izleyin", "tıklayın", "paylaşın", "indirin",
+    "dinleyin", "keşfedin",
+];
+/// Light verbs (`کنید`, `شوید`, `edin`, `olun`) and the nouns that make
+/// them a call to action (`دنبال کنید`, `takip edin`, `abone olun`).
+const LIGHT_VERBS: &[&str] = &["کنید", "شوید", "edin", "olun"];
+#[rustfmt::skip]
+const LIGHT_NOUNS: &[&str] = &[
+    "دنبال", "کلیک", "دانلود", "تماشا", "مشترک", "عضو", "takip", "abone", "üye",
+];
+
+/// Words that may follow an imperative of a Latin-script language in a call
+/// to action: determiners, pronouns, prepositions and adverbs (`Share
+/// this`, `Download our app`, `Suivez notre direct`). A noun there makes
+/// the verb a noun (`Share prices fell`).
+#[rustfmt::skip]
+const AFTER_IMPERATIVE: &[&str] = &[
+    "the", "a", "an", "our", "this", "these", "that", "us", "me", "it", "them", "to", "on",
+    "for", "in", "at", "with", "here", "more", "now", "up", "out", "all", "below", "above",
+    "next", "full", "latest", "live", "free", "your", "my", "and", "or", "from", "via", "back",
+    "today", "le", "la", "les", "un", "une", "des", "du", "de", "notre", "nos", "votre", "vos",
+    "ce", "cet", "cette", "ces", "sur", "à", "pour", "ici", "plus", "nous", "tout", "toute",
+    "tous", "toutes", "en", "maintenant", "gratuitement", "aussi", "également", "uns",
+    "unseren", "unsere", "unser", "den", "die", "das", "der", "hier", "mehr", "jetzt", "auf",
+    "sie", "zu", "alle", "nuestro", "nuestra", "nuestros", "nuestras", "el", "los", "las",
+    "aquí", "más", "ahora", "al", "este", "esta", "todo", "todas",
+];
+
+/// A list of words, normalised (see [`normalize_into`]).
+fn normalized_set(words: &[&str]) -> std::collections::HashSet<String> {
+    words
+        .iter()
+        .map(|w| {
+            let (mut out, mut map) = (String::new(), Vec::new());
+            normalize_into(w, 0, &mut out, &mut map);
+            out
+        })
+        .collect()
+}
+
+/// The word lists of a call to action, normalised.
+struct CallWords {
+    imperatives: std::collections::HashSet<String>,
+    finals: std::collections::HashSet<String>,
+    light_verbs: std::collections::HashSet<String>,
+    light_nouns: std::collections::HashSet<String>,
+    after: std::collections::HashSet<String>,
+}
+
+static CALL: LazyLock<CallWords> = LazyLock::new(|| CallWords {
+    imperatives: normalized_set(IMPERATIVES),
+    finals: normalized_set(FINAL_IMPERATIVES),
+    light_verbs: normalized_set(LIGHT_VERBS),
+    light_nouns: normalized_set(LIGHT_NOUNS),
+    after: normalized_set(AFTER_IMPERATIVE),
+});
+
+/// Most words of a call to action: a line of furniture is short.
+const CALL_WORDS: usize = 8;
+/// Most words of a call to action that ends with a full stop, which a
+/// short instruction in prose may also do.
+const CALL_WORDS_WITH_STOP: usize = 4;
+
+/// Whether a line (`core`: with its decoration trimmed) is a call to action: a short
+/// line on its own opened by an imperative to read, watch, click, share,
+/// follow or subscribe (see [`IMPERATIVES`]), with no sentence around it:
+/// no sentence end followed by more text, no question, no quotation.
+fn call_to_action(line: &str, core: &str, scratch: &mut Scratch) -> bool {
+    let words = core.split_whitespace().count();
+    if words == 0 || words > CALL_WORDS {
+        return false;
+    }
+    let last = line.chars().next_back().unwrap_or(' ');
+    if matches!(last, '?' | '؟') || (last == '.' && words > CALL_WORDS_WITH_STOP) {
+        return false;
+    }
+    let sentence_inside = core
+        .char_indices()
+        .any(|(i, c)| is_sentence_end(c) && core[i + c.len_utf8()..].starts_with(' '));
+    let quoted = core
+        .chars()
+        .any(|c| matches!(c, '"' | '«' | '»' | '“' | '”' | '„'));
+    if sentence_inside || quoted {
+        return false;
+    }
+    let words: Vec<String> = core
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+            scratch.norm.clear();
+            scratch.map.clear();
+            normalize_into(w, 0, &mut scratch.norm, &mut scratch.map);
+            scratch.norm.clone()
+        })
+        .collect();
+    let call = &*CALL;
+    // Verb-final languages end with the imperative.
+    let n = words.len();
+    if call.finals.contains(&words[n - 1])
+        || n >= 2
+            && call.light_verbs.contains(&words[n - 1])
+            && call.light_nouns.contains(&words[n - 2])
+    {
+        return true;
+    }
+    let first = words[0].as_str();
+    let imperative = call.imperatives.contains(first)
+        || ["و", "ف"].iter().any(|p| {
+            first
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.chars().count() >= 3 && call.imperatives.contains(rest))
+        });
+    let head = core.split_whitespace().next().unwrap_or_default();
+    // An imperative followed by a comma is said to someone (`Смотрите,
+    // сказал он`), not printed by a page.
+    if !imperative || head.ends_with([',', '،']) {
+        return false;
+    }
+    // In a Latin-script language a noun is often its verb's twin (`Share
+    // prices`): the word after the imperative must be one that follows
+    // verbs, or a colon must close it (`Watch: …`).
+    let latin = first.chars().any(|c| c.is_ascii_alphabetic());
+    let next = words.get(1).map(String::as_str);
+    !latin
+        || head.ends_with(':')
+        || next.is_none_or(|w| call.after.contains(w) || w.starts_with("l'") || w.starts_with("d'"))
 }
 
 /// Characters that decorate a furniture line around the phrase: bullets,

@@ -195,6 +195,45 @@ mod tests {
     }
 
     #[test]
+    fn calls_to_action_on_no_list_are_furniture() {
+        for line in [
+            "اضغط هنا للمزيد",
+            "وتابعوا قناتنا على يوتيوب",
+            "👈 لقراءة التقرير كاملا اضغط هنا",
+            "Tap to read the full story",
+            "» Download our free app",
+            "Find out more.",
+            "Suivez notre direct",
+            "Abonnez-vous à notre chaîne YouTube",
+            "Скачайте наше приложение",
+            "Жмите на фото, чтобы увеличить",
+            "Folgen Sie uns auf Mastodon",
+            "Síguenos en Instagram",
+            "ما را در اینستاگرام دنبال کنید",
+            "Bizi Instagram'da takip edin",
+        ] {
+            let text = format!("The talks resumed on Monday.\n{line}\nBoth sides agreed.");
+            let f = flagged(&Boilerplate, &text);
+            assert_eq!(f, [line], "{line}");
+        }
+        // Imperatives inside prose, long lines, questions and quotations
+        // are the text's own.
+        for line in [
+            "Read the label carefully before you take the medicine, doctors say.",
+            "Watch out, he shouted. The car stopped.",
+            "Share prices fell sharply on Monday",
+            "Смотрите, сказал он.",
+            "«Читайте больше книг», — советует учитель.",
+            "Suivez-vous l'actualité?",
+            "تابع الوزير حديثه قائلا إن المفاوضات مستمرة منذ أسابيع طويلة",
+            "شاهد عيان قال إن الانفجار وقع ليلا.",
+        ] {
+            let text = format!("The talks resumed on Monday.\n{line}\nBoth sides agreed.");
+            assert!(flagged(&Boilerplate, &text).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn running_prose_is_quiet() {
         for text in [
             "I'd like to read more about it.",
