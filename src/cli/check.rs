@@ -15,7 +15,7 @@ use mtlint::render::Options;
 use mtlint::{FileReport, Severity};
 
 use super::args::{CheckArgs, ColorWhen, FormatArg, InputKind};
-use super::output::AtomicFile;
+use super::output::{self, AtomicFile};
 use super::progress::Progress;
 use super::{
     close_output, nothing_scanned, open_output, plan, report_failure, usage_error, Failure, Inputs,
@@ -66,9 +66,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let render_opts = Options {
         color: choice != ColorChoice::Never,
-        // Isolates only where a terminal lays the text out (see render::quote).
-        isolate_rtl: to_terminal,
+        // Isolates whatever the output (see render::quote).
+        isolate_rtl: !args.no_bidi_isolates,
         quiet: args.quiet,
+        width: output::width(to_terminal, false),
     };
     let sink = match open_output(args.output.as_deref(), choice) {
         Ok(s) => s,
@@ -287,8 +288,9 @@ fn fix_files(
     };
     let render_opts = Options {
         color,
-        isolate_rtl: terminal,
+        isolate_rtl: !args.no_bidi_isolates,
         quiet: args.quiet,
+        width: output::width(terminal, to_stderr),
     };
     let mut stream =
         Stream::new(Vec::new(), Format::from(args.format), render_opts).statistics(args.statistics);

@@ -64,3 +64,33 @@ impl Write for Sink {
         }
     }
 }
+
+/// The columns the source lines of the full format must fit in: the
+/// terminal's width when standard output (or standard error, `stderr`) is
+/// one, else the `COLUMNS` variable, else 80.
+pub fn width(terminal: bool, stderr: bool) -> usize {
+    let from_terminal = terminal.then(|| terminal_columns(if stderr { 2 } else { 1 }));
+    from_terminal
+        .flatten()
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|&c: &usize| c > 0)
+        })
+        .unwrap_or(mtlint::render::DEFAULT_WIDTH)
+}
+
+/// The width of the terminal on file descriptor `fd`, if it says.
+#[cfg(unix)]
+fn terminal_columns(fd: libc::c_int) -> Option<usize> {
+    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct we own.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+#[cfg(not(unix))]
+fn terminal_columns(_fd: i32) -> Option<usize> {
+    None
+}

@@ -18,7 +18,8 @@
 
 use std::io::{self, Write};
 
-use super::{concise, full, github, jsonl, sarif, scores, Options};
+use super::scores::ScoreRow;
+use super::{concise, full, github, html, jsonl, sarif, scores, Options};
 use crate::report::finding::Severity;
 use crate::report::{FileReport, Notice, Summary};
 
@@ -38,6 +39,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations, each file also in the full format.
     Github,
+    /// One self-contained HTML page (see [`html`]).
+    Html,
 }
 
 /// Writes one format to `W` file by file.
@@ -52,6 +55,8 @@ pub struct Stream<W: Write> {
     notices: Vec<Notice>,
     /// SARIF results written so far.
     results: usize,
+    /// HTML: each file's score row and rank, for the table at the end.
+    rows: Vec<(ScoreRow, usize)>,
 }
 
 impl<W: Write> Stream<W> {
@@ -66,6 +71,7 @@ impl<W: Write> Stream<W> {
             max: None,
             notices: Vec::new(),
             results: 0,
+            rows: Vec::new(),
         }
     }
 
@@ -92,6 +98,7 @@ impl<W: Write> Stream<W> {
             _ if self.counting_only() => return Ok(()),
             Format::Json => jsonl::json_head(),
             Format::Sarif => sarif::head(),
+            Format::Html => html::head(),
             _ => return Ok(()),
         };
         self.out.write_all(head.as_bytes())
@@ -122,6 +129,11 @@ impl<W: Write> Stream<W> {
                 let mut s = github::annotations(file);
                 s.push_str(&full::render_file(file, &self.opts));
                 s
+            }
+            Format::Html => {
+                let n = self.summary.files;
+                self.rows.push((ScoreRow::new(file), n));
+                html::file(file, n)
             }
         };
         self.out.write_all(text.as_bytes())?;
@@ -187,6 +199,11 @@ impl<W: Write> Stream<W> {
                 }
                 Format::Json => jsonl::json_tail(&self.summary, &self.notices, self.summary.files),
                 Format::Sarif => sarif::tail(self.results, &self.notices),
+                Format::Html => {
+                    let mut rows = std::mem::take(&mut self.rows);
+                    rows.sort_by(|a, b| scores::worst_first(&a.0, &b.0).then(a.1.cmp(&b.1)));
+                    html::tail(&rows, &self.summary, &self.notices)
+                }
                 _ => String::new(),
             }
         };

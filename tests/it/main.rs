@@ -21,6 +21,7 @@ mod foreign_letters;
 mod fuzz_checks;
 mod fuzz_regressions;
 mod gibberish;
+mod html;
 mod joined_words;
 mod lines;
 mod loops;
