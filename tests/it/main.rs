@@ -5,6 +5,7 @@ mod support;
 
 mod architecture;
 mod batch;
+mod bidi;
 mod cli;
 mod config;
 mod docs;
