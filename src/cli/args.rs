@@ -100,6 +100,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
     /// Write the output to FILE: whole once the run is done, or not at all.
+    /// With --format html, a folder (existing, or ending in `/`) gets an
+    /// index.html and pages of 200 files.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]

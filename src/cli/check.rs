@@ -71,12 +71,26 @@ pub fn run(args: &CheckArgs) -> u8 {
         quiet: args.quiet,
         width: output::width(to_terminal, false),
     };
-    let sink = match open_output(args.output.as_deref(), choice) {
-        Ok(s) => s,
-        Err(m) => return usage_error(&m),
+    // `--format html -o DIR`: an index and pages of files, for large scans.
+    let pages_dir = args
+        .output
+        .as_deref()
+        .filter(|p| format == Format::Html && output::is_folder(p));
+    let (sink, pages) = match pages_dir {
+        Some(dir) => match output::page_writer(dir) {
+            Ok(w) => (output::Sink::Null, Some(w)),
+            Err(e) => return usage_error(&format!("cannot write {}: {e}", dir.display())),
+        },
+        None => match open_output(args.output.as_deref(), choice) {
+            Ok(s) => (s, None),
+            Err(m) => return usage_error(&m),
+        },
     };
 
     let mut stream = Stream::new(sink, format, render_opts).statistics(args.statistics);
+    if let Some(w) = pages {
+        stream = stream.paged(w);
+    }
     let mut write_error: Option<io::Error> = stream.begin().err();
     for f in failures {
         write_error = write_error.or(stream.notice(f).err());

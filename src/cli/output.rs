@@ -3,6 +3,7 @@
 //! never leaves a partial output.
 
 use std::io::{self, StdoutLock, Write};
+use std::path::Path;
 
 use anstream::{AutoStream, ColorChoice};
 
@@ -16,6 +17,8 @@ pub enum Sink {
     Styled(AutoStream<StdoutLock<'static>>),
     /// `-o FILE`.
     File(Box<AtomicFile>),
+    /// Nothing: `--format html -o DIR` writes its pages itself.
+    Null,
 }
 
 impl Sink {
@@ -35,6 +38,7 @@ impl Sink {
             Sink::File(f) => f.commit(),
             Sink::Stdout(mut o) => o.flush(),
             Sink::Styled(mut o) => o.flush(),
+            Sink::Null => Ok(()),
         }
     }
 }
@@ -45,6 +49,7 @@ impl Write for Sink {
             Sink::Stdout(o) => o.write(buf),
             Sink::Styled(o) => o.write(buf),
             Sink::File(f) => f.write(buf),
+            Sink::Null => Ok(buf.len()),
         }
     }
 
@@ -53,6 +58,7 @@ impl Write for Sink {
             Sink::Stdout(o) => o.write_all(buf),
             Sink::Styled(o) => o.write_all(buf),
             Sink::File(f) => f.write_all(buf),
+            Sink::Null => Ok(()),
         }
     }
 
@@ -61,6 +67,7 @@ impl Write for Sink {
             Sink::Stdout(o) => o.flush(),
             Sink::Styled(o) => o.flush(),
             Sink::File(f) => f.flush(),
+            Sink::Null => Ok(()),
         }
     }
 }
@@ -93,4 +100,22 @@ fn terminal_columns(fd: libc::c_int) -> Option<usize> {
 #[cfg(not(unix))]
 fn terminal_columns(_fd: i32) -> Option<usize> {
     None
+}
+
+/// `--format html -o DIR`: whether `-o` names a folder (one that exists,
+/// or a path ending in `/`), which then gets an index and pages.
+pub fn is_folder(path: &Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR)
+}
+
+/// Writes each page of a paged HTML report into `dir` (created if need
+/// be), each page whole or not at all.
+pub fn page_writer(dir: &Path) -> io::Result<mtlint::render::stream::PageSink> {
+    std::fs::create_dir_all(dir)?;
+    let dir = dir.to_path_buf();
+    Ok(Box::new(move |name: &str, page: &str| {
+        let mut f = AtomicFile::create(&dir.join(name))?;
+        f.write_all(page.as_bytes())?;
+        f.commit()
+    }))
 }

@@ -24,7 +24,7 @@ use super::{
     before_after, escape_invisible, is_invisible_or_control, isolate_message, summary_text,
 };
 use crate::report::finding::{Applicability, Finding};
-use crate::report::{FileReport, Notice, Summary};
+use crate::report::{FileReport, Notice, Report, Summary};
 
 /// The style sheet: screen and print.
 const CSS: &str = include_str!("html/report.css");
@@ -85,18 +85,42 @@ fn text_into(out: &mut String, s: &str) {
     escape_into(out, &s[from..]);
 }
 
+/// The page of a whole report: what [`stream`](super::stream) writes file
+/// by file.
+pub fn render(report: &Report) -> String {
+    let mut out = head();
+    let mut rows = Vec::with_capacity(report.files.len());
+    for (i, f) in report.files.iter().enumerate() {
+        out.push_str(&file(f, i + 1));
+        rows.push((ScoreRow::new(f), i + 1));
+    }
+    sort_rows(&mut rows);
+    out.push_str(&tail(&rows, &report.summary, &report.notices));
+    out
+}
+
+/// Sorts the score rows of [`tail`] worst first, as `mtlint score` does.
+pub fn sort_rows(rows: &mut [(ScoreRow, usize)]) {
+    rows.sort_by(|a, b| super::scores::worst_first(&a.0, &b.0).then(a.1.cmp(&b.1)));
+}
+
 /// The start of the page, before the first file.
 pub fn head() -> String {
+    page_head("mtlint report", "")
+}
+
+/// The start of a page titled `title` (escaped here), `nav` (markup) under
+/// its heading.
+fn page_head(title: &str, nav: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"mtlint {}\">\n\
-         <title>mtlint report</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
-         <header><h1>mtlint report</h1></header>\n\
+         <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
+         <header><h1>{title}</h1>{nav}</header>\n\
          <div id=\"tip\" role=\"tooltip\" hidden></div>\n<main id=\"files\">\n",
-        env!("CARGO_PKG_VERSION")
+        title = escape(title),
     )
 }
 
@@ -236,17 +260,10 @@ fn text(out: &mut String, file: &FileReport, id: &str) {
         .map(|(k, f)| (f.start, f.end, k))
         .collect();
     spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let attrs: Vec<Option<String>> = file
-        .findings
-        .iter()
-        .enumerate()
-        .map(|(k, f)| {
-            spans
-                .iter()
-                .any(|s| s.2 == k)
-                .then(|| mark_attrs(file, f, id, k + 1))
-        })
-        .collect();
+    let mut attrs: Vec<Option<String>> = vec![None; file.findings.len()];
+    for s in &spans {
+        attrs[s.2] = Some(mark_attrs(file, &file.findings[s.2], id, s.2 + 1));
+    }
     let paras = paragraph_ends(src);
     // Every place where something opens or closes, in order.
     let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.0, s.1]).collect();
@@ -329,6 +346,18 @@ fn plural(n: usize, word: &str) -> String {
 /// of files by score (`rows` sorted worst first, each with the rank of its
 /// file in the output), and the script.
 pub fn tail(rows: &[(ScoreRow, usize)], summary: &Summary, notices: &[Notice]) -> String {
+    overview(rows, summary, notices, &|n| format!("#{}", file_id(n)), "")
+}
+
+/// [`tail`], each file linked at `link(rank)`, `nav` (markup) after the
+/// table; no filters on a page without files.
+fn overview(
+    rows: &[(ScoreRow, usize)],
+    summary: &Summary,
+    notices: &[Notice],
+    link: &dyn Fn(usize) -> String,
+    nav: &str,
+) -> String {
     let mut out = String::from("</main>\n<section id=\"overview\">\n");
     let _ = writeln!(
         out,
@@ -350,15 +379,117 @@ pub fn tail(rows: &[(ScoreRow, usize)], summary: &Summary, notices: &[Notice]) -
         }
         out.push_str("</ul>\n");
     }
-    if summary.findings > 0 {
+    if summary.findings > 0 && link(1).starts_with('#') {
         filters(&mut out, summary);
     }
-    score_table(&mut out, rows);
+    score_table(&mut out, rows, link);
     let _ = write!(
         out,
-        "</section>\n<script>\n{JS}</script>\n</body>\n</html>\n"
+        "{nav}</section>\n<script>\n{JS}</script>\n</body>\n</html>\n"
     );
     out
+}
+
+/// Files a page of a paged report ([`Pages`]): a page that headless
+/// Chromium loads in well under two seconds (docs/measurements.md).
+pub const PAGE_FILES: usize = 200;
+
+/// The report as an index page and pages of [`PAGE_FILES`] files, for a
+/// scan too large for one page: `index.html` holds the summary and the
+/// table of every file by score, each row linking to its file on its page
+/// (`page-0001.html`, …); each page holds its files, its own filters and
+/// scores, and links to the index and to the pages before and after. The
+/// pages are handed out as they fill, so this too keeps only the score rows.
+#[derive(Default)]
+pub struct Pages {
+    page: String,
+    number: usize,
+    files: usize,
+    rows: Vec<(ScoreRow, usize)>,
+    page_rows: Vec<(ScoreRow, usize)>,
+    page_summary: Summary,
+    summary: Summary,
+}
+
+impl Pages {
+    /// No page yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The file name of page `n` (1-based).
+    pub fn page_name(n: usize) -> String {
+        format!("page-{n:04}.html")
+    }
+
+    /// Adds a file; gives back the page it completed, as (file name, page),
+    /// when it starts a new one.
+    pub fn file(&mut self, file: &FileReport) -> Option<(String, String)> {
+        let done = (self.files > 0 && self.files % PAGE_FILES == 0).then(|| self.close(true));
+        self.files += 1;
+        let n = self.files;
+        if self.page.is_empty() {
+            self.number += 1;
+            let title = format!("mtlint report, page {}", self.number);
+            let mut nav = String::from("<nav><a href=\"index.html\">index</a>");
+            if self.number > 1 {
+                let _ = write!(
+                    nav,
+                    " · <a href=\"{}\">previous page</a>",
+                    Self::page_name(self.number - 1)
+                );
+            }
+            nav.push_str("</nav>");
+            self.page = page_head(&title, &nav);
+        }
+        self.page.push_str(&self::file(file, n));
+        let row = (ScoreRow::new(file), n);
+        self.page_rows.push(row.clone());
+        self.rows.push(row);
+        self.page_summary.add(file);
+        self.summary.add(file);
+        done
+    }
+
+    /// Ends the current page, with a link to the next when `more`.
+    fn close(&mut self, more: bool) -> (String, String) {
+        let mut rows = std::mem::take(&mut self.page_rows);
+        sort_rows(&mut rows);
+        let nav = if more {
+            format!(
+                "<nav><a href=\"{}\">next page</a></nav>\n",
+                Self::page_name(self.number + 1)
+            )
+        } else {
+            String::new()
+        };
+        let summary = std::mem::take(&mut self.page_summary);
+        let tail = overview(&rows, &summary, &[], &|n| format!("#{}", file_id(n)), &nav);
+        let mut page = std::mem::take(&mut self.page);
+        page.push_str(&tail);
+        (Self::page_name(self.number), page)
+    }
+
+    /// The last page, if any, and the index (`index.html`), last, with the
+    /// notices of the scan.
+    pub fn finish(mut self, notices: &[Notice]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if !self.page.is_empty() {
+            out.push(self.close(false));
+        }
+        let mut rows = std::mem::take(&mut self.rows);
+        sort_rows(&mut rows);
+        let link = |n: usize| format!("{}#{}", Self::page_name((n - 1) / PAGE_FILES + 1), file_id(n));
+        let pages = (1..=self.number)
+            .map(|p| format!("<a href=\"{}\">{p}</a>", Self::page_name(p)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let nav = format!("<nav>pages: {pages}</nav>");
+        let mut index = page_head("mtlint report", &nav);
+        index.push_str(&overview(&rows, &self.summary, notices, &link, ""));
+        out.push(("index.html".into(), index));
+        out
+    }
 }
 
 /// A check box a severity and a rule; unchecking one hides its findings.
@@ -389,7 +520,7 @@ fn filters(out: &mut String, summary: &Summary) {
 }
 
 /// The files by score, worst first, each linking to its section.
-fn score_table(out: &mut String, rows: &[(ScoreRow, usize)]) {
+fn score_table(out: &mut String, rows: &[(ScoreRow, usize)], link: &dyn Fn(usize) -> String) {
     if rows.is_empty() {
         return;
     }
@@ -407,13 +538,13 @@ fn score_table(out: &mut String, rows: &[(ScoreRow, usize)]) {
         let _ = writeln!(
             out,
             "<tr><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a \
-             href=\"#{}\" dir=\"auto\">{}</a></td><td>{}</td></tr>",
+             href=\"{}\" dir=\"auto\">{}</a></td><td>{}</td></tr>",
             r.score,
             r.sentences,
             r.errors,
             r.warnings,
             r.info,
-            file_id(*n),
+            link(*n),
             esc_line(&r.path),
             top.join(", ")
         );

@@ -309,3 +309,50 @@ fn chromium_shows_each_finding_on_its_words_and_arabic_right_to_left() {
     }
     assert!(directions["rtl"] >= 5 && directions["ltr"] >= 1, "{directions:?}");
 }
+
+#[test]
+fn a_folder_gets_an_index_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report");
+    fs::create_dir(&target).unwrap();
+    let out = mtlint()
+        .args(["check", "seeds", "--format", "html", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let mut names: Vec<String> = fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["index.html", "page-0001.html"]);
+    let index = fs::read_to_string(target.join("index.html")).unwrap();
+    let page = fs::read_to_string(target.join("page-0001.html")).unwrap();
+    let index_dom = parse(&index);
+    assert!(index_dom.errors.is_empty() && parse(&page).errors.is_empty());
+    // Every row of the index opens its file on the page.
+    let links: Vec<&String> = index_dom
+        .tags
+        .iter()
+        .filter_map(|(n, a)| (n == "a").then(|| a.get("href")).flatten())
+        .filter(|h| h.contains('#'))
+        .collect();
+    assert_eq!(links.len(), 5, "{links:?}");
+    for l in links {
+        let id = l.strip_prefix("page-0001.html#").unwrap();
+        assert!(page.contains(&format!("<section class=\"file\" id=\"{id}\"")), "{l}");
+    }
+    // The single page of the same scan holds the same sections.
+    let single = String::from_utf8(
+        mtlint()
+            .args(["check", "seeds", "--format", "html"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let sections = |h: &str| h.matches("<section class=\"file\"").count();
+    assert_eq!(sections(&single), sections(&page));
+}
