@@ -105,7 +105,11 @@ fn terminal_columns(_fd: i32) -> Option<usize> {
 /// `--format html -o DIR`: whether `-o` names a folder (one that exists,
 /// or a path ending in `/`), which then gets an index and pages.
 pub fn is_folder(path: &Path) -> bool {
-    path.is_dir() || path.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR)
+    path.is_dir()
+        || path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::MAIN_SEPARATOR)
 }
 
 /// Writes each page of a paged HTML report into `dir` (created if need

@@ -392,6 +392,34 @@ Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
     }
 
     #[test]
+    fn the_window_follows_the_width_and_colour_marks_the_span() {
+        let src = format!("{} خطأ {}\n", "كلمة".repeat(30), "نص".repeat(30));
+        let r = report("w.txt", &src, &[("خطأ", Severity::Error, None)]);
+        let line = |width: usize, color: bool| {
+            let out = render(
+                &r,
+                &Options {
+                    width,
+                    color,
+                    ..Options::default()
+                },
+            );
+            out.lines().find(|l| l.contains("1 |")).unwrap().to_string()
+        };
+        // 185 characters: whole in 200 columns, a window of 40 in 40.
+        assert!(!line(200, false).contains('…'), "{}", line(200, false));
+        let narrow = line(40, false);
+        assert_eq!(narrow.chars().count(), 40, "{narrow}");
+        assert!(narrow.contains(" خطأ "), "{narrow}");
+        // In colour, the span itself is bold, underlined and red.
+        let lit = line(80, true);
+        assert!(
+            lit.contains("\u{1b}[1m\u{1b}[4m\u{1b}[91mخطأ\u{1b}[0m"),
+            "{lit:?}"
+        );
+    }
+
+    #[test]
     fn english_finding_with_colour_and_isolates() {
         let src = "He said  hello.\n";
         let r = report("en.md", src, &[("  ", Severity::Info, None)]);

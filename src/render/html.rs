@@ -186,8 +186,8 @@ fn finding_item(out: &mut String, file: &FileReport, f: &Finding, id: &str, k: u
         text = esc_line(&f.text),
     );
     if let Some(fix) = &f.fix {
-        let (before, after) =
-            before_after(&file.source, f).unwrap_or_else(|| (f.text.clone(), fix.replacement.clone()));
+        let (before, after) = before_after(&file.source, f)
+            .unwrap_or_else(|| (f.text.clone(), fix.replacement.clone()));
         let _ = write!(
             out,
             " <span class=\"fix\">fix ({}): <q><bdi>{}</bdi></q> → <q><bdi>{}</bdi></q></span>",
@@ -215,8 +215,8 @@ fn mark_attrs(file: &FileReport, f: &Finding, id: &str, k: usize) -> String {
         conf = f.confidence,
     );
     if let Some(fix) = &f.fix {
-        let (before, after) =
-            before_after(&file.source, f).unwrap_or_else(|| (f.text.clone(), fix.replacement.clone()));
+        let (before, after) = before_after(&file.source, f)
+            .unwrap_or_else(|| (f.text.clone(), fix.replacement.clone()));
         let _ = write!(
             a,
             " data-fix=\"{}\" data-before=\"{}\" data-after=\"{}\"",
@@ -425,7 +425,8 @@ impl Pages {
     /// Adds a file; gives back the page it completed, as (file name, page),
     /// when it starts a new one.
     pub fn file(&mut self, file: &FileReport) -> Option<(String, String)> {
-        let done = (self.files > 0 && self.files % PAGE_FILES == 0).then(|| self.close(true));
+        let done =
+            (self.files > 0 && self.files.is_multiple_of(PAGE_FILES)).then(|| self.close(true));
         self.files += 1;
         let n = self.files;
         if self.page.is_empty() {
@@ -479,7 +480,13 @@ impl Pages {
         }
         let mut rows = std::mem::take(&mut self.rows);
         sort_rows(&mut rows);
-        let link = |n: usize| format!("{}#{}", Self::page_name((n - 1) / PAGE_FILES + 1), file_id(n));
+        let link = |n: usize| {
+            format!(
+                "{}#{}",
+                Self::page_name((n - 1) / PAGE_FILES + 1),
+                file_id(n)
+            )
+        };
         let pages = (1..=self.number)
             .map(|p| format!("<a href=\"{}\">{p}</a>", Self::page_name(p)))
             .collect::<Vec<_>>()
@@ -578,7 +585,10 @@ mod tests {
     #[test]
     fn marks_nest_and_continue_across_paragraphs() {
         let scanner = Scanner::default();
-        let mut file = scanner.scan_file("a.txt", "قال بوتين ، اليوم.الروس غادروا!!\n\nHello , world.\n");
+        let mut file = scanner.scan_file(
+            "a.txt",
+            "قال بوتين ، اليوم.الروس غادروا!!\n\nHello , world.\n",
+        );
         assert!(!file.findings.is_empty());
         // A span over the paragraph break, overlapping the others.
         let mut wide = file.findings[0].clone();

@@ -334,12 +334,17 @@ mod tests {
         let got = got.borrow();
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["page-0001.html", "page-0002.html", "index.html"]);
-        assert_eq!(got[0].1.matches("<section class=\"file\"").count(), html::PAGE_FILES);
+        assert_eq!(
+            got[0].1.matches("<section class=\"file\"").count(),
+            html::PAGE_FILES
+        );
         assert!(got[0].1.contains("href=\"page-0002.html\">next page"));
         assert!(!got[1].1.contains("next page"));
         // The index links each file on its page, and the page has its id.
         let last = summary.files;
-        assert!(got[2].1.contains(&format!("href=\"page-0002.html#f{last}\"")));
+        assert!(got[2]
+            .1
+            .contains(&format!("href=\"page-0002.html#f{last}\"")));
         assert!(got[1].1.contains(&format!("id=\"f{last}\"")));
     }
 

@@ -37,7 +37,11 @@ fn display(fribidi: &Path, base: &str, lines: &[String]) -> Vec<String> {
 /// The quoted pieces of a line, isolates taken off: `"x" → "y"` gives x and
 /// y; `= text: "x"` gives x.
 fn quoted(line: &str) -> Vec<String> {
-    let strip = |s: &str| s.trim_start_matches('\u{2068}').trim_end_matches('\u{2069}').to_string();
+    let strip = |s: &str| {
+        s.trim_start_matches('\u{2068}')
+            .trim_end_matches('\u{2069}')
+            .to_string()
+    };
     if let Some((left, right)) = line.rsplit_once("\" → \"") {
         let before = left.rsplit_once('"').map_or(left, |(_, b)| b);
         let after = right.strip_suffix('"').unwrap_or(right);

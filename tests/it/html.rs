@@ -149,7 +149,8 @@ fn assert_marks(page: &Page, report: &Report) {
     assert_eq!(page.marks.len(), findings, "one mark a finding");
 }
 
-const HOSTILE_TEXT: &str = "Le titre <script>alert(1)</script> , puis \"><img src=x onerror=alert(2)> , \
+const HOSTILE_TEXT: &str =
+    "Le titre <script>alert(1)</script> , puis \"><img src=x onerror=alert(2)> , \
      et \u{202E}txt.exe\u{202C} , </p></div><!-- <b onclick=alert(3)>&amp;&#0;]]> ,  fin.\n\n\
      قال بوتين ، <svg onload=alert(4)> اليوم.الروس\n";
 const HOSTILE_NAME: &str = "x\"><img src=y onerror=alert(5)><script>alert(6)<\u{202E}.txt";
@@ -177,7 +178,11 @@ fn untrusted_text_and_paths_stay_text() {
     let page = parse(&html);
     assert_eq!(page.errors, Vec::<String>::new(), "the page is valid HTML");
     let names: Vec<&str> = page.tags.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names.iter().filter(|n| **n == "script").count(), 1, "ours only");
+    assert_eq!(
+        names.iter().filter(|n| **n == "script").count(),
+        1,
+        "ours only"
+    );
     for tag in ["img", "svg", "b"] {
         assert!(!names.contains(&tag), "<{tag}> from the input: {names:?}");
     }
@@ -205,7 +210,12 @@ fn untrusted_text_and_paths_stay_text() {
 #[test]
 fn html_of_a_seed() {
     let out = mtlint()
-        .args(["check", "seeds/003_99122e89d40735f6.txt", "--format", "html"])
+        .args([
+            "check",
+            "seeds/003_99122e89d40735f6.txt",
+            "--format",
+            "html",
+        ])
         .output()
         .unwrap();
     let html = String::from_utf8(out.stdout).unwrap();
@@ -219,18 +229,20 @@ fn html_of_a_seed() {
     });
 }
 
+/// `mtlint check seeds --format html`.
+fn seeds_page() -> String {
+    let out = mtlint()
+        .args(["check", "seeds", "--format", "html"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn the_score_table_is_that_of_mtlint_score() {
-    let html = String::from_utf8(
-        mtlint()
-            .args(["check", "seeds", "--format", "html"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let table = String::from_utf8(mtlint().args(["score", "seeds"]).output().unwrap().stdout)
-        .unwrap();
+    let html = seeds_page();
+    let table =
+        String::from_utf8(mtlint().args(["score", "seeds"]).output().unwrap().stdout).unwrap();
     // Rows of the table: score, then the path, worst first.
     let want: Vec<(String, String)> = table
         .lines()
@@ -257,12 +269,21 @@ fn chromium_dom(chromium: &Path, page: &Path) -> String {
     let profile = tempfile::tempdir().unwrap();
     let url = format!("file://{}?directions", page.display());
     let out = Process::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(["--dump-dom", &url])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -274,7 +295,11 @@ fn chromium_shows_each_finding_on_its_words_and_arabic_right_to_left() {
     let dir = tempfile::tempdir().unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let english = dir.path().join("en.txt");
-    fs::write(&english, "He said  hello , to them.\n\nقال بوتين ، اليوم.\n").unwrap();
+    fs::write(
+        &english,
+        "He said  hello , to them.\n\nقال بوتين ، اليوم.\n",
+    )
+    .unwrap();
     let page = dir.path().join("report.html");
     let args = |format: &str| {
         vec![
@@ -299,7 +324,11 @@ fn chromium_shows_each_finding_on_its_words_and_arabic_right_to_left() {
     for (file, direction, text) in &dom.paragraphs {
         let first = text.chars().find(|c| c.is_alphabetic());
         let Some(first) = first else { continue };
-        let want = if mtlint::render::is_rtl(first) { "rtl" } else { "ltr" };
+        let want = if mtlint::render::is_rtl(first) {
+            "rtl"
+        } else {
+            "ltr"
+        };
         assert_eq!(
             direction.as_deref(),
             Some(want),
@@ -307,7 +336,10 @@ fn chromium_shows_each_finding_on_its_words_and_arabic_right_to_left() {
         );
         *directions.entry(want).or_insert(0) += 1;
     }
-    assert!(directions["rtl"] >= 5 && directions["ltr"] >= 1, "{directions:?}");
+    assert!(
+        directions["rtl"] >= 5 && directions["ltr"] >= 1,
+        "{directions:?}"
+    );
 }
 
 #[test]
@@ -342,17 +374,13 @@ fn a_folder_gets_an_index_and_pages() {
     assert_eq!(links.len(), 5, "{links:?}");
     for l in links {
         let id = l.strip_prefix("page-0001.html#").unwrap();
-        assert!(page.contains(&format!("<section class=\"file\" id=\"{id}\"")), "{l}");
+        assert!(
+            page.contains(&format!("<section class=\"file\" id=\"{id}\"")),
+            "{l}"
+        );
     }
     // The single page of the same scan holds the same sections.
-    let single = String::from_utf8(
-        mtlint()
-            .args(["check", "seeds", "--format", "html"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let single = seeds_page();
     let sections = |h: &str| h.matches("<section class=\"file\"").count();
     assert_eq!(sections(&single), sections(&page));
 }

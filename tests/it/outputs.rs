@@ -197,7 +197,9 @@ fn statistics_count_per_rule() {
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("report.sarif");
-    for format in ["json", "sarif", "full", "concise", "jsonl", "github", "html"] {
+    for format in [
+        "json", "sarif", "full", "concise", "jsonl", "github", "html",
+    ] {
         let out = mtlint()
             .args(["check", "seeds", "--format", format, "-o"])
             .arg(&target)
