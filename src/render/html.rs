@@ -5,13 +5,15 @@
 //! Each file is a `<section>` written as soon as it is scanned: a list of
 //! its findings, each linking to its span, then the file's text line by
 //! line, each line a bidi paragraph (`<p dir="auto">`, so that an Arabic
-//! paragraph reads right to left), the flagged spans as `<mark>` elements carrying the severity, the
-//! rule, the message, the confidence and the fix in data attributes. A mark
+//! paragraph reads right to left), the flagged spans as `<mark>` elements
+//! carrying the severity, the rule, the message, the confidence and the fix
+//! in data attributes. A mark
 //! takes the keyboard focus (`tabindex`) and shows its finding in a popup
 //! on hover or focus. After the last file come the filters (by rule and by
 //! severity) and the table of files by score, worst first (the rows of
 //! `mtlint score`); the style sheet places them above the files. So a
-//! stream keeps only the score rows, never the files.
+//! stream keeps only the score rows, never the files. [`Pages`] splits a
+//! large scan into an index and pages of [`PAGE_FILES`] files.
 //!
 //! Everything that comes from the input (text, paths, messages, rule ids)
 //! goes through [`escape`]; invisible and bidi control characters in the
