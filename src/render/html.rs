@@ -23,7 +23,7 @@ use std::fmt::Write;
 
 use super::scores::ScoreRow;
 use super::{
-    before_after, escape_invisible, is_invisible_or_control, isolate_message, summary_text,
+    before_after, escape_invisible, is_invisible_or_control, is_rtl, isolate_message, summary_text,
 };
 use crate::report::finding::{Applicability, Finding};
 use crate::report::{FileReport, Notice, Report, Summary};
@@ -542,18 +542,25 @@ fn score_table(out: &mut String, rows: &[(ScoreRow, usize)], link: &dyn Fn(usize
         let top: Vec<String> = r
             .top_rules(super::scores::TOP_RULES)
             .iter()
-            .map(|(rule, c)| format!("<code>{}</code> {c}", escape(rule)))
+            .map(|(rule, c)| format!("{} {c}", escape(rule)))
             .collect();
         let _ = writeln!(
             out,
             "<tr><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a \
-             href=\"{}\" dir=\"auto\">{}</a></td><td>{}</td></tr>",
+             href=\"{}\"{}>{}</a></td><td>{}</td></tr>",
             r.score,
             r.sentences,
             r.errors,
             r.warnings,
             r.info,
             link(*n),
+            // Plain rows: the table of a large scan has a row a file, and
+            // each element more costs a browser time (docs/measurements.md).
+            if r.path.chars().any(is_rtl) {
+                " dir=\"auto\""
+            } else {
+                ""
+            },
             esc_line(&r.path),
             top.join(", ")
         );
