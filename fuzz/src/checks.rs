@@ -12,7 +12,7 @@ use mtlint::extract::{Format, Prose};
 use mtlint::fix::{self, Options};
 use mtlint::read::decode;
 use mtlint::read::records::Records;
-use mtlint::render::{self, concise, full, github, jsonl, sarif, scores};
+use mtlint::render::{self, concise, full, github, html, jsonl, sarif, scores};
 use mtlint::{FileReport, Report, Scanner};
 
 /// Every rule, with its default severity: `Config::default()` selects all.
@@ -256,6 +256,8 @@ pub fn render_all(file: &FileReport) {
             color,
             isolate_rtl: color,
             quiet: false,
+            // A narrow terminal too: windows of long lines.
+            width: if color { 30 } else { 80 },
         };
         let _ = full::render(&report, &opts);
         let _ = concise::render(&report, &opts);
@@ -274,6 +276,7 @@ pub fn render_all(file: &FileReport) {
     );
     let _: serde_json::Value = serde_json::from_str(&sarif).expect("SARIF is JSON");
     let _ = github::annotations(file);
+    let _ = html::file(file, 1);
     let _ = file.marked();
     let _ = report.marked();
     let rows = vec![scores::ScoreRow::new(file)];

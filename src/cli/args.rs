@@ -82,6 +82,11 @@ pub struct CheckArgs {
     /// When to use colours (`auto`: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+    /// Do not wrap quoted right-to-left text in Unicode isolates (FSI …
+    /// PDI) in the full and concise formats, for tools that cannot take
+    /// invisible characters.
+    #[arg(long)]
+    pub no_bidi_isolates: bool,
     /// Name shown for standard input (`-`).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -95,6 +100,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
     /// Write the output to FILE: whole once the run is done, or not at all.
+    /// With --format html, a folder (existing, or ending in `/`) gets an
+    /// index.html and pages of 200 files.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -237,6 +244,8 @@ pub enum FormatArg {
     Sarif,
     /// GitHub Actions annotations, each file also in the full format.
     Github,
+    /// One self-contained HTML page: the texts with their findings marked.
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -248,6 +257,7 @@ impl From<FormatArg> for Format {
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Sarif => Format::Sarif,
             FormatArg::Github => Format::Github,
+            FormatArg::Html => Format::Html,
         }
     }
 }

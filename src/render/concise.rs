@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 
-use super::{escape_invisible, quote, Options};
+use super::{escape_invisible, isolate_message, quote, Options};
 use crate::report::finding::Severity;
 use crate::report::{FileReport, Report, Summary};
 
@@ -60,7 +60,7 @@ pub fn render_file(file: &FileReport, opts: &Options) -> String {
             f.column,
             f.severity,
             f.rule,
-            escape_invisible(&f.message),
+            isolate_message(&f.message, opts.isolate_rtl),
             quote(&f.text, opts.isolate_rtl)
         );
         if let Some((before, after)) = super::before_after(&file.source, f) {
@@ -144,7 +144,7 @@ mod tests {
         let out = render(&r, &Options::default());
         assert_eq!(
             out,
-            "a/ar.txt:1:10: warning[space-before-punctuation] [*] space before punctuation: \" ،\" → \"،\"\n\
+            "a/ar.txt:1:10: warning[space-before-punctuation] [*] space before punctuation: \"\u{2068} ،\u{2069}\" → \"\u{2068}،\u{2069}\"\n\
              b/en.txt:1:7: warning[space-before-punctuation] [*] space before punctuation: \",\"; fix: \" ,\" → \",\"\n\
              Found 2 findings (0 errors, 2 warnings, 0 info) in 3 files.\n\
              [*] 2 fixable with --fix.\n"

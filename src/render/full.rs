@@ -20,15 +20,14 @@ use std::fmt::Write;
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use super::{escape_invisible, quote, summary_text, Options};
+use super::{escape_invisible, isolate_message, quote, summary_text, Options};
 use crate::report::finding::{Applicability, Finding, Severity};
 use crate::report::{FileReport, Report, Summary};
 use crate::text::lines::LineIndex;
 
-/// Lines longer than this (in characters) are shown as a window.
-const LINE_MAX: usize = 80;
-/// Width of the window, in characters.
-const WINDOW: usize = 70;
+/// The narrowest window of a source line, in characters, however narrow
+/// the terminal says it is.
+const WINDOW_MIN: usize = 20;
 /// A terminal width annotate-snippets never reaches.
 const NO_CUT: usize = 1 << 20;
 
@@ -96,7 +95,7 @@ fn render_finding(
         Severity::Warning => Level::Warning,
         Severity::Info => Level::Info,
     };
-    let title = escape_invisible(&f.message);
+    let title = isolate_message(&f.message, opts.isolate_rtl);
     let gutter = f.line.to_string().len();
     let blue = if opts.color {
         AnsiColor::BrightBlue.on_default().effects(Effects::BOLD)
@@ -114,7 +113,9 @@ fn render_finding(
         location.push_str(&format!(" ({place})"));
     }
 
-    let window = source_window(file, lines, f);
+    // The source line fits the width with its gutter (`12 | `).
+    let fit = opts.width.saturating_sub(gutter + 3).max(WINDOW_MIN);
+    let window = source_window(file, lines, f, fit);
     let label = (f.end_line > f.line).then(|| format!("continues to line {}", f.end_line));
     let message = match &window {
         Some(w) => {
@@ -129,7 +130,10 @@ fn render_finding(
         }
         None => level.title(&title).id(&f.rule),
     };
-    let rendered = renderer.render(message).to_string();
+    let mut rendered = renderer.render(message).to_string();
+    if let (Some(w), true) = (&window, opts.color) {
+        rendered = highlight(&rendered, w, f.severity);
+    }
     // annotate-snippets would compute the column from the escaped window;
     // the location line is ours, with the finding's real column.
     let mut parts = rendered.splitn(2, '\n');
@@ -189,11 +193,40 @@ struct Window {
     span: std::ops::Range<usize>,
 }
 
-/// The line of `f.start`, cut to about [`WINDOW`] characters around the span
-/// when long, with invisible characters escaped so that a caret under an
+/// The flagged span of the source line in the colour of its severity,
+/// bold and underlined: on a terminal that reorders right-to-left text, or
+/// one that does not, the caret row may point elsewhere, the colour cannot.
+fn highlight(rendered: &str, w: &Window, severity: Severity) -> String {
+    let colour = match severity {
+        Severity::Error => AnsiColor::BrightRed,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::BrightBlue,
+    };
+    let style = colour
+        .on_default()
+        .effects(Effects::BOLD | Effects::UNDERLINE);
+    let (start, end) = (w.span.start, w.span.end);
+    if start == end {
+        return rendered.to_string();
+    }
+    let lit = format!(
+        "{}{style}{}{style:#}{}",
+        &w.text[..start],
+        &w.text[start..end],
+        &w.text[end..]
+    );
+    // The source line comes after the title line, which may quote the same text.
+    match rendered.split_once('\n') {
+        Some((title, rest)) => format!("{title}\n{}", rest.replacen(&w.text, &lit, 1)),
+        None => rendered.to_string(),
+    }
+}
+
+/// The line of `f.start`, cut to `fit` characters around the span when
+/// longer (the two `…` included), with invisible characters escaped so that a caret under an
 /// invisible character points at something. `None` when the report holds no
 /// source (a report read back from JSON) or the finding does not fit it.
-fn source_window(file: &FileReport, lines: &LineIndex, f: &Finding) -> Option<Window> {
+fn source_window(file: &FileReport, lines: &LineIndex, f: &Finding, fit: usize) -> Option<Window> {
     let src = file.source.as_str();
     if f.start > f.end || f.end > src.len() || !src.is_char_boundary(f.start) {
         return None;
@@ -211,17 +244,18 @@ fn source_window(file: &FileReport, lines: &LineIndex, f: &Finding) -> Option<Wi
     }
     let n = text.chars().count();
     let (mut from, mut to) = (0, text.len());
-    if n > LINE_MAX {
+    if n > fit {
+        let window = fit - 2;
         let s_char = text[..s].chars().count();
         let span_chars = text[s..e].chars().count();
-        let before = if span_chars + 20 >= WINDOW {
+        let before = if span_chars + 20 >= window {
             10
         } else {
-            (WINDOW - span_chars) / 2
+            (window - span_chars) / 2
         };
         let mut first = s_char.saturating_sub(before);
-        let last = (first + WINDOW).min(n);
-        first = first.min(last.saturating_sub(WINDOW));
+        let last = (first + window).min(n);
+        first = first.min(last.saturating_sub(window));
         from = byte_of_char(text, first);
         to = byte_of_char(text, last);
     }
@@ -306,7 +340,11 @@ mod tests {
             applicability: Applicability::Safe,
         };
         let r = report("news/ar.txt", src, &[(" ،", Severity::Warning, Some(fix))]);
-        let out = render(&r, &Options::default());
+        let plain = Options {
+            isolate_rtl: false,
+            ..Options::default()
+        };
+        let out = render(&r, &plain);
         let want = "\
 warning[test-rule]: something is off
  --> news/ar.txt:2:10
@@ -354,6 +392,34 @@ Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
     }
 
     #[test]
+    fn the_window_follows_the_width_and_colour_marks_the_span() {
+        let src = format!("{} خطأ {}\n", "كلمة".repeat(30), "نص".repeat(30));
+        let r = report("w.txt", &src, &[("خطأ", Severity::Error, None)]);
+        let line = |width: usize, color: bool| {
+            let out = render(
+                &r,
+                &Options {
+                    width,
+                    color,
+                    ..Options::default()
+                },
+            );
+            out.lines().find(|l| l.contains("1 |")).unwrap().to_string()
+        };
+        // 185 characters: whole in 200 columns, a window of 40 in 40.
+        assert!(!line(200, false).contains('…'), "{}", line(200, false));
+        let narrow = line(40, false);
+        assert_eq!(narrow.chars().count(), 40, "{narrow}");
+        assert!(narrow.contains(" خطأ "), "{narrow}");
+        // In colour, the span itself is bold, underlined and red.
+        let lit = line(80, true);
+        assert!(
+            lit.contains("\u{1b}[1m\u{1b}[4m\u{1b}[91mخطأ\u{1b}[0m"),
+            "{lit:?}"
+        );
+    }
+
+    #[test]
     fn english_finding_with_colour_and_isolates() {
         let src = "He said  hello.\n";
         let r = report("en.md", src, &[("  ", Severity::Info, None)]);
@@ -361,8 +427,7 @@ Found 1 finding (0 errors, 1 warning, 0 info) in 1 file.
             &r,
             &Options {
                 color: true,
-                isolate_rtl: true,
-                quiet: false,
+                ..Options::default()
             },
         );
         assert!(out.contains('\u{1b}'), "colour when asked");

@@ -6,6 +6,7 @@
 //! - [`marked`]: the text with inline markers, for snapshot diffs.
 //! - [`jsonl`]: one JSON object a file; [`sarif`]: SARIF 2.1.0 for code
 //!   scanning; [`github`]: GitHub Actions workflow annotations.
+//! - [`html`]: one self-contained page for people who read the text.
 //! - [`scores`]: the table of `mtlint score`.
 //! - [`stream`]: any of these written file by file as a scan goes on.
 //!
@@ -15,6 +16,7 @@
 pub mod concise;
 pub mod full;
 pub mod github;
+pub mod html;
 pub mod jsonl;
 pub mod marked;
 pub mod rules;
@@ -26,16 +28,35 @@ use crate::report::finding::{Applicability, Finding};
 use crate::report::{FileReport, Report, Summary, UnitKind};
 
 /// How [`full`] and [`concise`] write.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
-    /// Write ANSI colours and bold.
+    /// Write ANSI colours and bold, and highlight the flagged span in the
+    /// source line.
     pub color: bool,
     /// Wrap quoted text holding right-to-left letters in Unicode isolates
-    /// (FSI U+2068 … PDI U+2069); see [`quote`] for when this is wise.
+    /// (FSI U+2068 … PDI U+2069); see [`quote`]. On by default, whatever
+    /// the output: off only for tools that cannot take invisible characters.
     pub isolate_rtl: bool,
     /// Leave out the summary line.
     pub quiet: bool,
+    /// Columns of the terminal (or of the log) the source lines of [`full`]
+    /// must fit in: a longer line is shown as a window around the span.
+    pub width: usize,
 }
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            color: false,
+            isolate_rtl: true,
+            quiet: false,
+            width: DEFAULT_WIDTH,
+        }
+    }
+}
+
+/// The width of [`Options::width`] when nothing says otherwise.
+pub const DEFAULT_WIDTH: usize = 80;
 
 /// Makes text safe to quote in a terminal or a log: bidi controls and other
 /// invisible or control characters become `<U+XXXX>`, so they can neither
@@ -127,21 +148,22 @@ const QUOTE_MAX: usize = 160;
 /// does: invisible and control characters escaped as `<U+XXXX>`, the middle
 /// of a very long text replaced by `…`.
 ///
-/// Right-to-left text: a bidi-capable terminal (VTE, Konsole, mlterm, the
-/// terminal-wg "implicit" model) lays out each line with the Unicode bidi
-/// algorithm in a left-to-right paragraph, so the weak and neutral
-/// characters at the edges of an Arabic quote (a final `.`, a leading ` ،`,
-/// digits) attach to the surrounding English and land on the wrong side of
-/// the Arabic word, or outside the quotes. With `isolate` the content is
-/// wrapped in FSI … PDI (UAX #9 isolates, what Fluent and HTML's
-/// `dir=auto` do for text of unknown direction): inside, the direction comes
-/// from the first strong letter; outside, the isolate is one neutral, so
-/// `"…"` stays in place. The CLI turns this on only when writing to a
-/// terminal: piped output, logs and tests get no invisible characters (a
-/// tool that flags bidi controls must not leave them in files), and
-/// terminals without bidi support draw isolates as nothing. annotate-snippets
-/// strips bidi controls from source lines, as rustc does, so the caret row is
-/// never the only pointer: the `-->` location and the quoted text always are.
+/// Right-to-left text: a viewer that applies the Unicode bidi algorithm (a
+/// bidi-capable terminal such as VTE, Konsole or mlterm, a browser showing
+/// a CI log, an editor opening an `-o` file) lays out each line in a
+/// left-to-right paragraph, so the weak and neutral characters at the edges
+/// of an Arabic quote (a final `.`, a leading ` ،`, digits) attach to the
+/// surrounding text and land on the wrong side of the Arabic word or outside
+/// the quotes, and two Arabic quotes joined by `→` read as one right-to-left
+/// run, after before. With `isolate` the content is wrapped in FSI … PDI
+/// (UAX #9 isolates, what Fluent and HTML's `dir=auto` do for text of
+/// unknown direction): inside, the direction comes from the first strong
+/// letter; outside, the isolate is one neutral, so `"…" → "…"` stays in
+/// order. The CLI isolates whatever the output is (`--no-bidi-isolates`
+/// turns it off); a terminal without bidi support draws isolates as
+/// nothing. annotate-snippets strips bidi controls from source lines, as
+/// rustc does, so the caret row is never the only pointer: the `-->`
+/// location and the quoted text always are.
 pub fn quote(s: &str, isolate: bool) -> String {
     let body = escape_short(s);
     if isolate && s.chars().any(is_rtl) {
@@ -149,6 +171,33 @@ pub fn quote(s: &str, isolate: bool) -> String {
     } else {
         format!("\"{body}\"")
     }
+}
+
+/// A message with each `` `quoted` `` piece that holds right-to-left
+/// letters wrapped in isolates when `isolate` (see [`quote`]), invisible
+/// characters escaped: the English words of a message and the Arabic it
+/// quotes then never merge into one run.
+pub fn isolate_message(message: &str, isolate: bool) -> String {
+    let escaped = escape_invisible(message);
+    if !isolate || !escaped.chars().any(is_rtl) {
+        return escaped;
+    }
+    let parts: Vec<&str> = escaped.split('`').collect();
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are quoted, unless the last backtick closes nothing.
+        if i % 2 == 1 && i + 1 < parts.len() && part.chars().any(is_rtl) {
+            out.push('\u{2068}');
+            out.push_str(part);
+            out.push('\u{2069}');
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// `s` shortened to 160 characters (see [`shorten`]), with its
@@ -276,6 +325,11 @@ mod tests {
             "\"\u{2068}<U+2069>قال\u{2069}\""
         );
         assert_eq!(quote("١٢٣", true), "\"١٢٣\"");
+        assert_eq!(
+            isolate_message("joined: `أمس لا` and `x` and `قال", true),
+            "joined: `\u{2068}أمس لا\u{2069}` and `x` and `قال"
+        );
+        assert_eq!(isolate_message("`قال`", false), "`قال`");
         let long = "ب".repeat(400);
         let q = quote(&long, false);
         assert!(

@@ -16,7 +16,7 @@ use crate::report::finding::Severity;
 use crate::report::{FileReport, Summary, FORMAT_VERSION};
 
 /// How many rules the table names in its last column.
-const TOP_RULES: usize = 3;
+pub(crate) const TOP_RULES: usize = 3;
 
 /// The score of one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,11 +78,14 @@ impl ScoreRow {
 
 /// Sorts rows worst first; equal scores by path.
 pub fn sort(rows: &mut [ScoreRow]) {
-    rows.sort_by(|a, b| {
-        a.score
-            .total_cmp(&b.score)
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    rows.sort_by(worst_first);
+}
+
+/// The order of [`sort`]: lower score first, equal scores by path.
+pub fn worst_first(a: &ScoreRow, b: &ScoreRow) -> std::cmp::Ordering {
+    a.score
+        .total_cmp(&b.score)
+        .then_with(|| a.path.cmp(&b.path))
 }
 
 /// The table of rows (already sorted) and a closing line.

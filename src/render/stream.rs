@@ -18,7 +18,8 @@
 
 use std::io::{self, Write};
 
-use super::{concise, full, github, jsonl, sarif, scores, Options};
+use super::scores::ScoreRow;
+use super::{concise, full, github, html, jsonl, sarif, scores, Options};
 use crate::report::finding::Severity;
 use crate::report::{FileReport, Notice, Summary};
 
@@ -38,7 +39,12 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations, each file also in the full format.
     Github,
+    /// One self-contained HTML page (see [`html`]).
+    Html,
 }
+
+/// Where [`Stream::paged`] writes each page: (file name, page).
+pub type PageSink = Box<dyn FnMut(&str, &str) -> io::Result<()>>;
 
 /// Writes one format to `W` file by file.
 pub struct Stream<W: Write> {
@@ -52,6 +58,10 @@ pub struct Stream<W: Write> {
     notices: Vec<Notice>,
     /// SARIF results written so far.
     results: usize,
+    /// HTML: each file's score row and rank, for the table at the end.
+    rows: Vec<(ScoreRow, usize)>,
+    /// HTML in pages, and where they go.
+    pages: Option<(html::Pages, PageSink)>,
 }
 
 impl<W: Write> Stream<W> {
@@ -66,7 +76,19 @@ impl<W: Write> Stream<W> {
             max: None,
             notices: Vec::new(),
             results: 0,
+            rows: Vec::new(),
+            pages: None,
         }
+    }
+
+    /// `--format html` as an index and pages of files ([`html::Pages`]),
+    /// each handed to `write` as it is done, the index last, instead of one
+    /// page written to `W` (which then gets nothing). Other formats ignore it.
+    pub fn paged(mut self, write: PageSink) -> Self {
+        if self.format == Format::Html {
+            self.pages = Some((html::Pages::new(), write));
+        }
+        self
     }
 
     /// `--statistics`: instead of the findings, a count per rule at the end
@@ -89,9 +111,10 @@ impl<W: Write> Stream<W> {
     /// Writes what comes before the first file.
     pub fn begin(&mut self) -> io::Result<()> {
         let head = match self.format {
-            _ if self.counting_only() => return Ok(()),
+            _ if self.counting_only() || self.pages.is_some() => return Ok(()),
             Format::Json => jsonl::json_head(),
             Format::Sarif => sarif::head(),
+            Format::Html => html::head(),
             _ => return Ok(()),
         };
         self.out.write_all(head.as_bytes())
@@ -108,6 +131,12 @@ impl<W: Write> Stream<W> {
         if self.counting_only() {
             return Ok(());
         }
+        if let Some((pages, write)) = &mut self.pages {
+            if let Some((name, page)) = pages.file(file) {
+                write(&name, &page)?;
+            }
+            return Ok(());
+        }
         let text = match self.format {
             Format::Full => full::render_file(file, &self.opts),
             Format::Concise => concise::render_file(file, &self.opts),
@@ -122,6 +151,11 @@ impl<W: Write> Stream<W> {
                 let mut s = github::annotations(file);
                 s.push_str(&full::render_file(file, &self.opts));
                 s
+            }
+            Format::Html => {
+                let n = self.summary.files;
+                self.rows.push((ScoreRow::new(file), n));
+                html::file(file, n)
             }
         };
         self.out.write_all(text.as_bytes())?;
@@ -168,6 +202,13 @@ impl<W: Write> Stream<W> {
     /// Writes what comes after the last file and gives back the writer and
     /// the counters.
     pub fn finish(mut self) -> io::Result<(W, Summary)> {
+        if let Some((pages, mut write)) = self.pages.take() {
+            for (name, page) in pages.finish(&self.notices) {
+                write(&name, &page)?;
+            }
+            self.out.flush()?;
+            return Ok((self.out, self.summary));
+        }
         let tail = if self.counting_only() {
             let mut s = match self.format {
                 Format::Json => scores::statistics_json(&self.summary.by_rule_severity),
@@ -187,6 +228,11 @@ impl<W: Write> Stream<W> {
                 }
                 Format::Json => jsonl::json_tail(&self.summary, &self.notices, self.summary.files),
                 Format::Sarif => sarif::tail(self.results, &self.notices),
+                Format::Html => {
+                    let mut rows = std::mem::take(&mut self.rows);
+                    html::sort_rows(&mut rows);
+                    html::tail(&rows, &self.summary, &self.notices)
+                }
                 _ => String::new(),
             }
         };
@@ -254,12 +300,52 @@ mod tests {
             sarif["runs"][0]["results"].as_array().unwrap().len(),
             report.summary.findings
         );
+        assert_eq!(
+            streamed(Format::Html, Options::default(), &files),
+            render::html::render(&report)
+        );
         let gh = streamed(Format::Github, Options::default(), &files);
         assert!(gh.contains("::error file=d/ru.txt"));
         assert!(gh.ends_with(&render::full::render_summary(
             &report.summary,
             &Options::default()
         )));
+    }
+
+    #[test]
+    fn paged_html_hands_out_pages_then_the_index() {
+        let files = files();
+        let got = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink = got.clone();
+        let mut s = Stream::new(Vec::new(), Format::Html, Options::default()).paged(Box::new(
+            move |name: &str, page: &str| {
+                sink.borrow_mut().push((name.to_string(), page.to_string()));
+                Ok(())
+            },
+        ));
+        s.begin().unwrap();
+        for _ in 0..(html::PAGE_FILES / files.len() + 1) {
+            for f in &files {
+                s.file(f).unwrap();
+            }
+        }
+        let (bytes, summary) = s.finish().unwrap();
+        assert!(bytes.is_empty());
+        let got = got.borrow();
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["page-0001.html", "page-0002.html", "index.html"]);
+        assert_eq!(
+            got[0].1.matches("<section class=\"file\"").count(),
+            html::PAGE_FILES
+        );
+        assert!(got[0].1.contains("href=\"page-0002.html\">next page"));
+        assert!(!got[1].1.contains("next page"));
+        // The index links each file on its page, and the page has its id.
+        let last = summary.files;
+        assert!(got[2]
+            .1
+            .contains(&format!("href=\"page-0002.html#f{last}\"")));
+        assert!(got[1].1.contains(&format!("id=\"f{last}\"")));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod support;
 
 mod architecture;
 mod batch;
+mod bidi;
 mod cli;
 mod config;
 mod docs;
@@ -22,6 +23,7 @@ mod furniture;
 mod fuzz_checks;
 mod fuzz_regressions;
 mod gibberish;
+mod html;
 mod joined_words;
 mod lines;
 mod loops;

@@ -197,7 +197,9 @@ fn statistics_count_per_rule() {
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("report.sarif");
-    for format in ["json", "sarif", "full", "concise", "jsonl", "github"] {
+    for format in [
+        "json", "sarif", "full", "concise", "jsonl", "github", "html",
+    ] {
         let out = mtlint()
             .args(["check", "seeds", "--format", format, "-o"])
             .arg(&target)
@@ -235,4 +237,44 @@ fn output_file_is_written_whole() {
     child.kill().unwrap();
     let _ = child.wait();
     assert_eq!(fs::read_to_string(&target).unwrap(), "old");
+}
+
+#[test]
+fn isolates_whatever_the_output_unless_turned_off() {
+    let (out, _) = seeds("concise", &[]);
+    let isolated = out.lines().filter(|l| l.contains("\"\u{2068}")).count();
+    assert!(isolated > 50, "{isolated} lines with isolated quotes");
+    let (out, _) = seeds("concise", &["--no-bidi-isolates"]);
+    assert!(
+        !out.contains('\u{2068}') && !out.contains('\u{2069}'),
+        "{out}"
+    );
+}
+
+#[test]
+fn source_lines_fit_the_columns() {
+    let widest = |columns: &str| {
+        let out = mtlint()
+            .env("COLUMNS", columns)
+            .args(["check", "seeds"])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        // Source lines: `12 | text`.
+        out.lines()
+            .filter(|l| {
+                l.split_once(" | ")
+                    .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
+            })
+            .map(|l| {
+                l.chars()
+                    .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+                    .count()
+            })
+            .max()
+            .unwrap()
+    };
+    assert_eq!(widest("80"), 80);
+    assert_eq!(widest("150"), 150);
+    assert_eq!(widest("40"), 40);
 }
