@@ -1,0 +1,186 @@
+"""Throughput of the Python package against the binary, and of the Spark job,
+on one JSON Lines corpus built from ../shared/data (see docs/measurements.md).
+
+    python python/benches/bench_python.py corpus MB OUT.jsonl   # build a corpus of about MB megabytes
+    python python/benches/bench_python.py scan OUT.jsonl         # scan_many against `mtlint check --input jsonl`
+    python python/benches/bench_python.py spark OUT.jsonl        # the README's Spark job, both ways, local[2]
+
+Run it with the Python the wheel is installed in (its `mtlint` is the binary
+compared). Each figure is the median of three runs; the machine has 2 cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
+import corpus  # noqa: E402
+
+RUNS = 3
+
+
+def build(megabytes: float, out: Path) -> None:
+    """The documents of ../shared/data (and the seeds), repeated under new ids
+    until the file holds `megabytes` of JSON Lines."""
+    docs = corpus.seeds() + corpus.shared_documents()
+    target = megabytes * 1e6
+    written, k = 0, 0
+    with open(out, "w", encoding="utf-8") as f:
+        while written < target:
+            for d in docs:
+                line = json.dumps({"id": f"{k}/{d['id']}", "text": d["text"]}, ensure_ascii=False) + "\n"
+                f.write(line)
+                written += len(line.encode("utf-8"))
+                if written >= target:
+                    break
+            k += 1
+    print(f"{out}: {written / 1e6:.1f} MB")
+
+
+def median_time(fn) -> float:
+    times = []
+    for _ in range(RUNS):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def scan(path: Path) -> None:
+    import mtlint
+
+    binary = shutil.which("mtlint")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line) for line in lines]
+    texts, ids = [d["text"] for d in docs], [d["id"] for d in docs]
+    n, mb_file = len(docs), path.stat().st_size / 1e6
+    mb_text = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"{path.name}: {n} documents, {mb_file:.1f} MB of JSON Lines, {mb_text:.1f} MB of text")
+    scanner = mtlint.Scanner(input_format="text")
+
+    def rate(label, seconds):
+        print(f"{label:58} {seconds:7.2f} s  {n / seconds:8.0f} docs/s  {mb_text / seconds:6.2f} MB/s of text")
+
+    for threads in (1, 2):
+        cmd = [binary, "check", "--isolated", "--input", "jsonl", "--id-field", "id", "--format", "jsonl",
+               "-j", str(threads), str(path)]
+        b = median_time(lambda: subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False))
+        rate(f"binary check --input jsonl --format jsonl -j {threads}", b)
+        s = median_time(lambda: scanner.scan_many(texts, paths=ids, threads=threads))
+        rate(f"scan_many (list of dicts), threads={threads}", s)
+        j = median_time(lambda: scanner.scan_many_json(texts, paths=ids, threads=threads))
+        rate(f"scan_many_json (list of JSON lines), threads={threads}", j)
+        sc = median_time(lambda: scanner.score_many(texts, paths=ids, threads=threads))
+        rate(f"score_many, threads={threads}", sc)
+
+        def whole():
+            with open(path, encoding="utf-8") as f:
+                d = [json.loads(line) for line in f]
+            scanner.scan_many([x["text"] for x in d], paths=[x["id"] for x in d], threads=threads)
+
+        w = median_time(whole)
+        rate(f"read + json.loads + scan_many, threads={threads}", w)
+        print(f"   binding cost against the binary: scan_many {100 * (s / b - 1):+.1f}%, "
+              f"scan_many_json {100 * (j / b - 1):+.1f}%, with reading {100 * (w / b - 1):+.1f}%")
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed resident memory of this process's children (the
+    Spark JVM and its Python workers) every 0.2 s; keeps the peak."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.peak = 0
+        self.peak_jvm = 0
+        self.peak_python = 0
+        self.running = True
+
+    def run(self):
+        me = os.getpid()
+        while self.running:
+            children, rss, cmd = {}, {}, {}
+            for pid in os.listdir("/proc"):
+                if not pid.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{pid}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    with open(f"/proc/{pid}/cmdline", "rb") as f:
+                        cmd[int(pid)] = f.read()
+                except OSError:
+                    continue
+                children.setdefault(int(fields[1]), []).append(int(pid))
+                rss[int(pid)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            tree, todo = [], list(children.get(me, []))
+            while todo:
+                p = todo.pop()
+                tree.append(p)
+                todo += children.get(p, [])
+            jvm = sum(rss.get(p, 0) for p in tree if b"java" in cmd.get(p, b""))
+            py = sum(rss.get(p, 0) for p in tree if b"java" not in cmd.get(p, b""))
+            self.peak = max(self.peak, jvm + py)
+            self.peak_jvm = max(self.peak_jvm, jvm)
+            self.peak_python = max(self.peak_python, py)
+            time.sleep(0.2)
+
+
+def spark(path: Path, runs: int = RUNS) -> None:
+    """The README's job (examples/spark_score.py) in local[2], each way, timed
+    from the job's start to its output written, the session already up."""
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    import spark_score
+    from pyspark.sql import SparkSession
+
+    memory = TreeMemory()
+    memory.start()
+    session = (SparkSession.builder.master("local[2]").appName("mtlint-bench")
+               .config("spark.ui.enabled", "false").config("spark.driver.memory", "1g").getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.addPyFile(spark_score.__file__)
+    n = sum(1 for _ in open(path, encoding="utf-8"))
+    mb = path.stat().st_size / 1e6
+    for way in ("mapPartitions", "pipe"):
+        def job():
+            out = tempfile.mkdtemp()
+            shutil.rmtree(out)
+            lines = session.sparkContext.textFile(str(path))
+            scored = lines.pipe(spark_score.PIPE, env=spark_score.PIPE_ENV) if way == "pipe" else lines.mapPartitions(spark_score.score_partition)
+            scored.saveAsTextFile(out)
+            shutil.rmtree(out)
+
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            job()
+            times.append(time.perf_counter() - t)
+        s = statistics.median(times)
+        print(f"spark local[2] {way:14} {s:7.2f} s  {n / s:8.0f} docs/s  {mb / s:6.2f} MB/s of JSON Lines "
+              f"(runs: {', '.join(f'{x:.1f}' for x in times)})")
+    session.stop()
+    memory.running = False
+    memory.join()
+    print(f"peak resident memory of the local executor (JVM + Python workers): {memory.peak / 1e6:.0f} MB "
+          f"(JVM alone at most {memory.peak_jvm / 1e6:.0f} MB, Python workers and pipes {memory.peak_python / 1e6:.0f} MB)")
+
+
+if __name__ == "__main__":
+    what = sys.argv[1]
+    if what == "corpus":
+        build(float(sys.argv[2]), Path(sys.argv[3]))
+    elif what == "scan":
+        scan(Path(sys.argv[2]))
+    elif what == "spark":
+        spark(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else RUNS)
+    else:
+        sys.exit(__doc__)
