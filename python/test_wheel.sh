@@ -21,7 +21,7 @@ fi
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --upgrade pip
-"$venv/bin/pip" install --quiet "maturin>=1.7,<2" pytest datatrove regex orjson pyspark
+"$venv/bin/pip" install --quiet "maturin>=1.7,<2" pytest mypy datatrove regex orjson pyspark
 export PATH="$venv/bin:$PATH"
 
 rm -rf "$CARGO_TARGET_DIR/wheels"

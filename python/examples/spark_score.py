@@ -14,7 +14,7 @@ def score_partition(lines, batch=1000):
     lines = iter(lines)
     while docs := [json.loads(line) for line in islice(lines, batch)]:
         texts, ids = [d["text"] for d in docs], [str(d["id"]) for d in docs]
-        yield from scanner.scan_many_json(texts, paths=ids, threads=1)  # Spark runs a task a core
+        yield from scanner.scan_many(texts, paths=ids, threads=1, as_json=True)  # Spark runs a task a core
 
 
 # Without the wheel: the binary on the executors' PATH reads each partition, ids from the id

@@ -1,7 +1,9 @@
 """Type stubs of the extension module `mtlint._mtlint` (the Rust library)."""
 
 from os import PathLike
-from typing import Iterable, List, Optional, Sequence, TypedDict, Union
+from typing import Iterable, List, Literal, Optional, Sequence, TypedDict, Union, final, overload
+
+__all__ = ["MtlintError", "Scanner", "__version__", "explain", "rules"]
 
 __version__: str
 
@@ -57,6 +59,7 @@ class RuleInfo(TypedDict):
 
 RuleIds = Union[str, Sequence[str]]
 
+@final
 class Scanner:
     """Scans texts with a fixed set of rules. Build it once and reuse it: it is
     safe to share between threads, and its scans release the GIL.
@@ -65,44 +68,45 @@ class Scanner:
     configuration file, with the command line's message.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         language: Optional[str] = None,
         select: Optional[RuleIds] = None,
         ignore: Optional[RuleIds] = None,
         config: Optional[Union[str, PathLike[str]]] = None,
         input_format: Optional[str] = None,
-    ) -> None: ...
-    def scan(self, text: str, path: str = "-", language: Optional[str] = None) -> FileReport:
+    ) -> "Scanner": ...
+    @overload
+    def scan(
+        self, text: str, path: str = "-", language: Optional[str] = None, as_json: Literal[False] = False
+    ) -> FileReport:
         """The object of one file in `mtlint check --format json`."""
-    def scan_json(self, text: str, path: str = "-", language: Optional[str] = None) -> str:
+    @overload
+    def scan(self, text: str, path: str = "-", language: Optional[str] = None, *, as_json: Literal[True]) -> str:
         """`scan` as the line `mtlint check --format jsonl` writes, without its newline."""
     def score(self, text: str, path: str = "-", language: Optional[str] = None) -> float:
         """The score of one text, 0 to 100."""
+    @overload
     def scan_many(
         self,
         texts: Iterable[str],
         paths: Optional[Iterable[str]] = None,
         language: Optional[str] = None,
         threads: Optional[int] = None,
+        as_json: Literal[False] = False,
     ) -> List[FileReport]:
         """`scan` on every text, in parallel without the GIL; results in order."""
-    def scan_many_json(
+    @overload
+    def scan_many(
         self,
         texts: Iterable[str],
         paths: Optional[Iterable[str]] = None,
         language: Optional[str] = None,
         threads: Optional[int] = None,
+        *,
+        as_json: Literal[True],
     ) -> List[str]:
-        """`scan_many` as JSON Lines lines, without their newlines."""
-    def score_many(
-        self,
-        texts: Iterable[str],
-        paths: Optional[Iterable[str]] = None,
-        language: Optional[str] = None,
-        threads: Optional[int] = None,
-    ) -> List[float]:
-        """The scores of `texts`, in parallel without the GIL; in order."""
+        """`scan_many` as the lines of `--format jsonl`, without their newlines."""
     def fix(
         self,
         text: str,

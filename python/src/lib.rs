@@ -13,7 +13,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
-use pyo3::types::PyString;
+use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
 
 use mtlint::check::scanner::Scanners;
@@ -114,21 +114,20 @@ impl Scanner {
         Ok(paths.into_iter().zip(texts).collect())
     }
 
-    /// `scan` on every document in parallel, in order, without the GIL, on
-    /// `threads` threads (all cores when `None`).
-    fn scan_all<T: Send>(
+    /// The JSON of every document's report, scanned in parallel without
+    /// the GIL on `threads` threads (all cores when `None`), in order.
+    fn scan_all(
         &self,
         py: Python<'_>,
         docs: Vec<Doc>,
         language: Option<&str>,
         threads: Option<usize>,
-        each: impl Fn(FileReport) -> T + Sync,
-    ) -> PyResult<Vec<T>> {
+    ) -> PyResult<Vec<String>> {
         let scanner = self.pick(language)?;
         py.allow_threads(|| {
             let run = || {
                 docs.par_iter()
-                    .map(|(path, text)| each(scanner.scan_file(path, text)))
+                    .map(|(path, text)| to_json(&scanner.scan_file(path, text)))
                     .collect()
             };
             match threads {
@@ -194,32 +193,26 @@ impl Scanner {
 
     /// The report of one text: exactly the object of one file in
     /// `mtlint check --format json` (`path`, `language`, `score`,
-    /// `sentences`, `findings`, `format`). `path` names the text in the
-    /// report (it is never read) and, by its extension, its format; a
-    /// `language` given here replaces the scanner's for this text.
-    #[pyo3(signature = (text, path="-", language=None))]
+    /// `sentences`, `findings`, `format`); with `as_json`, its JSON text,
+    /// the line `--format jsonl` writes without its newline. `path` names
+    /// the text in the report (it is never read) and, by its extension, its
+    /// format; a `language` given here replaces the scanner's for this text.
+    #[pyo3(signature = (text, path="-", language=None, as_json=false))]
     fn scan<'py>(
         &self,
         py: Python<'py>,
         text: String,
         path: &str,
         language: Option<&str>,
+        as_json: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        json_loads(py, &self.scan_json(py, text, path, language)?)
-    }
-
-    /// `scan` as the JSON text of the object: the line `mtlint check
-    /// --format jsonl` writes for the text, without its newline.
-    #[pyo3(signature = (text, path="-", language=None))]
-    fn scan_json(
-        &self,
-        py: Python<'_>,
-        text: String,
-        path: &str,
-        language: Option<&str>,
-    ) -> PyResult<String> {
         let scanner = self.pick(language)?;
-        Ok(py.allow_threads(|| to_json(&scanner.scan_file(path, &text))))
+        let json = py.allow_threads(|| to_json(&scanner.scan_file(path, &text)));
+        if as_json {
+            Ok(PyString::new(py, &json).into_any())
+        } else {
+            json_loads(py, &json)
+        }
     }
 
     /// The score of one text, 0 to 100 (the `score` of `scan`).
@@ -238,8 +231,10 @@ impl Scanner {
     /// `scan` on every text of `texts` (any iterable of strings), in
     /// parallel on all cores (or `threads`) without holding the GIL; the
     /// results come back in the order of `texts`. `paths`, when given, names
-    /// each text (one a text); else each is `-`.
-    #[pyo3(signature = (texts, paths=None, language=None, threads=None))]
+    /// each text (one a text); else each is `-`. With `as_json`, the
+    /// results are the lines of `mtlint check --format jsonl`, without
+    /// their newlines.
+    #[pyo3(signature = (texts, paths=None, language=None, threads=None, as_json=false))]
     fn scan_many<'py>(
         &self,
         py: Python<'py>,
@@ -247,46 +242,24 @@ impl Scanner {
         paths: Option<&Bound<'py, PyAny>>,
         language: Option<&str>,
         threads: Option<usize>,
+        as_json: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let lines = self.scan_many_json(py, texts, paths, language, threads)?;
+        let docs = Self::docs(texts, paths)?;
+        let lines = self.scan_all(py, docs, language, threads)?;
+        if as_json {
+            return Ok(PyList::new(py, lines)?.into_any());
+        }
         // One parse of one array: far cheaper than one call a text.
         json_loads(py, &format!("[{}]", lines.join(",")))
-    }
-
-    /// `scan_many` as JSON texts: the lines of `mtlint check --format
-    /// jsonl`, without their newlines, in the order of `texts`.
-    #[pyo3(signature = (texts, paths=None, language=None, threads=None))]
-    fn scan_many_json(
-        &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
-        paths: Option<&Bound<'_, PyAny>>,
-        language: Option<&str>,
-        threads: Option<usize>,
-    ) -> PyResult<Vec<String>> {
-        let docs = Self::docs(texts, paths)?;
-        self.scan_all(py, docs, language, threads, |r| to_json(&r))
-    }
-
-    /// The scores of `texts`, as `scan_many` computes them, without the
-    /// findings.
-    #[pyo3(signature = (texts, paths=None, language=None, threads=None))]
-    fn score_many(
-        &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
-        paths: Option<&Bound<'_, PyAny>>,
-        language: Option<&str>,
-        threads: Option<usize>,
-    ) -> PyResult<Vec<f64>> {
-        let docs = Self::docs(texts, paths)?;
-        self.scan_all(py, docs, language, threads, |r| r.score)
     }
 
     /// The text with its safe fixes applied (and the unsafe ones too with
     /// `unsafe=True`), as `mtlint check --fix` (`--unsafe-fixes`) writes
     /// it: fixed and scanned again until nothing more applies.
-    #[pyo3(signature = (text, r#unsafe=false, path="-", language=None))]
+    #[pyo3(
+        signature = (text, r#unsafe=false, path="-", language=None),
+        text_signature = "($self, text, unsafe=False, path='-', language=None)"
+    )]
     fn fix(
         &self,
         py: Python<'_>,

@@ -26,7 +26,7 @@ def test_the_wheel_puts_the_binary_on_path(mtlint_bin):
 def test_seed_equals_the_binary_byte_for_byte(mtlint_bin, seed):
     [line] = binary_lines(mtlint_bin, seed["id"])
     scanner = mtlint.Scanner()
-    assert scanner.scan_json(seed["text"], path=seed["id"]) == line
+    assert scanner.scan(seed["text"], path=seed["id"], as_json=True) == line
     report = scanner.scan(seed["text"], path=seed["id"])
     assert dumps(report) == line
     assert report == json.loads(line)
@@ -48,10 +48,9 @@ def test_corpus_equals_the_binary_byte_for_byte(docs, binary_corpus_lines):
     scanner = mtlint.Scanner(input_format="text")
     reports = scanner.scan_many(texts, paths=ids)
     assert [dumps(r) for r in reports] == binary_corpus_lines
-    assert scanner.scan_many_json(texts, paths=ids) == binary_corpus_lines
-    assert scanner.score_many(texts, paths=ids) == [r["score"] for r in reports]
+    assert scanner.scan_many(texts, paths=ids, as_json=True) == binary_corpus_lines
     # Any iterable, one thread: the same results in the same order.
-    assert scanner.scan_many_json(iter(texts), paths=iter(ids), threads=1) == binary_corpus_lines
+    assert scanner.scan_many(iter(texts), paths=iter(ids), threads=1, as_json=True) == binary_corpus_lines
     languages = {r["language"] for r in reports}
     assert {"ar", "en", "fr", "ru"} <= languages, languages
 
@@ -63,11 +62,11 @@ def test_language_and_rules_as_the_flags_give_them(mtlint_bin, docs):
     [line] = binary_lines(
         mtlint_bin, "--lang", "arabic", "--select", "space-before-punctuation,joined-words", "--ignore", "joined-words", "-", input=text
     )
-    assert scanner.scan_json(text) == line
+    assert scanner.scan(text, as_json=True) == line
     assert {f["rule"] for f in json.loads(line)["findings"]} == {"space-before-punctuation"}
     # A language for one call: as --lang for that text.
     [line] = binary_lines(mtlint_bin, "--lang", "fr", "-", input=text)
-    assert mtlint.Scanner().scan_json(text, language="fr") == line
+    assert mtlint.Scanner().scan(text, language="fr", as_json=True) == line
     assert [r["language"] for r in mtlint.Scanner().scan_many([text, text], language="fr")] == ["fr", "fr"]
 
 
@@ -162,10 +161,10 @@ def test_a_bad_configuration_file_and_an_unknown_rule(mtlint_bin, tmp_path):
 def test_one_scanner_shared_between_threads(docs):
     scanner = mtlint.Scanner(input_format="text")
     sample = docs[:400]
-    expected = [scanner.scan_json(d["text"], path=d["id"]) for d in sample]
+    expected = [scanner.scan(d["text"], path=d["id"], as_json=True) for d in sample]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        got = list(pool.map(lambda d: scanner.scan_json(d["text"], path=d["id"]), sample))
-        batches = list(pool.map(lambda k: scanner.scan_many_json([d["text"] for d in sample], paths=[d["id"] for d in sample]), range(3)))
+        got = list(pool.map(lambda d: scanner.scan(d["text"], path=d["id"], as_json=True), sample))
+        batches = list(pool.map(lambda k: scanner.scan_many([d["text"] for d in sample], paths=[d["id"] for d in sample], as_json=True), range(3)))
     assert got == expected
     assert batches == [expected] * 3
 
