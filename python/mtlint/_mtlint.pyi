@@ -58,6 +58,9 @@ class RuleInfo(TypedDict):
     explanation: str
 
 RuleIds = Union[str, Sequence[str]]
+_Paths = Optional[Iterable[str]]
+_Lang = Optional[str]
+_Threads = Optional[int]
 
 @final
 class Scanner:
@@ -88,23 +91,14 @@ class Scanner:
         """The score of one text, 0 to 100."""
     @overload
     def scan_many(
-        self,
-        texts: Iterable[str],
-        paths: Optional[Iterable[str]] = None,
-        language: Optional[str] = None,
-        threads: Optional[int] = None,
+        self, texts: Iterable[str], paths: _Paths = None, language: _Lang = None, threads: _Threads = None,
         as_json: Literal[False] = False,
     ) -> List[FileReport]:
         """`scan` on every text, in parallel without the GIL; results in order."""
     @overload
     def scan_many(
-        self,
-        texts: Iterable[str],
-        paths: Optional[Iterable[str]] = None,
-        language: Optional[str] = None,
-        threads: Optional[int] = None,
-        *,
-        as_json: Literal[True],
+        self, texts: Iterable[str], paths: _Paths = None, language: _Lang = None, threads: _Threads = None,
+        *, as_json: Literal[True],
     ) -> List[str]:
         """`scan_many` as the lines of `--format jsonl`, without their newlines."""
     def fix(
