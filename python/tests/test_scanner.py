@@ -4,6 +4,8 @@ objects byte for byte, the same fixes, rules and error messages."""
 from __future__ import annotations
 
 import json
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -167,6 +169,31 @@ def test_one_scanner_shared_between_threads(docs):
         batches = list(pool.map(lambda k: scanner.scan_many([d["text"] for d in sample], paths=[d["id"] for d in sample], as_json=True), range(3)))
     assert got == expected
     assert batches == [expected] * 3
+
+
+def test_scans_release_the_gil(docs):
+    """A Python thread runs while scan_many scans: it finds the GIL free
+    in the middle of the scan, not only before and after it."""
+    scanner = mtlint.Scanner(input_format="text")
+    texts = [d["text"] for d in docs]
+    seen = []
+    done = threading.Event()
+
+    def tick():
+        while not done.is_set():
+            seen.append(time.perf_counter())
+            time.sleep(0.001)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    start = time.perf_counter()
+    scanner.scan_many(texts, threads=1, as_json=True)
+    end = time.perf_counter()
+    done.set()
+    ticker.join()
+    middle = [t for t in seen if start + (end - start) / 4 < t < end - (end - start) / 4]
+    assert end - start > 0.2, "too short a scan to tell"
+    assert len(middle) > 10, f"{len(middle)} ticks in the middle of a {end - start:.2f} s scan"
 
 
 def test_odd_texts_never_raise():
