@@ -161,6 +161,7 @@ fn readme_links_the_reference_pages() {
         "docs/formats.md",
         "docs/language.md",
         "docs/library.md",
+        "docs/python.md",
         "docs/measurements.md",
         "docs/architecture.md",
     ] {
