@@ -11,4 +11,5 @@ pub mod joined;
 pub mod loops;
 pub mod markup;
 pub mod mojibake;
+pub mod score;
 pub mod variants;
