@@ -69,8 +69,8 @@ cap    = 100 − 60 × c, c the highest confidence of the file's errors
   above 43, whatever its length.
 
 Scores are rounded to one decimal. Suppressed findings do not count; a
-rule set to another severity (`--severity`, configuration) weighs at that
-severity.
+rule given another severity in the configuration (`[severity]`) weighs at
+that severity.
 
 ## Example
 `mtlint score seeds/`: the machine-translated seed 000 (a line of Cyrillic

@@ -196,3 +196,28 @@ fn check(lang: &str) {
 }
 
 crate::per_language!(check);
+
+#[test]
+fn explain_score_prints_the_model_and_every_harm() {
+    let out = mtlint().args(["explain", "score"]).output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    for part in [
+        "# score\n",
+        "## The model",
+        "cap    = 100 − 60 × c",
+        "| `garble` | 1 |",
+    ] {
+        assert!(page.contains(part), "{part}: {page}");
+    }
+    let out = mtlint().args(["explain", "gibberish"]).output().unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("Harm: garble"));
+    let out = mtlint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules[0]["harm"], "letters", "{}", rules[0]);
+}
