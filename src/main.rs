@@ -47,9 +47,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Show a rule's documentation.
+    /// Show a rule's documentation, or how files are scored (`score`).
     Explain {
-        /// The rule id, as listed by `mtlint rules`.
+        /// The rule id, as listed by `mtlint rules`, or `score`.
         rule: String,
     },
     /// Show the settings in force for a path (configuration and flags).

@@ -9,7 +9,7 @@ use crate::extract::Prose;
 use crate::read::decode::Decoded;
 use crate::report::Fix;
 use crate::report::{Diagnostic, FileReport, Finding, Report, SentenceReport, Severity};
-use crate::rules::{self, Rule, RuleMeta, Stage};
+use crate::rules::{self, Harm, Rule, RuleMeta, Stage};
 use crate::text::lines::{Cursor, LineIndex};
 use crate::text::vocabulary::Vocabulary;
 use crate::text::Document;
@@ -271,11 +271,12 @@ impl Scanner {
             .collect();
         // In markup the sentences need not follow the file's order: each
         // finding weighs on the sentence it starts in.
+        let harm = |f: &Finding| rules::find_meta(&f.rule).map_or(Harm::None, |m| m.harm);
         let (sentence_scores, file_score) = if prose.is_identity() {
-            score::score(&spans, &findings)
+            score::score(&spans, &findings, harm)
         } else {
             let chars: Vec<usize> = spans.iter().map(|(_, n)| *n).collect();
-            score::score_by_sentence(&chars, &findings)
+            score::score_by_sentence(&chars, &findings, harm)
         };
         let languages = doc.sentence_languages();
         let sentences = doc

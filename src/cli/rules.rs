@@ -16,8 +16,11 @@ pub fn list(format: ListFormat) -> u8 {
     })
 }
 
-/// `mtlint explain RULE`.
+/// `mtlint explain RULE`, or `mtlint explain score` for the score's model.
 pub fn explain(id: &str) -> u8 {
+    if id == "score" {
+        return print_out(&render::rules::explain_score());
+    }
     match rules::find_meta(id) {
         Some(m) => print_out(&render::rules::explain(m)),
         None => usage_error(&unknown_rule(id)),

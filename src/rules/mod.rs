@@ -29,11 +29,146 @@ pub struct RuleMeta {
     pub id: &'static str,
     /// Default severity.
     pub severity: Severity,
+    /// What its findings mean for the text, which sets their weight in the
+    /// score ([`Harm::weight`]).
+    pub harm: Harm,
     /// One line, for `mtlint rules`.
     pub summary: &'static str,
     /// The user documentation printed by `mtlint explain`, in ruff's shape:
     /// what it does, why it matters, examples, fix safety, limits.
     pub explanation: &'static str,
+}
+
+/// What a rule's findings mean for the reader: how much of the text they
+/// break. The score weighs a finding by its harm, its severity and its
+/// confidence (see [`crate::check::score`]); this table is the one place
+/// that says how much each harm weighs.
+///
+/// | harm | weight | what it means |
+/// |---|---|---|
+/// | `garble` | 1.0 | text in no language: mash, runs of another script |
+/// | `corruption` | 1.0 | text decoded wrong or lost in decoding: mojibake, U+FFFD, control characters |
+/// | `untranslated` | 0.8 | text left in another language than the document's |
+/// | `loop` | 0.8 | words, phrases or sentences written over and over |
+/// | `joined` | 0.5 | words or sentences run together: a space lost |
+/// | `letters` | 0.5 | letters of another alphabet or language inside a word: look-alikes, keyboard layouts |
+/// | `unbalanced` | 0.5 | a quotation mark or bracket without its partner: text cut or lost |
+/// | `residue` | 0.4 | text that is not the document's: page furniture, embeds, repeated lines, escapes |
+/// | `file` | 0.3 | the file rather than its text: its encoding, its markup |
+/// | `habit` | 0.1 | a typographic habit: spacing, doubled marks, spelling variants, invisible characters |
+/// | `none` | 0 | nothing about the text (a suppression comment) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Harm {
+    /// Text in no language.
+    Garble,
+    /// Text decoded wrong, or lost in decoding.
+    Corruption,
+    /// Text left in another language.
+    Untranslated,
+    /// The same words over and over.
+    Loop,
+    /// Words or sentences run together.
+    Joined,
+    /// Letters of another alphabet or language inside a word.
+    Letters,
+    /// A quotation mark or bracket without its partner.
+    Unbalanced,
+    /// Text that is not the document's own.
+    Residue,
+    /// The file's encoding or markup.
+    File,
+    /// A typographic habit.
+    Habit,
+    /// Nothing about the text itself.
+    None,
+}
+
+impl Harm {
+    /// Every harm, heaviest first: the rows of the table above.
+    pub const ALL: [Harm; 11] = [
+        Harm::Garble,
+        Harm::Corruption,
+        Harm::Untranslated,
+        Harm::Loop,
+        Harm::Joined,
+        Harm::Letters,
+        Harm::Unbalanced,
+        Harm::Residue,
+        Harm::File,
+        Harm::Habit,
+        Harm::None,
+    ];
+
+    /// The share of a sentence that one fully confident error of this harm
+    /// breaks (see the table of [`Harm`]).
+    pub fn weight(self) -> f64 {
+        match self {
+            Harm::Garble | Harm::Corruption => 1.0,
+            Harm::Untranslated | Harm::Loop => 0.8,
+            Harm::Joined | Harm::Letters | Harm::Unbalanced => 0.5,
+            Harm::Residue => 0.4,
+            Harm::File => 0.3,
+            Harm::Habit => 0.1,
+            Harm::None => 0.0,
+        }
+    }
+
+    /// Whether its findings break the text they cover. A typographic habit
+    /// does not: the score counts it once a file, not once a sentence.
+    pub fn breaks_text(self) -> bool {
+        !matches!(self, Harm::Habit | Harm::None)
+    }
+
+    /// The kebab-case name, as in `mtlint rules --format json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Harm::Garble => "garble",
+            Harm::Corruption => "corruption",
+            Harm::Untranslated => "untranslated",
+            Harm::Loop => "loop",
+            Harm::Joined => "joined",
+            Harm::Letters => "letters",
+            Harm::Unbalanced => "unbalanced",
+            Harm::Residue => "residue",
+            Harm::File => "file",
+            Harm::Habit => "habit",
+            Harm::None => "none",
+        }
+    }
+
+    /// What it means, one line (the last column of the table of [`Harm`]).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Harm::Garble => "text in no language: mash, runs of another script",
+            Harm::Corruption => {
+                "text decoded wrong or lost in decoding: mojibake, U+FFFD, control characters"
+            }
+            Harm::Untranslated => "text left in another language than the document's",
+            Harm::Loop => "words, phrases or sentences written over and over",
+            Harm::Joined => "words or sentences run together: a space lost",
+            Harm::Letters => {
+                "letters of another alphabet or language inside a word: look-alikes, keyboard layouts"
+            }
+            Harm::Unbalanced => {
+                "a quotation mark or bracket without its partner: text cut or lost"
+            }
+            Harm::Residue => {
+                "text that is not the document's: page furniture, embeds, repeated lines, escapes"
+            }
+            Harm::File => "the file rather than its text: its encoding, its markup",
+            Harm::Habit => {
+                "a typographic habit: spacing, doubled marks, spelling variants, invisible characters"
+            }
+            Harm::None => "nothing about the text (a suppression comment)",
+        }
+    }
+}
+
+impl std::fmt::Display for Harm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// When a rule's findings are made.

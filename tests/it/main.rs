@@ -33,6 +33,7 @@ mod mojibake;
 mod notices;
 mod outputs;
 mod properties;
+mod score;
 mod seeds;
 mod suppressions;
 mod untranslated;

@@ -13,4 +13,5 @@ pub mod loops;
 pub mod markup;
 pub mod mojibake;
 pub mod native;
+pub mod score;
 pub mod variants;

@@ -2,7 +2,7 @@
 //! `explanation` below, which `mtlint explain control-character` prints.
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::Document;
 
 use super::{describe, run_end};
@@ -13,6 +13,7 @@ pub struct ControlCharacter;
 static CONTROL_CHARACTER: RuleMeta = RuleMeta {
     id: "control-character",
     severity: Severity::Error,
+    harm: Harm::Corruption,
     summary:
         "Control characters (C0 other than tab and line breaks, DEL, C1): corruption or mojibake",
     explanation: r#"## What it does

@@ -5,7 +5,7 @@ use unicode_script::Script;
 
 use crate::language::arabic;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{family, letter_script};
 use crate::text::Document;
 
@@ -17,6 +17,7 @@ pub struct InvisibleCharacter;
 static INVISIBLE_CHARACTER: RuleMeta = RuleMeta {
     id: "invisible-character",
     severity: Severity::Warning,
+    harm: Harm::Habit,
     summary: "Invisible characters: zero-width spaces, bidi controls, soft hyphens, stray joiners",
     explanation: r#"## What it does
 Flags characters that show nothing but change the text: zero-width space

@@ -2,7 +2,7 @@
 //! `explanation` below, which `mtlint explain replacement-character` prints.
 
 use crate::report::finding::{Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::Document;
 
 use super::{describe, non_ascii, run_end};
@@ -13,6 +13,7 @@ pub struct ReplacementCharacter;
 static REPLACEMENT_CHARACTER: RuleMeta = RuleMeta {
     id: "replacement-character",
     severity: Severity::Error,
+    harm: Harm::Corruption,
     summary: "Replacement character U+FFFD: text was lost when it was decoded",
     explanation: r#"## What it does
 Flags the replacement character `�` (U+FFFD), which a decoder writes where

@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
 /// `escaped-text`: an HTML entity or a backslash escape left in the text.
@@ -20,6 +20,7 @@ pub struct EscapedText;
 static ESCAPED_TEXT: RuleMeta = RuleMeta {
     id: "escaped-text",
     severity: Severity::Warning,
+    harm: Harm::Residue,
     summary:
         "HTML entities or backslash escapes left in the text (`&amp;`, `&#1575;`, `\\u0627`, `\\n`)",
     explanation: r#"## What it does

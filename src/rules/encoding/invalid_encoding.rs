@@ -5,7 +5,7 @@
 //! are gone.
 
 use crate::report::Severity;
-use crate::rules::{Diagnostic, Rule, RuleMeta};
+use crate::rules::{Diagnostic, Harm, Rule, RuleMeta};
 use crate::text::encoding::Encoding;
 use crate::text::lines::floor_char_boundary;
 use crate::text::Document;
@@ -17,6 +17,7 @@ pub struct InvalidEncoding;
 static INVALID_ENCODING: RuleMeta = RuleMeta {
     id: "invalid-encoding",
     severity: Severity::Warning,
+    harm: Harm::File,
     summary: "The file is not UTF-8: read in the code page it most likely uses",
     explanation: r#"## What it does
 Reports a file whose bytes are not valid UTF-8, once, at the first bad byte:

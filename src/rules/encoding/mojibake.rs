@@ -4,7 +4,7 @@
 
 use crate::language::codepage::{self, Repair};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::Document;
 
 /// `mojibake`: spans of UTF-8 decoded as Windows-1252, 1251, 1256 … .
@@ -13,6 +13,7 @@ pub struct Mojibake;
 static MOJIBAKE: RuleMeta = RuleMeta {
     id: "mojibake",
     severity: Severity::Error,
+    harm: Harm::Corruption,
     summary: "UTF-8 text read through a wrong code page (`Ø§Ù„`, `Ш§Щ„`, `ط§ظ„` for `ال`)",
     explanation: r#"## What it does
 Finds spans of text whose characters are the bytes of UTF-8 text decoded

@@ -4,7 +4,7 @@
 //! the time there is prose, the markup is gone.
 
 use crate::report::Severity;
-use crate::rules::{Diagnostic, Rule, RuleMeta};
+use crate::rules::{Diagnostic, Harm, Rule, RuleMeta};
 use crate::text::lines::floor_char_boundary;
 use crate::text::Document;
 
@@ -14,6 +14,7 @@ pub struct MarkupError;
 static MARKUP_ERROR: RuleMeta = RuleMeta {
     id: "markup-error",
     severity: Severity::Warning,
+    harm: Harm::File,
     summary: "The file's markup is broken: part of it may not be read as prose",
     explanation: r#"## What it does
 Reports what the reader of a file's format found wrong, where it found it:

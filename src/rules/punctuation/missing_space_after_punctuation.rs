@@ -5,7 +5,7 @@ use unicode_script::Script;
 
 use crate::analysis::quote_marks::{bracket_marks, quote_marks, Role};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
 use super::punct_char;
@@ -16,6 +16,7 @@ pub struct MissingSpaceAfterPunctuation;
 static MISSING_SPACE_AFTER_PUNCTUATION: RuleMeta = RuleMeta {
     id: "missing-space-after-punctuation",
     severity: Severity::Warning,
+    harm: Harm::Joined,
     summary:
         "A full stop, comma or closing quote glued to the next word (`عليها.الروس`, `end.The`)",
     explanation: r#"## What it does

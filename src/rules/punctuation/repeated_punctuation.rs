@@ -4,7 +4,7 @@
 use unicode_script::Script;
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::Document;
 
 use super::punct_char;
@@ -15,6 +15,7 @@ pub struct RepeatedPunctuation;
 static REPEATED_PUNCTUATION: RuleMeta = RuleMeta {
     id: "repeated-punctuation",
     severity: Severity::Warning,
+    harm: Harm::Habit,
     summary:
         "Doubled punctuation: `..` `،،` `,,` `؟؟` `!!` `;;` `::`, or a comma before a full stop",
     explanation: r#"## What it does

@@ -3,7 +3,7 @@
 
 use crate::analysis::quote_marks::{bracket_marks, quote_marks, BracketMark, QuoteMark, Role};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
 use super::punct_char;
@@ -14,6 +14,7 @@ pub struct SpaceBeforePunctuation;
 static SPACE_BEFORE_PUNCTUATION: RuleMeta = RuleMeta {
     id: "space-before-punctuation",
     severity: Severity::Warning,
+    harm: Harm::Habit,
     summary: "Whitespace before a comma, full stop, colon, question mark or closing quote/bracket",
     explanation: r#"## What it does
 Flags whitespace (within a line) before `، ؛ ؟ , ; : ? ! . ) ] » ”`.

@@ -2,7 +2,7 @@
 //! `explanation` below, which `mtlint explain unbalanced-brackets` prints.
 
 use crate::analysis::quote_marks::bracket_marks;
-use crate::rules::{Diagnostic, Rule, RuleMeta, Severity};
+use crate::rules::{Diagnostic, Harm, Rule, RuleMeta, Severity};
 use crate::text::Document;
 
 /// `unbalanced-brackets`.
@@ -11,6 +11,7 @@ pub struct UnbalancedBrackets;
 static UNBALANCED_BRACKETS: RuleMeta = RuleMeta {
     id: "unbalanced-brackets",
     severity: Severity::Warning,
+    harm: Harm::Unbalanced,
     summary:
         "A parenthesis or square bracket that opens without closing, or closes without opening",
     explanation: r#"## What it does

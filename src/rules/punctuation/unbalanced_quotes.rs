@@ -2,7 +2,7 @@
 //! `explanation` below, which `mtlint explain unbalanced-quotes` prints.
 
 use crate::analysis::quote_marks::{partner, quote_marks, Role};
-use crate::rules::{Diagnostic, Rule, RuleMeta, Severity};
+use crate::rules::{Diagnostic, Harm, Rule, RuleMeta, Severity};
 use crate::text::Document;
 
 /// `unbalanced-quotes`.
@@ -11,6 +11,7 @@ pub struct UnbalancedQuotes;
 static UNBALANCED_QUOTES: RuleMeta = RuleMeta {
     id: "unbalanced-quotes",
     severity: Severity::Warning,
+    harm: Harm::Unbalanced,
     summary:
         "A quotation mark that opens without closing, or closes without opening, in a paragraph",
     explanation: r#"## What it does

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::{case, Document};
 
 /// `duplicate-line`.
@@ -13,6 +13,7 @@ pub struct DuplicateLine;
 static DUPLICATE_LINE: RuleMeta = RuleMeta {
     id: "duplicate-line",
     severity: Severity::Warning,
+    harm: Harm::Residue,
     summary: "A line of three or more words repeating an earlier line",
     explanation: r#"## What it does
 Flags a line of three or more words that repeats an earlier line of the file, after trimming and

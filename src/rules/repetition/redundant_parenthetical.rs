@@ -3,7 +3,7 @@
 
 use crate::language::arabic;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::normalize::fold;
 use crate::text::{Document, TokenKind};
 
@@ -13,6 +13,7 @@ pub struct RedundantParenthetical;
 static REDUNDANT_PARENTHETICAL: RuleMeta = RuleMeta {
     id: "redundant-parenthetical",
     severity: Severity::Warning,
+    harm: Harm::Habit,
     summary: "A term followed by itself in brackets",
     explanation: r#"## What it does
 Flags a term followed by the same term in brackets: `الناتو (الناتو)`, `NATO (NATO)`. Words are

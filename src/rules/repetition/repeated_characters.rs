@@ -6,7 +6,7 @@ use unicode_script::Script;
 use super::INTERJECTIONS;
 use crate::language::lexicon;
 use crate::report::finding::{Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{family, letter_script};
 use crate::text::Document;
 
@@ -16,6 +16,7 @@ pub struct RepeatedCharacters;
 static REPEATED_CHARACTERS: RuleMeta = RuleMeta {
     id: "repeated-characters",
     severity: Severity::Warning,
+    harm: Harm::Loop,
     summary: "A letter three or more times in a row",
     explanation: r#"## What it does
 Flags a letter written three or more times in a row inside a word (`уирдаааа`, `урррс`,

@@ -4,7 +4,7 @@
 use super::{ARABIC_LETTER_NAMES, COMMON_LETTER_NAMES, INTENSIFIERS, LEGITIMATE_DOUBLES};
 use crate::analysis::loops::loops;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::normalize::{fold, folded_chars};
 use crate::text::{Document, TokenKind};
 
@@ -14,6 +14,7 @@ pub struct RepeatedWord;
 static REPEATED_WORD: RuleMeta = RuleMeta {
     id: "repeated-word",
     severity: Severity::Warning,
+    harm: Harm::Loop,
     summary: "The same word twice in a row",
     explanation: r#"## What it does
 Flags a word repeated right after itself, with only white space between (`и и`, `the the`,

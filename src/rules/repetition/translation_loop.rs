@@ -8,7 +8,7 @@ use super::{
 use crate::analysis::loops::{loops, Loop, LoopKind, MAX_PERIOD};
 use crate::language::lexicon;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::normalize::folded_chars;
 use crate::text::{Document, TokenKind};
 
@@ -18,6 +18,7 @@ pub struct TranslationLoop;
 static TRANSLATION_LOOP: RuleMeta = RuleMeta {
     id: "translation-loop",
     severity: Severity::Error,
+    harm: Harm::Loop,
     summary: "A word, phrase or sentence written over and over in a row",
     explanation: r#"## What it does
 Flags a loop: the same words written again and again in a row inside one line. A phrase of up to

@@ -15,7 +15,7 @@ use unicode_script::Script;
 
 use crate::language::alphabet::{alphabet, alphabets, Alphabet};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{family, letter_script};
 use crate::text::{case, Document, TokenKind};
 
@@ -102,6 +102,7 @@ pub struct ForeignLetters;
 static FOREIGN_LETTERS: RuleMeta = RuleMeta {
     id: "foreign-letters",
     severity: Severity::Warning,
+    harm: Harm::Letters,
     summary:
         "Letters of the right script but another language (Persian ی ک in Arabic, Mongolian ө ү)",
     explanation: r#"## What it does

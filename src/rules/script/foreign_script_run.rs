@@ -3,7 +3,7 @@
 
 use crate::analysis::foreign_runs::foreign_runs;
 use crate::report::finding::{Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::Document;
 
 /// `foreign-script-run`: a run of words in a script that is not the
@@ -13,6 +13,7 @@ pub struct ForeignScriptRun;
 static FOREIGN_SCRIPT_RUN: RuleMeta = RuleMeta {
     id: "foreign-script-run",
     severity: Severity::Error,
+    harm: Harm::Garble,
     summary:
         "A run of words in another script than the document's that no language explains (garble)",
     explanation: r#"## What it does

@@ -5,7 +5,7 @@ use unicode_script::Script;
 
 use crate::analysis::glued::{self, is_rtl, is_unspaced};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{compatible, family, letter_script, name};
 use crate::text::Document;
 
@@ -15,6 +15,7 @@ pub struct MixedScriptWord;
 static MIXED_SCRIPT_WORD: RuleMeta = RuleMeta {
     id: "mixed-script-word",
     severity: Severity::Warning,
+    harm: Harm::Letters,
     summary:
         "A word mixes letters of incompatible scripts (Cyrillic in Latin, Latin glued to Arabic)",
     explanation: r#"## What it does

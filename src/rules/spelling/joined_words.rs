@@ -18,7 +18,7 @@ use crate::language::arabic;
 use crate::language::lexicon::{self, normalize, normalize_into, Lexicon};
 use crate::language::translit;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::normalize::is_arabic_mark;
 use crate::text::vocabulary::Vocabulary;
 use crate::text::{Document, TokenKind};
@@ -31,6 +31,7 @@ static META: RuleMeta = RuleMeta {
     // Info: its weights were chosen on one corpus (NTREX and PUD), and
     // foreign names that no list holds are still split in two.
     severity: Severity::Info,
+    harm: Harm::Joined,
     summary: "Two words written as one, without the space between them (`المراكزمنذ`, `inthe`)",
     explanation: r#"## What it does
 Flags a word that the language's word list does not know and that splits

@@ -30,7 +30,7 @@ use unicode_script::Script;
 
 use crate::language::arabic;
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::normalize::is_arabic_mark;
 use crate::text::script::family;
 use crate::text::Document;
@@ -41,6 +41,7 @@ pub struct VariantSpelling;
 static VARIANT_SPELLING: RuleMeta = RuleMeta {
     id: "variant-spelling",
     severity: Severity::Info,
+    harm: Harm::Habit,
     summary: "A word or name is spelled two ways in the same document (فلاديمير / فيلاديمير)",
     explanation: r#"## What it does
 Finds a word or a name spelled two ways in one document, where one spelling

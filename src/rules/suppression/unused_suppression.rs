@@ -4,7 +4,7 @@
 //! [`Stage::Suppressions`]: this one.
 
 use crate::report::Severity;
-use crate::rules::{Diagnostic, Rule, RuleMeta, Stage};
+use crate::rules::{Diagnostic, Harm, Rule, RuleMeta, Stage};
 use crate::text::Document;
 
 /// `unused-suppression`: a `<!-- mtlint: … -->` comment that silences
@@ -14,6 +14,7 @@ pub struct UnusedSuppression;
 static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
     id: "unused-suppression",
     severity: Severity::Info,
+    harm: Harm::None,
     summary: "A `<!-- mtlint: … -->` comment that silences nothing, names no rule, or is malformed",
     explanation: r#"## What it does
 Reports a suppression comment (`<!-- mtlint: ignore RULE -->`, `disable`,

@@ -17,7 +17,7 @@ use crate::analysis::foreign_runs::technical;
 use crate::language::lexicon::{self, Lexicon};
 use crate::language::ngram::{self, word_cost, Language};
 use crate::report::finding::{Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{family, name};
 use crate::text::{Document, TokenKind};
 
@@ -27,6 +27,7 @@ pub struct Gibberish;
 static GIBBERISH: RuleMeta = RuleMeta {
     id: "gibberish",
     severity: Severity::Warning,
+    harm: Harm::Garble,
     summary: "Words that are no plausible word of any language of their script (garble, mash)",
     explanation: r#"## What it does
 Scores every word of three letters or more with character trigram models of

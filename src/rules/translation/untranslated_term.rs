@@ -10,7 +10,7 @@ use unicode_script::Script;
 use crate::analysis::foreign_runs::{foreign_runs, technical};
 use crate::language::translit::{Match, Target, TargetWords, TermScript};
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{compatible, family, letter_script};
 use crate::text::{Document, TokenKind};
 
@@ -21,6 +21,7 @@ pub struct UntranslatedTerm;
 static UNTRANSLATED_TERM: RuleMeta = RuleMeta {
     id: "untranslated-term",
     severity: Severity::Warning,
+    harm: Harm::Untranslated,
     summary: "A name or word left in the source script inside a translated sentence",
     explanation: r#"## What it does
 Flags a word or a short run of words (one to four) in Latin or Cyrillic

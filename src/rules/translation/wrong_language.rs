@@ -11,7 +11,7 @@
 use crate::analysis::foreign_runs::foreign_runs;
 use crate::language::identify::{close_languages, language_name};
 use crate::report::finding::{Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{main_script, name};
 use crate::text::{words_by_script, Document, TokenKind};
 
@@ -21,6 +21,7 @@ pub struct WrongLanguage;
 static WRONG_LANGUAGE: RuleMeta = RuleMeta {
     id: "wrong-language",
     severity: Severity::Warning,
+    harm: Harm::Untranslated,
     summary: "A sentence or run of words confidently in another language than the document's",
     explanation: r#"## What it does
 Flags a sentence, or a run of several words, that is confidently in another

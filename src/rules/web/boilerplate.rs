@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::Document;
 
 use super::{line_with_break, trim_range};
@@ -18,6 +18,7 @@ pub struct Boilerplate;
 static BOILERPLATE: RuleMeta = RuleMeta {
     id: "boilerplate",
     severity: Severity::Warning,
+    harm: Harm::Residue,
     summary:
         "Page furniture left in the text: \"read also\" links, ad labels, share and follow prompts",
     explanation: r#"## What it does

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::report::finding::{Applicability, Diagnostic, Severity};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
 use super::{line_with_break, trim_range};
@@ -17,6 +17,7 @@ pub struct SocialEmbed;
 static SOCIAL_EMBED: RuleMeta = RuleMeta {
     id: "social-embed",
     severity: Severity::Warning,
+    harm: Harm::Residue,
     summary:
         "Residue of embedded social-media posts: pic.twitter.com and t.co links, attribution lines",
     explanation: r#"## What it does
