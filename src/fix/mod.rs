@@ -379,7 +379,7 @@ fn allowed(fix: &Fix, opts: &Options) -> bool {
 /// Applies the fixes of a pass ([`Plan::applied`]) to `text`. Returns the
 /// fixes applied, the text they make, and the fixes the markup refused:
 /// those that would change the markup of `text` read as `format`
-/// ([`keeping_markup`]), never tried again.
+/// ([`keeping_markup`]), not tried again on this text.
 ///
 /// The unsafe fixes that hold back safe ones ([`Plan::unsafe_planned`])
 /// are judged too, as `--unsafe-fixes` would judge them, so that an unsafe
@@ -440,10 +440,10 @@ fn fix_with(
     let mut report = scan(&text, &[]);
     let readable = read_whole(format, input);
     // `readable` is fixed for the loop: a file read in part is left as it is.
-    // Fixes refused because they would change the markup: by rule, span
-    // and replacement, the span moved along with the edits of each pass,
-    // not tried again. (By the text they replace, a refused ` ` → `` inside
-    // `** ;` would refuse every other space before punctuation of the file.)
+    // Fixes refused because they would change the markup of the current
+    // text: by rule, span and replacement, not tried again on that text.
+    // (By the text they replace, a refused ` ` → `` inside `** ;` would
+    // refuse every other space before punctuation of the file.)
     let mut refused: HashSet<(String, usize, usize, String)> = HashSet::new();
     let key = |f: &Finding| {
         f.fix
@@ -500,13 +500,14 @@ fn fix_with(
         summary.skipped_overlap += set_aside;
         summary.passes += 1;
         text = next;
-        refused = refused
-            .into_iter()
-            .map(|(rule, start, end, r)| {
-                let start = shifted(start, &edits);
-                (rule, start, shifted(end, &edits).max(start), r)
-            })
-            .collect();
+        // A refusal holds for the text it was judged on: once other fixes
+        // change the text, the same fix may keep the markup
+        // (`tests/fuzz_regressions/*/refusal_outlived_its_text_*`). Carried
+        // over, a refusal left the loop stopped on a text that a fresh run,
+        // which knows no refusal, fixed further: a converged fix was not a
+        // fixed point. Judged afresh on each text, the refusals on the last
+        // text are those a fresh run makes.
+        refused.clear();
         report = scan(&text, &edits);
     }
     if !opts.unsafe_fixes && readable && summary.unresolved == 0 {
