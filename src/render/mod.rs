@@ -173,31 +173,44 @@ pub fn quote(s: &str, isolate: bool) -> String {
     }
 }
 
-/// A message with each `` `quoted` `` piece that holds right-to-left
-/// letters wrapped in isolates when `isolate` (see [`quote`]), invisible
-/// characters escaped: the English words of a message and the Arabic it
-/// quotes then never merge into one run.
+/// A message with each `` `quoted` `` or `"quoted"` piece that holds
+/// right-to-left letters wrapped in isolates when `isolate` (see [`quote`]),
+/// invisible characters escaped: the English words of a message and the
+/// Arabic it quotes then never merge into one run.
 pub fn isolate_message(message: &str, isolate: bool) -> String {
     let escaped = escape_invisible(message);
     if !isolate || !escaped.chars().any(is_rtl) {
         return escaped;
     }
-    let parts: Vec<&str> = escaped.split('`').collect();
     let mut out = String::with_capacity(escaped.len() + 16);
+    // Code pieces first; double quotes count only outside them.
+    isolate_pieces(&escaped, '`', &mut out, &|plain, out| {
+        isolate_pieces(plain, '"', out, &|rest, out| out.push_str(rest));
+    });
+    out
+}
+
+/// `s` with each piece between two `delim`s that holds right-to-left
+/// letters isolated; the text outside the pieces goes through `plain`.
+fn isolate_pieces(s: &str, delim: char, out: &mut String, plain: &dyn Fn(&str, &mut String)) {
+    let parts: Vec<&str> = s.split(delim).collect();
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            out.push('`');
+            out.push(delim);
         }
-        // Odd parts are quoted, unless the last backtick closes nothing.
-        if i % 2 == 1 && i + 1 < parts.len() && part.chars().any(is_rtl) {
-            out.push('\u{2068}');
-            out.push_str(part);
-            out.push('\u{2069}');
+        // Odd parts are quoted, unless the last delimiter closes nothing.
+        if i % 2 == 1 && i + 1 < parts.len() {
+            if part.chars().any(is_rtl) {
+                out.push('\u{2068}');
+                out.push_str(part);
+                out.push('\u{2069}');
+            } else {
+                out.push_str(part);
+            }
         } else {
-            out.push_str(part);
+            plain(part, out);
         }
     }
-    out
 }
 
 /// `s` shortened to 160 characters (see [`shorten`]), with its
@@ -330,6 +343,18 @@ mod tests {
             "joined: `\u{2068}أمس لا\u{2069}` and `x` and `قال"
         );
         assert_eq!(isolate_message("`قال`", false), "`قال`");
+        // Double quotes too, but not inside a code piece.
+        assert_eq!(
+            isolate_message(
+                "untranslated \"Kursk\": the document writes it \"كورسك\"",
+                true
+            ),
+            "untranslated \"Kursk\": the document writes it \"\u{2068}كورسك\u{2069}\""
+        );
+        assert_eq!(
+            isolate_message("`\"قال` and \"قال\"", true),
+            "`\u{2068}\"قال\u{2069}` and \"\u{2068}قال\u{2069}\""
+        );
         let long = "ب".repeat(400);
         let q = quote(&long, false);
         assert!(
