@@ -8,6 +8,7 @@
 //! words but far less than garble, and a finding needs most words of a
 //! sentence to be implausible, so a single odd word never is one.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -261,7 +262,7 @@ impl Judge {
     fn piece(&mut self, doc: &Document, script: Script, own: bool, start: usize, end: usize) {
         let (mut judged, mut implausible, mut words, mut glued) = (0, 0, 0, 0);
         // A set, not a list: a sentence may be a megabyte of distinct words.
-        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut seen: FxHashSet<Cow<str>> = FxHashSet::default();
         // Bits and symbols of the judged words together.
         let (mut cost, mut scored) = (0f32, 0u32);
         let (implausible_bits, mean_bits) = thresholds(script);
@@ -292,18 +293,28 @@ impl Judge {
             }
             // A word repeated is judged once: onomatopoeia and chants
             // (`Кап, кап, кап`, `طق طق طق`) repeat one sound, garble does not.
-            let key = w.to_lowercase();
-            if !seen.insert(key) {
+            // Lowercased only when that changes it: most words are.
+            let lower = w.chars().all(|c| {
+                if c.is_ascii() {
+                    !c.is_ascii_uppercase()
+                } else {
+                    c.to_lowercase().eq([c])
+                }
+            });
+            let key: Cow<str> = if lower {
+                w.into()
+            } else {
+                w.to_lowercase().into()
+            };
+            if !seen.insert(key) || technical(doc, i) {
                 continue;
             }
-            if interjection(w, script)
-                || stretched_word(w, script, if own { self.lexicon } else { None })
-                || technical(doc, i)
-            {
-                continue;
-            }
-            if let Some((bits, symbols)) = remembered(w, script, if own { self.lang } else { None })
-            {
+            let (lang, lexicon) = if own {
+                (self.lang, self.lexicon)
+            } else {
+                (None, None)
+            };
+            if let Some((bits, symbols)) = remembered(w, script, lang, lexicon) {
                 judged += 1;
                 let slack = if is_name(w) && i != sentence_first {
                     NAME_SLACK
@@ -445,6 +456,9 @@ fn letter_count(word: &str) -> usize {
 /// The verdicts on the words seen, for one script and first language.
 type Verdicts = FxHashMap<Box<str>, Verdict>;
 
+/// A script, the first language's code and the lexicon's code.
+type MemoKey = (u8, Option<&'static str>, Option<&'static str>);
+
 /// How many words a thread keeps verdicts of, for one script and first
 /// language, before it starts over: a few megabytes.
 const MEMO_WORDS: usize = 100_000;
@@ -453,14 +467,20 @@ thread_local! {
     /// Verdicts on the words seen before in this run, by script and first
     /// language, which is all a verdict depends on: a corpus pays for its
     /// vocabulary, not its length. Each thread keeps its own, without locks.
-    static VERDICTS: RefCell<FxHashMap<(u8, Option<&'static str>), Verdicts>> = RefCell::default();
+    static VERDICTS: RefCell<FxHashMap<MemoKey, Verdicts>> = RefCell::default();
 }
 
-/// [`verdict`], remembered.
-fn remembered(word: &str, script: Script, first: Option<&'static Language>) -> Verdict {
+/// [`verdict`], remembered, `None` for an interjection or a stretched word
+/// (see [`interjection`], [`stretched_word`] with `lexicon`).
+fn remembered(
+    word: &str,
+    script: Script,
+    first: Option<&'static Language>,
+    lexicon: Option<&'static Lexicon>,
+) -> Verdict {
     VERDICTS.with_borrow_mut(|memo| {
         let memo = memo
-            .entry((script as u8, first.map(|l| l.code)))
+            .entry((script as u8, first.map(|l| l.code), lexicon.map(|l| l.code)))
             .or_default();
         if let Some(&v) = memo.get(word) {
             return v;
@@ -468,7 +488,11 @@ fn remembered(word: &str, script: Script, first: Option<&'static Language>) -> V
         if memo.len() >= MEMO_WORDS {
             memo.clear();
         }
-        let v = verdict(word, script, first);
+        let v = if interjection(word, script) || stretched_word(word, script, lexicon) {
+            None
+        } else {
+            verdict(word, script, first)
+        };
         memo.insert(word.into(), v);
         v
     })
