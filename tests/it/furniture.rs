@@ -11,7 +11,7 @@ fn check(lang: &str) {
     let Some(dir) = crate::support::shared_data() else {
         return;
     };
-    let m = furniture::measure(&dir, lang);
+    let m = furniture::measure(&dir, lang, furniture::lines(lang));
     let found = m.by_list + m.by_shape;
     eprintln!(
         "{lang}: {found} of {} furniture lines found ({} by the lists), {} findings on {} clean sentences",
@@ -36,3 +36,26 @@ fn check(lang: &str) {
 }
 
 crate::per_language!(check);
+
+/// The buttons and links that three web projects ship, as their translators
+/// wrote them (`eval/data/furniture_thirdparty.tsv`): before this check's
+/// rule knew interfaces' infinitives and verbal nouns, recall was 19% (ar),
+/// 56% (en), 44% (fr) and 7% (ru).
+#[test]
+fn furniture_written_by_other_people() {
+    let Some(dir) = crate::support::shared_data() else {
+        return;
+    };
+    for (lang, floor) in [("ar", 90), ("en", 90), ("fr", 90), ("ru", 70)] {
+        let held = furniture::third_party(lang);
+        let m = furniture::measure(&dir, lang, &held);
+        let found = m.by_list + m.by_shape;
+        assert!(
+            found * 100 >= m.inserted * floor,
+            "{lang}: {found} of {} found; missed {:#?}",
+            m.inserted,
+            m.misses
+        );
+        assert!(m.false_alarms.is_empty(), "{lang}: {:#?}", m.false_alarms);
+    }
+}

@@ -18,10 +18,29 @@ fn main() {
         eprintln!("../shared/data not found: skipped");
         return;
     };
+    for (title, third) in [
+        ("Written for the evaluation (`measure::furniture`)", false),
+        ("Written by other people: mkdocs-material, Ghost and Shariff translations (`eval/data/furniture_thirdparty.tsv`)", true),
+    ] {
+        println!("\n{title}\n");
+        table(&dir, third, show);
+    }
+}
+
+/// One table: a row per language.
+fn table(dir: &std::path::Path, third: bool, show: bool) {
     println!("| lang | furniture lines | recall, lists only | recall, lists and shape | clean sentences | findings/1k, lists only | findings/1k, lists and shape |");
     println!("|---|---|---|---|---|---|---|");
     for (lang, _, _) in corpus::LANGUAGES {
-        let m = furniture::measure(&dir, lang);
+        let held = if third {
+            furniture::third_party(lang)
+        } else {
+            furniture::lines(lang).to_vec()
+        };
+        if held.is_empty() {
+            continue;
+        }
+        let m = furniture::measure(dir, lang, &held);
         let pct = |n: usize| 100.0 * n as f64 / m.inserted.max(1) as f64;
         let per_k = |n: usize| 1000.0 * n as f64 / m.sentences.max(1) as f64;
         println!(

@@ -38,13 +38,17 @@ Matching ignores letter case, Arabic diacritics and tatweel, hamza/alef
 variants (`اقرأ أيضاً` = `إقرأ ايضا`), and `ё`/`е`. The phrases live in
 `data/boilerplate/{ar,en,fr,ru,de,es,fa,tr}.txt`.
 
-Furniture that no list holds is found by what it is: a call to action, a
-short line on its own (eight words at most, four when it ends with a full
-stop) opened by an imperative to read, watch, click, tap, share, follow,
-subscribe, join, download or listen in any of those languages (`اضغط هنا
-للمزيد`, `تابعوا قناتنا على يوتيوب`, `Tap to read the full story`,
-`Suivez notre direct`, `Скачайте наше приложение`), with no sentence around
-it: no sentence end followed by more text, no question, no quotation.
+Furniture that no list holds is found in plain text by what it is: a call
+to action, a short line on its own (two to eight words, four at most when it
+ends with a full stop) opened by an imperative to read, watch, click, tap,
+share, follow, subscribe, join, download or listen in any of those languages
+(`اضغط هنا للمزيد`, `تابعوا قناتنا على يوتيوب`, `Tap to read the full
+story`, `Suivez notre direct`, `Скачайте наше приложение`), or by a button or
+link of a page: show more, skip or go to, back to top, keep reading, sign in,
+with the infinitives and verbal nouns that interfaces use (`Afficher le
+commentaire`, `Показать все`, `عرض الكل`, `تسجيل الدخول`). No sentence may be
+around it: no sentence end followed by more text, no question, no quotation,
+no colon at the end (`Save the token:` introduces what follows).
 
 ## Why is this bad?
 Scraped or copy-pasted articles carry the page's navigation with them. A
@@ -78,7 +82,11 @@ in a cased script must start with a capital letter. Furniture that is
 neither on the lists nor opened by an imperative (`Related: …` in a
 language without a list, a bare headline of another article) is not found:
 add it to the data files. A short imperative line of the text itself (a
-step of instructions, `Read the label`) is taken for furniture.
+step of instructions, `Read the label`) is taken for furniture. A call to
+action alone on its line is looked for in plain text only: in HTML and
+Markdown the page's own buttons are in their place, and in catalogues and
+subtitles a short imperative is what the entry says. One word alone
+(`Subscribe`, `Войти`) is as often a heading or a name, and is not flagged.
 "#,
 };
 
@@ -121,7 +129,13 @@ impl Rule for Boilerplate {
                 );
                 continue;
             }
-            if call_to_action(s.trim(), &text[core_start..core_end], &mut scratch) {
+            // Only in plain text, where articles are pasted with their page:
+            // in HTML the page's own buttons are in their place, in a
+            // catalogue or subtitles a short imperative is the content.
+            if doc.units.is_empty()
+                && doc.file_lines.is_empty()
+                && call_to_action(s.trim(), &text[core_start..core_end], &mut scratch)
+            {
                 out.push(
                     Diagnostic::new(flagged, "call to action left in the text (page furniture)")
                         .confidence(0.7)
@@ -281,18 +295,30 @@ const IMPERATIVES: &[&str] = &[
     "read", "watch", "click", "tap", "press", "share", "follow", "subscribe", "join",
     "download", "listen", "view", "visit", "swipe", "see", "discover", "explore", "sign",
     "check", "like", "learn", "find", "get",
+    // the buttons and links of a page: show more, skip or go to, keep or
+    // continue reading, back to top, send, pin, save
+    "show", "skip", "go", "keep", "continue", "back", "send", "pin", "save",
     // French
     "lire", "lisez", "lis", "regardez", "regarder", "regarde", "cliquez", "cliquer", "clique",
     "appuyez", "partagez", "partager", "partage", "suivez", "suivez-nous", "suivre",
     "abonnez-vous", "abonne-toi", "inscrivez-vous", "téléchargez", "télécharger", "écoutez",
     "écouter", "voir", "voyez", "découvrez", "découvrir", "rejoignez", "rejoignez-nous",
     "retrouvez", "retrouvez-nous", "visitez", "consultez",
+    // the infinitive of buttons and links (`Afficher le commentaire`)
+    "afficher", "affichez", "continuer", "continuez", "poursuivre", "retour", "retourner",
+    "revenir", "aller", "allez", "envoyer", "envoyez", "enregistrer", "rejoindre", "consulter",
+    "s'inscrire", "s'abonner", "s'identifier",
     // Russian
     "читайте", "читай", "прочитайте", "прочтите", "прочти", "читать", "смотрите", "смотри",
     "посмотрите", "смотреть", "нажмите", "нажми", "жмите", "кликните", "кликни", "поделитесь",
     "делитесь", "подписывайтесь", "подпишитесь", "подпишись", "подписаться", "следите",
     "скачайте", "скачать", "слушайте", "послушайте", "слушать", "переходите", "перейдите",
     "присоединяйтесь", "узнайте", "ставьте", "оставьте", "листайте", "откройте",
+    // the infinitive of buttons and links (`Показать все`, `Поделиться в …`)
+    "показать", "покажите", "продолжить", "вернуться", "вернитесь", "перейти", "войти",
+    "войдите", "выйти", "зарегистрироваться", "зарегистрируйтесь", "поделиться", "отправить",
+    "отправьте", "сохранить", "сохраните", "присоединиться", "посмотреть", "просмотреть",
+    "прочитать", "узнать", "открыть",
     // German
     "lesen", "lies", "sehen", "schauen", "klicken", "klicke", "tippen", "teilen", "teile",
     "folgen", "folge", "abonnieren", "abonniere", "herunterladen", "hören", "entdecken",
@@ -305,6 +331,30 @@ const IMPERATIVES: &[&str] = &[
     // Turkish
     "oku", "okuyun", "izle", "izleyin", "tıkla", "tıklayın", "paylaş", "paylaşın", "takip",
     "abone", "indir", "indirin", "dinle", "dinleyin", "keşfet",
+];
+
+/// Arabic words of buttons and links that are also common words of prose:
+/// verbal nouns (`عرض` "show" and "offer", `تسجيل` "sign" and "record") and
+/// imperatives that read as past tenses (`أكمل`, `عد`). They open a call to
+/// action only before a word of a page's interface ([`ARABIC_UI_OBJECTS`]),
+/// directly or after `إلى` (`عرض الكل`, `عد إلى الأعلى`).
+#[rustfmt::skip]
+const ARABIC_UI_VERBS: &[&str] = &[
+    "أكمل", "اذهب", "أظهر", "انتقل", "عد", "ارجع", "قم", "أرسل", "عرض", "تسجيل", "الرجوع",
+    "رجوع", "العودة", "عودة", "متابعة", "إنشاء", "مشاركة", "إظهار",
+];
+/// Words of a page's interface that follow [`ARABIC_UI_VERBS`].
+#[rustfmt::skip]
+const ARABIC_UI_OBJECTS: &[&str] = &[
+    "الدخول", "الخروج", "الكل", "المزيد", "المصدر", "مصدر", "التعليقات", "التعليق", "تعليق",
+    "القراءة", "الاشتراك", "حساب", "الحساب", "الصفحة", "النتائج", "الأعلى", "المحتوى",
+    "الفهرس", "الخطط", "الفيديو", "الصور", "بالتسجيل", "تسجيل", "الرئيسية", "المقال",
+];
+
+/// What an English `Back to` link leads to.
+const BACK_TO: &[&str] = &[
+    "top", "index", "home", "homepage", "menu", "main", "log", "login", "list", "results",
+    "search", "content", "contents", "article", "articles", "news",
 ];
 
 /// Imperatives that end a call to action in the verb-final languages
@@ -331,9 +381,10 @@ const AFTER_IMPERATIVE: &[&str] = &[
     "the", "a", "an", "our", "this", "these", "that", "us", "me", "it", "them", "to", "on",
     "for", "in", "at", "with", "here", "more", "now", "up", "out", "all", "below", "above",
     "next", "full", "latest", "live", "free", "your", "my", "and", "or", "from", "via", "back",
-    "today", "le", "la", "les", "un", "une", "des", "du", "de", "notre", "nos", "votre", "vos",
+    "today", "by", "reading", "comments", "comment", "results", "content", "top", "index",
+    "source", "le", "la", "les", "un", "une", "des", "du", "de", "notre", "nos", "votre", "vos",
     "ce", "cet", "cette", "ces", "sur", "à", "pour", "ici", "plus", "nous", "tout", "toute",
-    "tous", "toutes", "en", "maintenant", "gratuitement", "aussi", "également", "uns",
+    "tous", "toutes", "en", "au", "aux", "dans", "par", "maintenant", "gratuitement", "aussi", "également", "uns",
     "unseren", "unsere", "unser", "den", "die", "das", "der", "hier", "mehr", "jetzt", "auf",
     "sie", "zu", "alle", "nuestro", "nuestra", "nuestros", "nuestras", "el", "los", "las",
     "aquí", "más", "ahora", "al", "este", "esta", "todo", "todas",
@@ -358,6 +409,8 @@ struct CallWords {
     light_verbs: std::collections::HashSet<String>,
     light_nouns: std::collections::HashSet<String>,
     after: std::collections::HashSet<String>,
+    arabic_ui_verbs: std::collections::HashSet<String>,
+    arabic_ui_objects: std::collections::HashSet<String>,
 }
 
 static CALL: LazyLock<CallWords> = LazyLock::new(|| CallWords {
@@ -366,6 +419,8 @@ static CALL: LazyLock<CallWords> = LazyLock::new(|| CallWords {
     light_verbs: normalized_set(LIGHT_VERBS),
     light_nouns: normalized_set(LIGHT_NOUNS),
     after: normalized_set(AFTER_IMPERATIVE),
+    arabic_ui_verbs: normalized_set(ARABIC_UI_VERBS),
+    arabic_ui_objects: normalized_set(ARABIC_UI_OBJECTS),
 });
 
 /// Most words of a call to action: a line of furniture is short.
@@ -380,11 +435,14 @@ const CALL_WORDS_WITH_STOP: usize = 4;
 /// no sentence end followed by more text, no question, no quotation.
 fn call_to_action(line: &str, core: &str, scratch: &mut Scratch) -> bool {
     let words = core.split_whitespace().count();
-    if words == 0 || words > CALL_WORDS {
+    // One word alone is as often a heading or a name (`Send`, `Read`).
+    if !(2..=CALL_WORDS).contains(&words) {
         return false;
     }
     let last = line.chars().next_back().unwrap_or(' ');
-    if matches!(last, '?' | '؟') || (last == '.' && words > CALL_WORDS_WITH_STOP) {
+    // A colon at the end introduces what follows: an instruction (`Save the
+    // token:`), not a link.
+    if matches!(last, '?' | '؟' | ':') || (last == '.' && words > CALL_WORDS_WITH_STOP) {
         return false;
     }
     let sentence_inside = core
@@ -416,8 +474,23 @@ fn call_to_action(line: &str, core: &str, scratch: &mut Scratch) -> bool {
     {
         return true;
     }
-    let first = words[0].as_str();
+    let object_at = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| call.arabic_ui_objects.contains(w))
+    };
+    if call.arabic_ui_verbs.contains(&words[0])
+        && (object_at(1) || words.get(1).is_some_and(|w| w == "الي") && object_at(2))
+    {
+        return true;
+    }
+    // French reflexive infinitives: `Se connecter`, `Se déconnecter`.
+    let first = match words.as_slice() {
+        [se, verb, ..] if se == "se" => verb.as_str(),
+        _ => words[0].as_str(),
+    };
     let imperative = call.imperatives.contains(first)
+        || matches!(first, "connecter" | "déconnecter") && words[0] == "se"
         || ["و", "ف"].iter().any(|p| {
             first
                 .strip_prefix(p)
@@ -432,11 +505,26 @@ fn call_to_action(line: &str, core: &str, scratch: &mut Scratch) -> bool {
     // In a Latin-script language a noun is often its verb's twin (`Share
     // prices`): the word after the imperative must be one that follows
     // verbs, or a colon must close it (`Watch: …`).
+    // `Back to school` is a headline, `Back to top` a link.
+    if first == "back"
+        && !(words.get(1).is_some_and(|w| w == "to")
+            && words.get(2).is_some_and(|w| BACK_TO.contains(&w.as_str())))
+    {
+        return false;
+    }
     let latin = first.chars().any(|c| c.is_ascii_alphabetic());
-    let next = words.get(1).map(String::as_str);
+    let next = words
+        .get(if words[0] == "se" { 2 } else { 1 })
+        .map(String::as_str);
     !latin
         || head.ends_with(':')
-        || next.is_none_or(|w| call.after.contains(w) || w.starts_with("l'") || w.starts_with("d'"))
+        || next.is_none_or(|w| {
+            call.after.contains(w)
+                || w.starts_with("l'")
+                || w.starts_with("d'")
+                // `Show 1 more reply`, `Afficher 2 réponses`
+                || !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Characters that decorate a furniture line around the phrase: bullets,

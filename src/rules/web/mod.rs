@@ -38,6 +38,7 @@ mod tests {
     use super::*;
     use crate::report::finding::Applicability;
     use crate::rules::testing::{diagnostics, fixed, flagged, flagged_in};
+    use crate::rules::Rule;
 
     #[test]
     fn embed_links_are_flagged_with_the_space_before() {
@@ -230,6 +231,58 @@ mod tests {
         ] {
             let text = format!("The talks resumed on Monday.\n{line}\nBoth sides agreed.");
             assert!(flagged(&Boilerplate, &text).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn buttons_and_links_of_a_page_are_furniture() {
+        // Infinitives, verbal nouns and navigation, as the translators of
+        // web software write them.
+        for line in [
+            "عرض الكل",
+            "تسجيل الدخول",
+            "عد إلى الأعلى",
+            "أكمل القراءة",
+            "Show more results",
+            "Skip to content",
+            "Back to top",
+            "Keep reading",
+            "Afficher le commentaire",
+            "Se connecter",
+            "Aller au contenu",
+            "Поделиться в Telegram",
+            "Показать все",
+            "Перейти к содержанию",
+        ] {
+            let text = format!("The talks resumed on Monday.\n{line}\nBoth sides agreed.");
+            assert_eq!(flagged(&Boilerplate, &text), [line], "{line}");
+        }
+        // The same words as prose: a verbal noun before a word that is not
+        // a page's, a headline, one word alone, an instruction before a colon.
+        for line in [
+            "عرض عسكري في العاصمة",
+            "تسجيل إصابات جديدة بالفيروس",
+            "عودة إلى المفاوضات",
+            "Back to school",
+            "Show business",
+            "Send",
+            "Save the token for the default registry:",
+        ] {
+            let text = format!("The talks resumed on Monday.\n{line}\nBoth sides agreed.");
+            assert!(flagged(&Boilerplate, &text).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_call_to_action_in_markup_or_a_catalogue_is_the_content() {
+        let text = "The talks resumed on Monday.\nShow more results\nBoth sides agreed.";
+        for (file_lines, units) in [(vec![1, 2, 3], vec![]), (vec![], vec![0..28, 29..46])] {
+            let mut doc = Document::new(text, None);
+            doc.file_lines = file_lines;
+            doc.units = units;
+            let mut out = Vec::new();
+            Boilerplate.check(&doc, &mut out);
+            assert!(out.is_empty(), "{out:?}");
         }
     }
 
