@@ -90,6 +90,71 @@ fn main() {
     }
 
     native(&dir, show);
+    catalogues(show);
+}
+
+/// `untranslated-term` warnings on the gettext catalogues of this machine
+/// (`/usr/share/locale`, turned into PO with `msgunfmt`): text written by
+/// translators, with the Latin names of software and formats that they
+/// keep (`Java`, `GTK`) beside Arabic and Cyrillic spellings.
+fn catalogues(show: bool) {
+    use mtlint_eval::markup_corpus::{self, Limits};
+    let limits = Limits {
+        max_bytes: 200_000_000,
+        max_files: 10_000,
+        max_file_bytes: 20_000_000,
+    };
+    println!();
+    println!("| gettext catalogues | files | sentences | warnings | warnings/1k |");
+    println!("|---|---|---|---|---|");
+    for lang in ["ar", "ru"] {
+        let corpus = match markup_corpus::catalogues(
+            std::path::Path::new("/usr/share/locale"),
+            &[lang],
+            &limits,
+        ) {
+            Ok(c) => c,
+            Err(e) => {
+                println!("| {lang} | {e} | | | |");
+                continue;
+            }
+        };
+        let scanner = Scanner::new(
+            Config::default()
+                .language(lang)
+                .select(["untranslated-term"]),
+        )
+        .expect("known rule ids");
+        let (mut files, mut sentences, mut warnings) = (0, 0, Vec::new());
+        // The ISO code tables are lists of names, not text.
+        for f in corpus.files.iter().filter(|f| !f.path.contains("/iso_")) {
+            files += 1;
+            let r = scanner.scan_file(&f.path, &f.text);
+            sentences += r.sentences.len();
+            warnings.extend(
+                r.findings
+                    .iter()
+                    .filter(|x| x.severity >= Severity::Warning)
+                    .map(|x| format!("{}:{}: {}", f.path, x.line, x.message)),
+            );
+        }
+        warning_row(&format!("{lang} | {files}"), sentences, &warnings, show);
+    }
+}
+
+/// A table row: `label`, sentences, warnings and warnings per 1,000
+/// sentences; with `show`, the warnings under it.
+fn warning_row(label: &str, sentences: usize, warnings: &[String], show: bool) {
+    println!(
+        "| {label} | {sentences} | {} | {:.2} |",
+        warnings.len(),
+        warnings.len() as f64 * 1000.0 / sentences.max(1) as f64
+    );
+    if show {
+        for w in warnings {
+            println!("    {w}");
+        }
+    }
 }
 
 /// `untranslated-term` warnings on native Arabic news: the documents of
@@ -100,16 +165,7 @@ fn native(dir: &std::path::Path, show: bool) {
     println!();
     println!("| native Arabic news | sentences | warnings | warnings/1k |");
     println!("|---|---|---|---|");
-    println!(
-        "| written for the evaluation | {sentences} | {} | {:.2} |",
-        warnings.len(),
-        warnings.len() as f64 * 1000.0 / sentences.max(1) as f64
-    );
-    if show {
-        for w in &warnings {
-            println!("    {w}");
-        }
-    }
+    warning_row("written for the evaluation", sentences, &warnings, show);
     let Some(seeds) = dir.parent().map(|p| p.join("seeds")) else {
         return;
     };

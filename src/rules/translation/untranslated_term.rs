@@ -545,6 +545,16 @@ fn judge<'d>(
     if !spellings.is_empty() {
         let spelling = spellings.join(" ");
         let message = format!("untranslated \"{text}\": the document writes it \"{spelling}\"");
+        // The entries of a catalogue or the cues of subtitles are strings
+        // of their own, often by other translators: a spelling in another
+        // one is a question of consistent terms (`Java` in one entry,
+        // `جافا` in the next), not a name left untranslated.
+        let elsewhere = !doc.units.is_empty()
+            && doc
+                .units
+                .iter()
+                .find(|u| u.contains(&range.start))
+                .is_none_or(|u| !doc.text[u.clone()].contains(spelling.as_str()));
         let mut d = Diagnostic::new(range.clone(), message)
             .confidence(0.9 - worst)
             .fix(range, spelling, Applicability::Unsafe);
@@ -562,6 +572,9 @@ fn judge<'d>(
                         .contains(&fold_arabic(sp))
                 }))
         {
+            d = d.severity(Severity::Info).confidence(0.4);
+        }
+        if elsewhere {
             d = d.severity(Severity::Info).confidence(0.4);
         }
         // Russian keeps many brands in Latin letters beside a Cyrillic
@@ -636,6 +649,28 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].severity, Some(Severity::Info));
         assert_eq!(d[0].fix.as_ref().unwrap().replacement, "Том Браун");
+    }
+
+    #[test]
+    fn a_spelling_in_another_entry_of_a_catalogue_is_info() {
+        let split = ARTICLE.find('\n').unwrap() + 1;
+        // Each line an entry: the spellings are in the other one.
+        let mut doc = Document::new(ARTICLE, Some("ar"));
+        doc.units = vec![0..split, split..ARTICLE.len()];
+        let mut d = Vec::new();
+        UntranslatedTerm.check(&doc, &mut d);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(
+            d.iter().all(|d| d.severity == Some(Severity::Info)),
+            "{d:#?}"
+        );
+        // One entry holding both lines: its own spellings, warnings.
+        let mut doc = Document::new(ARTICLE, Some("ar"));
+        doc.units = std::iter::once(0..ARTICLE.len()).collect();
+        let mut d = Vec::new();
+        UntranslatedTerm.check(&doc, &mut d);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(d.iter().all(|d| d.severity.is_none()), "{d:#?}");
     }
 
     #[test]
