@@ -8,6 +8,7 @@ pub mod arabic;
 pub mod codepage;
 pub mod identify;
 pub mod lexicon;
+pub mod names_index;
 pub mod ngram;
 pub mod notices;
 pub mod translit;

@@ -1133,21 +1133,112 @@ impl Names {
                     .collect()
             });
             for (name, keys) in chunk.iter().zip(read) {
-                let Some((n, keys, firsts, letters, lasts)) = keys else {
-                    continue;
-                };
-                let Ok(end) = u32::try_from(out.text.len() + name.len()) else {
+                if !out.push(name, keys) {
                     return out;
-                };
-                let at = out.names.len() as u32;
-                for k in letters_in(keys, target) {
-                    out.index.entry((k, n)).or_default().push(at);
                 }
-                out.text.push_str(name);
-                out.names.push((end, firsts, letters, lasts));
             }
         }
         out
+    }
+
+    /// The index as bytes, for [`Names::from_bytes`]: the text; each
+    /// name's end and letter sets; the index's groups sorted by key. All
+    /// little-endian; the same names give the same bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let len = |out: &mut Vec<u8>, n: usize| {
+            out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+        };
+        len(&mut out, self.text.len());
+        out.extend_from_slice(self.text.as_bytes());
+        len(&mut out, self.names.len());
+        for &(end, firsts, letters, lasts) in &self.names {
+            out.extend_from_slice(&end.to_le_bytes());
+            for w in [firsts, letters, lasts] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        let mut groups: Vec<_> = self.index.iter().collect();
+        groups.sort_by_key(|(k, _)| **k);
+        len(&mut out, groups.len());
+        for ((c, n), list) in groups {
+            len(&mut out, *c as usize);
+            len(&mut out, *n);
+            len(&mut out, list.len());
+            for i in list {
+                out.extend_from_slice(&i.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// The index that [`Names::to_bytes`] wrote; `None` if `bytes` is not
+    /// one whole, well-formed index.
+    pub fn from_bytes(target: Target, bytes: &[u8]) -> Option<Self> {
+        let mut at: usize = 0;
+        let mut take = |n: usize| {
+            let part = bytes.get(at..at.checked_add(n)?)?;
+            at += n;
+            Some(part)
+        };
+        let u32_at = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or_default());
+        let u64_at = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+        let text_len = u32_at(take(4)?) as usize;
+        let text = std::str::from_utf8(take(text_len)?).ok()?.to_string();
+        let count = u32_at(take(4)?) as usize;
+        let mut names = Vec::with_capacity(count.min(bytes.len() / 28));
+        for _ in 0..count {
+            let r = take(28)?;
+            let end = u32_at(&r[..4]);
+            if end as usize > text.len() {
+                return None;
+            }
+            names.push((
+                end,
+                u64_at(&r[4..12]),
+                u64_at(&r[12..20]),
+                u64_at(&r[20..28]),
+            ));
+        }
+        let groups = u32_at(take(4)?) as usize;
+        let mut index = HashMap::with_capacity(groups.min(4096));
+        for _ in 0..groups {
+            let c = char::from_u32(u32_at(take(4)?))?;
+            let n = u32_at(take(4)?) as usize;
+            let len = u32_at(take(4)?) as usize;
+            let list: Vec<u32> = take(len.checked_mul(4)?)?
+                .chunks_exact(4)
+                .map(u32_at)
+                .collect();
+            if list.iter().any(|&i| i as usize >= names.len()) {
+                return None;
+            }
+            index.insert((c, n), list);
+        }
+        (at == bytes.len()).then_some(Self {
+            target,
+            text,
+            names,
+            index,
+        })
+    }
+
+    /// Adds a name and its keys (none: the tables cannot read it, left
+    /// out); `false` when the text outgrows its `u32` offsets.
+    fn push(&mut self, name: &str, keys: Option<NameKeys>) -> bool {
+        let Some((n, keys, firsts, letters, lasts)) = keys else {
+            return true;
+        };
+        let Ok(end) = u32::try_from(self.text.len() + name.len()) else {
+            return false;
+        };
+        let at = self.names.len() as u32;
+        for k in letters_in(keys, self.target) {
+            self.index.entry((k, n)).or_default().push(at);
+        }
+        self.text.push_str(name);
+        self.names.push((end, firsts, letters, lasts));
+        true
     }
 
     /// How many names the list holds.
@@ -1219,25 +1310,34 @@ impl Names {
     }
 }
 
-/// The foreign names of `data/names/latin.fst` (SCOWL's proper nouns and
-/// the words of GeoNames' city names, see `scripts/build_names.py`),
-/// indexed for Arabic on first use (0.07 s on two cores).
+/// The names of `data/names/latin.fst` (SCOWL's proper nouns and the
+/// words of GeoNames' city names, see `scripts/build_names.py`) indexed for
+/// Arabic: what `build.rs` embeds (see [`latin_names`]).
+pub fn latin_names_index() -> Names {
+    let mut all = String::new();
+    if let Ok(set) = fst::Set::new(
+        &include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/names/latin.fst"))[..],
+    ) {
+        let mut stream = set.stream();
+        while let Some(name) = stream.next() {
+            if let Ok(name) = std::str::from_utf8(name) {
+                all.push_str(name);
+                all.push('\n');
+            }
+        }
+    }
+    Names::new(Target::Arabic, all.lines())
+}
+
+/// The foreign names of [`latin_names_index`], read on first use from the
+/// index the build made (`build.rs`, 3 ms), or built here (70 ms on two
+/// cores) if that is missing or unreadable.
 pub fn latin_names() -> &'static Names {
     static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut all = String::new();
-        if let Ok(set) = fst::Set::new(
-            &include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/names/latin.fst"))[..],
-        ) {
-            let mut stream = set.stream();
-            while let Some(name) = stream.next() {
-                if let Ok(name) = std::str::from_utf8(name) {
-                    all.push_str(name);
-                    all.push('\n');
-                }
-            }
-        }
-        Names::new(Target::Arabic, all.lines())
+        crate::language::names_index::bytes()
+            .and_then(|b| Names::from_bytes(Target::Arabic, b))
+            .unwrap_or_else(latin_names_index)
     })
 }
 
@@ -1447,6 +1547,30 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn the_index_built_into_the_binary_is_the_one_the_tables_make() {
+        let built = crate::language::names_index::bytes().expect("build.rs wrote it");
+        let made = latin_names_index().to_bytes();
+        assert_eq!(built.len(), made.len());
+        assert!(built == made.as_slice(), "build.rs and the tables disagree");
+        let read = Names::from_bytes(Target::Arabic, built).expect("well-formed");
+        assert_eq!(read.to_bytes(), made);
+        // Anything cut short or with bytes added is refused, not read.
+        let small = Names::new(Target::Arabic, ["Hartlepool", "Kristiansand", "Kursk"]).to_bytes();
+        for cut in 0..small.len() {
+            assert!(
+                Names::from_bytes(Target::Arabic, &small[..cut]).is_none(),
+                "{cut}"
+            );
+        }
+        let mut longer = small.clone();
+        longer.push(0);
+        assert!(Names::from_bytes(Target::Arabic, &longer).is_none());
+        let read = Names::from_bytes(Target::Arabic, &small).expect("well-formed");
+        let w = fold_target("كريستيانساند", Target::Arabic);
+        assert_eq!(read.closest(&w, 0.08).map(|m| m.0), Some("Kristiansand"));
     }
 
     #[test]
