@@ -36,6 +36,17 @@ pub fn data_dir() -> Option<PathBuf> {
     dir.join("ntrex").is_dir().then_some(dir)
 }
 
+/// What an evaluation binary starts with: [`data_dir`] and whether
+/// `--show` was given; `None` (saying so on stderr) without the data.
+pub fn bin_args() -> Option<(PathBuf, bool)> {
+    let show = std::env::args().any(|a| a == "--show");
+    let Some(dir) = data_dir() else {
+        eprintln!("../shared/data not found: skipped");
+        return None;
+    };
+    Some((dir, show))
+}
+
 /// One clean document: a name and its text.
 #[derive(Debug, Clone)]
 pub struct Doc {

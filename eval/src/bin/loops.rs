@@ -10,9 +10,7 @@ use mtlint_eval::corpus;
 use mtlint_eval::measure::loops::{self as measure, KINDS};
 
 fn main() {
-    let show = std::env::args().any(|a| a == "--show");
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("../shared/data not found: skipped");
+    let Some((dir, show)) = corpus::bin_args() else {
         return;
     };
     let mut head = String::from("| lang | sentences | clean findings/1k |");

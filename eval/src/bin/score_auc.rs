@@ -13,10 +13,8 @@ use mtlint_eval::corpus;
 use mtlint_eval::measure::score::{self as measure, KINDS};
 
 fn main() {
-    let show = std::env::args().any(|a| a == "--show");
     let habits = std::env::args().any(|a| a == "--habits");
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("../shared/data not found: skipped");
+    let Some((dir, show)) = corpus::bin_args() else {
         return;
     };
     let mut head = String::from("| lang | clean | broken | AUC before | AUC |");

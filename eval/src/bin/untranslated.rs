@@ -12,9 +12,7 @@ use mtlint_eval::measure::native;
 use mtlint_eval::translit as eval;
 
 fn main() {
-    let show = std::env::args().any(|a| a == "--show");
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("../shared/data not found: skipped");
+    let Some((dir, show)) = corpus::bin_args() else {
         return;
     };
     let texts = |lang: &str| -> Vec<String> {

@@ -10,9 +10,7 @@ use mtlint_eval::measure::variants as measure;
 use mtlint_eval::corpus;
 
 fn main() {
-    let show = std::env::args().any(|a| a == "--show");
-    let Some(dir) = corpus::data_dir() else {
-        eprintln!("../shared/data not found: skipped");
+    let Some((dir, show)) = corpus::bin_args() else {
         return;
     };
     println!(
