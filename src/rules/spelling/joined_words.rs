@@ -158,12 +158,9 @@ const SUFFIXES: &[&str] = &[
     // and the genitive plural with one (`مورديهم`).
     "اتهم", "اتها", "اتنا", "اتكم", "اتهن", "اته", "يهم",
 ];
-/// Russian prefixes that are also words: a split after one is a prefixed
-/// verb or a compound (`подплыли`, `заночевали`), not a join.
-const RU_PREFIXES: &[&str] = &[
-    "под", "за", "со", "не", "про", "рас", "раз", "по", "на", "от", "до", "из", "вы", "при",
-    "пере", "над", "без", "об", "с", "у", "в", "о",
-];
+/// A function word (`the`, `في`, `в`) from this value (Zipf 6): Latin and
+/// Cyrillic joins need one.
+const FUNCTION_WORD: u8 = 60;
 /// English particles that prefix verbs and nouns (`upsize`, `outrun`).
 const EN_PREFIXES: &[&str] = &["up", "over", "under", "out", "down", "off", "back", "by"];
 /// French future and conditional endings that are also words (`ont`, `a`).
@@ -1075,7 +1072,13 @@ fn piece(
         zipf10: 0,
         own: false,
     };
-    if chars < 2 {
+    // One letter is a piece only as a Russian function word (`в`, `с`,
+    // `и`, `к`): elsewhere it is a letter of a word.
+    if chars < 2
+        && !(script == Script::Cyrillic
+            && RU_ONE_LETTER.contains(p)
+            && zipf(p).is_some_and(|z| z >= FUNCTION_WORD))
+    {
         return Piece {
             cost: 50.0,
             ..unknown
@@ -1373,17 +1376,31 @@ fn split(
         // joins of translation nearly always hold a function word, and a
         // word cut in three or more holds only one content word (`in the
         // city`, not `disc or dance`).
-        let function_words = pieces.iter().filter(|p| p.zipf10 >= 60).count();
+        let function_words = pieces.iter().filter(|p| p.zipf10 >= FUNCTION_WORD).count();
         if function_words == 0 || pieces.len() > 2 && function_words + 1 < pieces.len() {
             return None;
         }
         let (i, j) = bounds[0];
         let first = normalize(&word[cuts[i]..cuts[j]]);
+        // A stem with a linking vowel starts a compound (`само` +
+        // `стрелами`), but a function word that ends in one does not
+        // (`этого озера`).
         if lex.code == "ru"
-            && (RU_PREFIXES.contains(&first.as_str())
-                || (j - i >= 4 && (first.ends_with('о') || first.ends_with('е'))))
+            && j - i >= 4
+            && pieces[0].zipf10 < FUNCTION_WORD
+            && (first.ends_with('о') || first.ends_with('е'))
         {
             return None;
+        }
+        if lex.code == "ru" {
+            let parts: Vec<&str> = bounds
+                .iter()
+                .map(|&(i, j)| &norm[offs[i]..offs[j]])
+                .collect();
+            let values: Vec<u8> = pieces.iter().map(|p| p.zipf10).collect();
+            if russian_compound(&parts, &values) {
+                return None;
+            }
         }
         // English particles prefixed to a content word are compounds
         // (`upsize`, `overdeliver`), not joins (`inthe` ends in `the`).
@@ -1568,6 +1585,87 @@ fn split(
         safe,
     ))
 }
+
+/// The Russian words of one letter: prepositions, conjunctions and `я`.
+const RU_ONE_LETTER: &str = "вскоуиая";
+/// Russian prefixes that are no preposition on their own, or whose
+/// compounds outnumber their joins (`подпроцесс`, `переписали`,
+/// `выделали`): a split after one is a prefixed word, not a join.
+const RU_PREFIXES: &[&str] = &[
+    "под", "над", "пред", "пере", "рас", "раз", "вы", "об", "обо", "без",
+];
+/// Russian prepositions whose vowel is there only before a cluster of
+/// consonants (`со счетом`, `во время`, `ко мне`): before anything else
+/// they are the prefixes of compounds (`соведущий`, `соавтор`).
+const RU_VOWEL_PREPOSITIONS: &[&str] = &["со", "во", "ко"];
+/// Endings of Russian verb forms that no noun has in the news often:
+/// infinitives, the past tense, reflexives. A preposition is never
+/// followed by a verb, so such a split is a prefixed verb (`обегал`,
+/// `заночевали`).
+const RU_VERB_ENDINGS: &[&str] = &[
+    "ть", "ться", "тись", "ся", "сь", "ла", "ли", "лся", "лась", "лось", "лись",
+];
+/// Endings of the present tense, which `не` is written apart from
+/// (`не хотят`, `не имеет`), together with [`RU_VERB_ENDINGS`] and `л`.
+const RU_PRESENT_ENDINGS: &[&str] = &[
+    "ет", "ит", "ут", "ют", "ат", "ят", "ешь", "ишь", "ете", "ите", "ло", "л",
+];
+
+/// Whether a Russian split into `parts` (normalised) is rather one word:
+/// a prefix and its stem, an inflection cut off its stem, or a word cut
+/// into syllables around a one-letter word. Russian writes `не` onto
+/// adjectives, participles and nouns (`неанглийский`) but apart from
+/// verbs; a preposition precedes nouns, never a verb or a participle.
+/// `values` are the parts' values in the lexicon (Zipf × 10).
+fn russian_compound(parts: &[&str], values: &[u8]) -> bool {
+    let one = |p: &str| p.chars().count() == 1;
+    // A one-letter word beside another, or in a cut of three pieces or
+    // more, is a letter of a word (`маппет о в`, `с у детских`).
+    if parts.iter().any(|p| one(p)) && parts.len() > 2 {
+        return true;
+    }
+    // Short pieces only are the syllables of a word (`вид же том`).
+    if parts.len() > 2 && parts.iter().all(|p| p.chars().count() <= 3) {
+        return true;
+    }
+    // A vowel at the end is an inflection (`карильон а`, `сокет у`), but
+    // `и` after a word that ends in a vowel is the conjunction (`года и`).
+    if let [.., before, last] = parts {
+        let vowel_end = before.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я', 'ё']);
+        if matches!(*last, "а" | "о" | "у" | "я") || *last == "и" && !vowel_end {
+            return true;
+        }
+    }
+    let [first, rest, ..] = parts else {
+        return false;
+    };
+    // Nouns in `-ость` end like an infinitive (`активность`).
+    let ends = |list: &[&str]| list.iter().any(|e| rest.ends_with(e)) && !rest.ends_with("ость");
+    let participle = rest
+        .char_indices()
+        .rev()
+        .take(5)
+        .any(|(b, _)| rest[b..].starts_with('щ') || rest[b..].starts_with("вш"));
+    let consonant = |c: Option<char>| c.is_some_and(|c| !"аеёиоуыэюяйъь".contains(c));
+    match *first {
+        p if RU_PREFIXES.contains(&p) => true,
+        p if RU_VOWEL_PREPOSITIONS.contains(&p) => {
+            let mut cs = rest.chars();
+            !(consonant(cs.next()) && consonant(cs.next()))
+        }
+        // `не` with a function word (`не было`, `не только`) or a verb.
+        "не" => {
+            (parts.len() > 2 || values.get(1).is_none_or(|&v| v < FUNCTION_WORD))
+                && (!(ends(RU_VERB_ENDINGS) || ends(RU_PRESENT_ENDINGS)) || participle)
+        }
+        _ => PREPOSITIONS_RU.contains(first) && (ends(RU_VERB_ENDINGS) || participle),
+    }
+}
+
+/// Russian prepositions that are also verbal prefixes.
+const PREPOSITIONS_RU: &[&str] = &[
+    "в", "с", "к", "о", "у", "по", "на", "за", "от", "до", "из", "при", "про",
+];
 
 /// Prepositions that are also prefixes of compounds, by language.
 const PREFIX_PREPOSITIONS: &[(&str, &[&str])] = &[
