@@ -31,6 +31,14 @@ word before it.
   then `. ! ? :`, then a Capitalized word (`end.The`); two long lowercase
   words around a full stop (`house.where`, lower confidence); or a word, a
   comma or semicolon, and another word (`this,that`).
+- Sentences glued in other ways: before a capital that is a word of one
+  letter (`ослаб.В интервью`, `outside.A man`), after an acronym or before
+  one (`EU.The`, `said.SNL`), after a year or figure inside a sentence
+  (`2018.وفي`, `2030.The`), after closing marks (`Грецией?».Сторонник`),
+  before an opening quotation (`представителей.«До`, `said."Last`, French
+  `dit.« Le` with its no-break space), a Latin or Cyrillic word before an
+  Arabic sentence (`Craiglang.ووفقًا`), and French spacing before `?` or `!`
+  with none after (`vrai ?Il`).
 - Quotation marks: the direction of each mark comes from the pairing of the
   paragraph (see `unbalanced-quotes`); a closing mark followed by a letter
   (`البلاد"موجود`, `“هيمارس”أمريكية`) or an opening mark preceded by one
@@ -71,8 +79,14 @@ numbers (`v1.2`), hyphenated names (`كورسك-2`), abbreviations and initials
 (`U.S.`, `e.g.`, `т.е.`, `Ph.D.`, `J.K.`, `a.m.`), single letters, file names
 (`report.pdf`), dotted identifiers (`java.util.List`), the `;` that ends
 an HTML entity (`&nbsp;said`, left to `escaped-text`), and words of two
-different scripts around `.` or `,`. A lowercase word glued to a short
-lowercase word (`end.the`) is not caught, to stay quiet on identifiers.
+different scripts around `.` or `,` (except before Arabic). A lowercase word
+glued to a short lowercase word (`end.the`) is not caught, to stay quiet on
+identifiers; nor are a number at the start of a line (`1.Введение`, a list),
+a number with a dot inside (`2.3.Title`, a heading), an initial (`А.С.Пушкин`,
+`им.В.И.Ленина`), a letter that is no word alone (`Plan.B`, `Г-н`), a
+sentence after a domain (`weather.com.Сначала`) or a dotted abbreviation
+(`U.S.Rosa`), and a figure before a word (`стерлингов.37-летняя`, where
+`ст.37` would be an article's number).
 "#,
 };
 
@@ -313,7 +327,9 @@ fn glued_after_number(doc: &Document, i: usize, c: char) -> Option<f32> {
         .rev()
         .take_while(|t| t.kind != TokenKind::Newline)
         .any(|t| t.is_word());
-    let dotted = i >= 2 && punct_char(doc, i - 2) == Some('.');
+    // `2.3.Title`: a number with a dot inside is a heading's.
+    let dotted = i >= 2 && punct_char(doc, i - 2) == Some('.')
+        || !doc.token_text(i - 1).chars().all(|d| d.is_ascii_digit());
     let n = &doc.tokens[i + 1];
     let nt = doc.token_text(i + 1);
     let word_after = if n.script == Some(Script::Arabic) {
@@ -426,7 +442,15 @@ fn glued_between_words(doc: &Document, pi: usize, i: usize, c: char) -> Option<f
         '.' | '!' | '?' | ':' if p_lower_end && n_capital => Some(0.85),
         '.' | '!' | '?' if is_acronym(pt) && n_capital && nl >= 3 && alone => Some(0.7),
         // A sentence that opens with an acronym (`said.SNL`, `war.UN`).
-        '.' | '!' | '?' if p_lower_end && pl >= 3 && is_acronym(nt) && alone => Some(0.7),
+        '.' | '!' | '?'
+            if p_lower_end
+                && pl >= 3
+                && is_acronym(nt)
+                && alone
+                && !EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(nt)) =>
+        {
+            Some(0.7)
+        }
         '.' if p_lower_end
             && pl >= 4
             && nl >= 4

@@ -148,6 +148,68 @@ mod tests {
     }
 
     #[test]
+    fn missing_space_after_a_sentence_glued_to_the_next() {
+        // A one-letter word, a number, an acronym, closing marks, or an
+        // opening quotation (French with its no-break space) after the mark.
+        for (text, lang, glued) in [
+            ("Рынок ослаб.В интервью он сказал.", "ru", "ослаб.В"),
+            ("He stayed outside.A man came.", "en", "outside.A"),
+            ("وقع ذلك في عام 2018.وفي العام التالي", "ar", "2018.وفي"),
+            ("The plan runs to 2030.The rest waits.", "en", "2030.The"),
+            ("Talks with the EU.The rest waits.", "en", "EU.The"),
+            ("Comedy show said.SNL stars left.", "en", "said.SNL"),
+            (
+                "Он спросил «Почему?».Сторонник ушёл.",
+                "ru",
+                "Почему?».Сторонник",
+            ),
+            ("Он сказал.«Все ушли», — добавил он.", "ru", "сказал.«Все"),
+            (
+                "Il a dit.«\u{a0}Le vote aura lieu.\u{a0}»",
+                "fr",
+                "dit.«\u{a0}Le",
+            ),
+            ("He said.\"Last year was hard.\"", "en", "said.\"Last"),
+            ("Est-ce vrai ?Il part demain.", "fr", "vrai ?Il"),
+            ("in Craiglang.ووفقًا للشرطة", "ar", "Craiglang.ووفقًا"),
+        ] {
+            let found = flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang));
+            assert_eq!(found, [glued], "{text}");
+        }
+        assert_eq!(
+            fixed(
+                &MissingSpaceAfterPunctuation,
+                "Он сказал.«Все ушли».",
+                Some("ru")
+            ),
+            "Он сказал. «Все ушли»."
+        );
+    }
+
+    #[test]
+    fn missing_space_after_a_sentence_stays_quiet() {
+        // Initials, a numbered list, versions and decimals, dotted
+        // headings, abbreviations before a quotation, an ellipsis, and a
+        // one-letter word that is not one (`Г-н`, `vitamin.C`).
+        for (text, lang) in [
+            ("Памятник А.С.Пушкину и им.В.И.Ленина стоят.", "ru"),
+            ("1.Введение\n2.Методы", "ru"),
+            ("Version 1.2 of v2.5.1 rose 3.5 points.", "en"),
+            ("See section 2.3.Title for more.", "en"),
+            ("Это т.е.«так называемый» спор.", "ru"),
+            ("Он ждал...«Нет», — сказал он.", "ru"),
+            ("Take vitamin.C daily and Plan.B too.", "en"),
+            ("Open report.PDF and ASP.NET now.", "en"),
+        ] {
+            assert!(
+                flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang)).is_empty(),
+                "{text}: {:?}",
+                flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang))
+            );
+        }
+    }
+
+    #[test]
     fn missing_space_after_quotes_and_brackets() {
         let text =
             "وأضاف \"وعليه يبقى الخطر الأكبر على البلاد\"موجود ، وفي الواقع يصبح أكثر موضوعية \".";
