@@ -151,27 +151,27 @@ mod tests {
     fn missing_space_after_a_sentence_glued_to_the_next() {
         // A one-letter word, a number, an acronym, closing marks, or an
         // opening quotation (French with its no-break space) after the mark.
-        for (text, lang, glued) in [
-            ("Рынок ослаб.В интервью он сказал.", "ru", "ослаб.В"),
-            ("He stayed outside.A man came.", "en", "outside.A"),
-            ("وقع ذلك في عام 2018.وفي العام التالي", "ar", "2018.وفي"),
-            ("The plan runs to 2030.The rest waits.", "en", "2030.The"),
-            ("Talks with the EU.The rest waits.", "en", "EU.The"),
-            ("Comedy show said.SNL stars left.", "en", "said.SNL"),
+        for (glued, lang, text) in [
+            ("ослаб.В", "ru", "Рынок ослаб.В интервью он сказал."),
+            ("outside.A", "en", "He stayed outside.A man came."),
+            ("2018.وفي", "ar", "وقع ذلك في عام 2018.وفي العام التالي"),
+            ("2030.The", "en", "The plan runs to 2030.The rest waits."),
+            ("EU.The", "en", "Talks with the EU.The rest waits."),
+            ("said.SNL", "en", "Comedy show said.SNL stars left."),
             (
-                "Он спросил «Почему?».Сторонник ушёл.",
-                "ru",
                 "Почему?».Сторонник",
+                "ru",
+                "Он спросил «Почему?».Сторонник ушёл.",
             ),
-            ("Он сказал.«Все ушли», — добавил он.", "ru", "сказал.«Все"),
+            ("сказал.«Все", "ru", "Он сказал.«Все ушли», — добавил он."),
             (
-                "Il a dit.«\u{a0}Le vote aura lieu.\u{a0}»",
-                "fr",
                 "dit.«\u{a0}Le",
+                "fr",
+                "Il a dit.«\u{a0}Le vote aura lieu.\u{a0}»",
             ),
-            ("He said.\"Last year was hard.\"", "en", "said.\"Last"),
-            ("Est-ce vrai ?Il part demain.", "fr", "vrai ?Il"),
-            ("in Craiglang.ووفقًا للشرطة", "ar", "Craiglang.ووفقًا"),
+            ("said.\"Last", "en", "He said.\"Last year was hard.\""),
+            ("vrai ?Il", "fr", "Est-ce vrai ?Il part demain."),
+            ("Craiglang.ووفقًا", "ar", "in Craiglang.ووفقًا للشرطة"),
         ] {
             let found = flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang));
             assert_eq!(found, [glued], "{text}");
@@ -201,11 +201,8 @@ mod tests {
             ("Take vitamin.C daily and Plan.B too.", "en"),
             ("Open report.PDF and ASP.NET now.", "en"),
         ] {
-            assert!(
-                flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang)).is_empty(),
-                "{text}: {:?}",
-                flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang))
-            );
+            let found = flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang));
+            assert_eq!(found, [""; 0], "{text}");
         }
     }
 
