@@ -72,9 +72,12 @@ never a vowel ending a word after a consonant (`карильона` is no
 no verb or participle (`обегали` is a verb), `не` only before a verb or a
 function word (`нехотят`, `небыло`, but `неанглийской` is one word), and
 `со`, `во`, `ко` only before two consonants (`со счетом`, but
-`соведущим`). A capital inside a word after a known word of four letters
-or more is a join (`ЧленыАссамблеи`), and a sentence's capitalised first
-word is searched like any other, in a sentence of three words or more.
+`соведущим`). A piece of five letters or more that the lexicon knows
+only as rare (Zipf 2.5 to 3.5: most inflected forms, `водителям`) is a
+word beside a function word, two pieces in all. A capital inside a word
+after a known word of four letters or more is a join (`ЧленыАссамблеи`),
+and a sentence's capitalised first word is searched like any other, in a
+sentence of three words or more, when every piece is a word of the lexicon.
 
 Runs on Arabic, Persian, Urdu, English, French, Spanish and Russian text,
 in the document's language.
@@ -134,10 +137,10 @@ holds be): review `--fix` diffs of Arabic text.
   frequent (function) word, and a word cut in three or more only when one
   piece alone is a content word, so joins of content words are missed
   (`широкуюподдержку`); in Russian, splits after a prefix that is no
-  preposition (`под`, `пере`, `вы`, `без`) or a linking vowel are refused,
-  and so are those before a verb after a preposition, so about two Russian
-  joins in three are still unfound (recall 34.6% on NTREX and PUD, one
-  space removed per line).
+  preposition (`под`, `пере`, `вы`, `без`) are refused, and so are those
+  before a verb after a preposition, so about three Russian joins in five
+  are still unfound (recall 39.7% on NTREX and PUD, one space removed per
+  line).
 - Common joins that the lexicon lists as words (`ماكان`, `فيظل`) are missed,
   except a negation written onto a verb in the imperfect (`لايزال`), and so
   are joins that spell a rare word of the spelling dictionaries (`enlignes`,
@@ -173,6 +176,12 @@ const SUFFIXES: &[&str] = &[
     // and the genitive plural with one (`مورديهم`).
     "اتهم", "اتها", "اتنا", "اتكم", "اتهن", "اته", "يهم",
 ];
+/// A Russian piece of [`RU_RARE_LETTERS`] or more is a word from this value
+/// (Zipf 2.5) beside a function word, two pieces in all: the lexicon knows
+/// most inflected forms only as rare (`ошеломлены`, `водителям`).
+const RU_RARE_PIECE: u8 = 25;
+/// See [`RU_RARE_PIECE`].
+const RU_RARE_LETTERS: usize = 5;
 /// A function word (`the`, `في`, `в`) from this value (Zipf 6): Latin and
 /// Cyrillic joins need one.
 const FUNCTION_WORD: u8 = 60;
@@ -1208,6 +1217,9 @@ fn piece(
     }
     let min = if script == Script::Arabic {
         KNOWN_PIECE
+    } else if script == Script::Cyrillic && weak && chars >= RU_RARE_LETTERS {
+        // A rare Russian inflection (`ошеломлены`), beside a function word.
+        RU_RARE_PIECE
     } else {
         KNOWN_PIECE_CASED
     };
@@ -1391,6 +1403,8 @@ fn split(
         } else if script == Script::Arabic && len >= RARE_LETTERS && pieces[k].zipf10 < KNOWN_PIECE
         {
             BESIDE_RARE
+        } else if script == Script::Cyrillic && pieces[k].zipf10 < KNOWN_PIECE_CASED {
+            FUNCTION_WORD
         } else {
             0
         }
@@ -1458,10 +1472,12 @@ fn split(
         let (i, j) = bounds[0];
         let first = normalize(&word[cuts[i]..cuts[j]]);
         // A stem with a linking vowel starts a compound (`само` +
-        // `стрелами`), but a function word that ends in one does not
-        // (`этого озера`).
+        // `стрелами`) cut in three, but a function word that ends in one
+        // does not (`этого озера`), and beside a function word it is a
+        // word (`примерно как`, `глубоко на`).
         if lex.code == "ru"
             && j - i >= 4
+            && pieces.len() > 2
             && pieces[0].zipf10 < FUNCTION_WORD
             && (first.ends_with('о') || first.ends_with('е'))
         {
@@ -1479,6 +1495,16 @@ fn split(
             // A capitalised word ending in a one-letter word is a name
             // (`Джейнс`), not a sentence's first word joined to `с`.
             if title_case(word) && parts.last().is_some_and(|p| p.chars().count() == 1) {
+                return None;
+            }
+            // So is one whose pieces are not all words of the lexicon
+            // (`Кайван` is no `К айван`); and a rare word, known only
+            // from the lexicon's tail, takes no one-letter word after it
+            // (`сонин к`).
+            let rare = |k: usize| pieces[k].zipf10 < KNOWN_PIECE_CASED;
+            if title_case(word) && (0..pieces.len()).any(rare)
+                || parts.len() == 2 && parts[1].chars().count() == 1 && rare(0)
+            {
                 return None;
             }
         }
@@ -1724,7 +1750,7 @@ fn russian_compound(parts: &[&str], values: &[u8]) -> bool {
     let participle = rest
         .char_indices()
         .rev()
-        .take(5)
+        .take(8)
         .any(|(b, _)| rest[b..].starts_with('щ') || rest[b..].starts_with("вш"));
     let consonant = |c: Option<char>| c.is_some_and(|c| !"аеёиоуыэюяйъь".contains(c));
     match *first {
@@ -2496,6 +2522,23 @@ mod tests {
         assert!(!russian_compound(&["не", "имела"], &[72, 46]));
         assert!(!russian_compound(&["не", "было"], &[72, 64]));
         assert!(!russian_compound(&["года", "и"], &[62, 75]));
+    }
+
+    #[test]
+    fn russian_rare_inflections_and_words_in_o_beside_a_function_word() {
+        // `водителям` and `тираном` are rare in the lexicon, `примерно`
+        // and `глубоко` end like the stem of a compound (`само` +
+        // `стрелами`).
+        let text = "Это касается кводителям такси, еготираном считают, и примернокак \
+                    всегда глубокона юге.";
+        assert_eq!(
+            flagged_in(&JoinedWords, text, Some("ru")),
+            ["кводителям", "еготираном", "примернокак", "глубокона"]
+        );
+        // A participle after `не`, a name first in its sentence, a rare
+        // word before a one-letter one.
+        let text = "Там несформировавшиеся рынки.\nКайван сказал это вчера.\nЯзык сонинк у них.";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("ru")), [""; 0]);
     }
 
     #[test]
