@@ -60,7 +60,8 @@ Filters, in order (each says why):
      two or more pieces, one of them a function word of the lexicon (Zipf
      6 or more), the others words of the lexicon frequent enough for their
      length or any piece of four letters or more (the document may hold it
-     alone).
+     alone). In Russian a piece may also be one letter of Zipf 6 or more
+     (`в`, `с`, `и`, `к`, `о`, `у`, `а`, `я`), as the rule takes them.
      No other word can be taken for a join, so keeping it would only grow
      the file.
   6. Hunspell dictionaries only: accepted by `hunspell` itself (see above).
@@ -121,6 +122,9 @@ FUTURE_SUBJUNCTIVE = ("aren", "ieren", "areis", "iereis", "áremos", "iéremos")
 # `piece` in src/rules/joined_words.rs): two letters from 55, three from
 # 45, more from 35; and a cut must hold a function word, from 60.
 PIECE_MIN = {2: 55, 3: 45}
+# Languages whose one-letter function words (Zipf 6 and up) are pieces too
+# (Russian `в`, `с`, `и`, `к`, `о`, `у`, `а`, `я`).
+ONE_LETTER = {"ru"}
 LONG_PIECE_MIN = 35
 FUNCTION_WORD = 60
 ROOT = os.path.join(os.path.dirname(__file__), "..", "data")
@@ -186,21 +190,24 @@ def words(args, lang):
     return out
 
 
-def cuttable(word, lexicon):
+def cuttable(word, lexicon, one_letter):
     """Filter 5: `word` is two or more pieces end to end, one of them a
     function word, the others words of the lexicon or pieces of four
-    letters or more (which the document may hold alone)."""
+    letters or more (which the document may hold alone); with
+    `one_letter`, a function word may be one letter long."""
     n = len(word)
+    shortest = 1 if one_letter else 2
     # reach[j]: (word[:j] is cut, with a function word among its pieces)
     reach = [set() for _ in range(n + 1)]
     reach[0].add(False)
-    for j in range(2, n + 1):
-        for i in range(j - 1):
+    for j in range(shortest, n + 1):
+        for i in range(j - shortest + 1):
             if not reach[i] or (i == 0 and j == n):
                 continue
             value = lexicon.get(word[i:j].encode("utf-8")) or 0
             length = j - i
-            if value < PIECE_MIN.get(length, LONG_PIECE_MIN) and length < 4:
+            least = FUNCTION_WORD if length == 1 else PIECE_MIN.get(length, LONG_PIECE_MIN)
+            if value < least and length < 4:
                 continue
             for has in reach[i]:
                 reach[j].add(has or value >= FUNCTION_WORD)
@@ -219,7 +226,7 @@ def main():
         source = words(args, lang)
         # Filter 4.
         unknown = [w for w in source if lexicon.get(w.encode("utf-8")) is None]
-        kept = [w for w in unknown if cuttable(w, lexicon)]
+        kept = [w for w in unknown if cuttable(w, lexicon, lang in ONE_LETTER)]
         if lang == "es":
             kept = [w for w in kept if not w.endswith(FUTURE_SUBJUNCTIVE)]
         if lang in HUNSPELL:

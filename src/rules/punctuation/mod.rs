@@ -148,6 +148,65 @@ mod tests {
     }
 
     #[test]
+    fn missing_space_after_a_sentence_glued_to_the_next() {
+        // A one-letter word, a number, an acronym, closing marks, or an
+        // opening quotation (French with its no-break space) after the mark.
+        for (glued, lang, text) in [
+            ("ослаб.В", "ru", "Рынок ослаб.В интервью он сказал."),
+            ("outside.A", "en", "He stayed outside.A man came."),
+            ("2018.وفي", "ar", "وقع ذلك في عام 2018.وفي العام التالي"),
+            ("2030.The", "en", "The plan runs to 2030.The rest waits."),
+            ("EU.The", "en", "Talks with the EU.The rest waits."),
+            ("said.SNL", "en", "Comedy show said.SNL stars left."),
+            (
+                "Почему?».Сторонник",
+                "ru",
+                "Он спросил «Почему?».Сторонник ушёл.",
+            ),
+            ("сказал.«Все", "ru", "Он сказал.«Все ушли», — добавил он."),
+            (
+                "dit.«\u{a0}Le",
+                "fr",
+                "Il a dit.«\u{a0}Le vote aura lieu.\u{a0}»",
+            ),
+            ("said.\"Last", "en", "He said.\"Last year was hard.\""),
+            ("vrai ?Il", "fr", "Est-ce vrai ?Il part demain."),
+            ("Craiglang.ووفقًا", "ar", "in Craiglang.ووفقًا للشرطة"),
+        ] {
+            let found = flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang));
+            assert_eq!(found, [glued], "{text}");
+        }
+        assert_eq!(
+            fixed(
+                &MissingSpaceAfterPunctuation,
+                "Он сказал.«Все ушли».",
+                Some("ru")
+            ),
+            "Он сказал. «Все ушли»."
+        );
+    }
+
+    #[test]
+    fn missing_space_after_a_sentence_stays_quiet() {
+        // Initials, a numbered list, versions and decimals, dotted
+        // headings, abbreviations before a quotation, an ellipsis, and a
+        // one-letter word that is not one (`Г-н`, `vitamin.C`).
+        for (text, lang) in [
+            ("Памятник А.С.Пушкину и им.В.И.Ленина стоят.", "ru"),
+            ("1.Введение\n2.Методы", "ru"),
+            ("Version 1.2 of v2.5.1 rose 3.5 points.", "en"),
+            ("See section 2.3.Title for more.", "en"),
+            ("Это т.е.«так называемый» спор.", "ru"),
+            ("Он ждал...«Нет», — сказал он.", "ru"),
+            ("Take vitamin.C daily and Plan.B too.", "en"),
+            ("Open report.PDF and ASP.NET now.", "en"),
+        ] {
+            let found = flagged_in(&MissingSpaceAfterPunctuation, text, Some(lang));
+            assert_eq!(found, [""; 0], "{text}");
+        }
+    }
+
+    #[test]
     fn missing_space_after_quotes_and_brackets() {
         let text =
             "وأضاف \"وعليه يبقى الخطر الأكبر على البلاد\"موجود ، وفي الواقع يصبح أكثر موضوعية \".";

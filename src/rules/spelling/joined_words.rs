@@ -65,6 +65,20 @@ of Dicollecte for French, of Alexander Lebedev for Russian and of RLA-ES
 for Spanish) is a word however rare: `megrim` is no `me grim`, `coinça` no
 `coin ça`. So is a Spanish infinitive with its pronouns (`definirlos`).
 
+In Russian the one-letter words `в с к о у и а я` are pieces too
+(`вкачестве` → `в качестве`), but never in a cut of three or more and
+never a vowel ending a word after a consonant (`карильона` is no
+`карильон а`); a preposition that is also a prefix is a piece only before
+no verb or participle (`обегали` is a verb), `не` only before a verb or a
+function word (`нехотят`, `небыло`, but `неанглийской` is one word), and
+`со`, `во`, `ко` only before two consonants (`со счетом`, but
+`соведущим`). A piece of five letters or more that the lexicon knows
+only as rare (Zipf 2.5 to 3.5: most inflected forms, `водителям`) is a
+word beside a function word, two pieces in all. A capital inside a word
+after a known word of four letters or more is a join (`ЧленыАссамблеи`),
+and a sentence's capitalised first word is searched like any other, in a
+sentence of three words or more, when every piece is a word of the lexicon.
+
 Runs on Arabic, Persian, Urdu, English, French, Spanish and Russian text,
 in the document's language.
 
@@ -108,8 +122,9 @@ holds be): review `--fix` diffs of Arabic text.
 - A join whose pieces are rare or unknown words (two names) is not found,
   nor one whose whole happens to be a frequent word (`no thing` → `nothing`).
 - Capitalised words inside a sentence and words in capitals are taken for
-  names and skipped; mixed-script words, URLs, handles and words with digits
-  are left to other rules.
+  names and skipped (in Russian, a sentence's first word is searched, and
+  a capital inside a word marks a join); mixed-script words, URLs, handles
+  and words with digits are left to other rules.
 - Words of another language than the document's are not checked.
 - The words of other files raise the confidence of a split but never make
   one: on NTREX scanned as one folder they cut more names than they found
@@ -120,9 +135,12 @@ holds be): review `--fix` diffs of Arabic text.
   `missing-space-after-punctuation`.
 - In Latin and Cyrillic text a join is found only when one piece is a very
   frequent (function) word, and a word cut in three or more only when one
-  piece alone is a content word, so joins of content words are missed; in
-  Russian, splits after a prefix-like word (`под`, `за`, `не`) or a linking
-  vowel are refused, which leaves most Russian joins unfound.
+  piece alone is a content word, so joins of content words are missed
+  (`широкуюподдержку`); in Russian, splits after a prefix that is no
+  preposition (`под`, `пере`, `вы`, `без`) are refused, and so are those
+  before a verb after a preposition, so about three Russian joins in five
+  are still unfound (recall 39.7% on NTREX and PUD, one space removed per
+  line).
 - Common joins that the lexicon lists as words (`ماكان`, `فيظل`) are missed,
   except a negation written onto a verb in the imperfect (`لايزال`), and so
   are joins that spell a rare word of the spelling dictionaries (`enlignes`,
@@ -158,12 +176,15 @@ const SUFFIXES: &[&str] = &[
     // and the genitive plural with one (`مورديهم`).
     "اتهم", "اتها", "اتنا", "اتكم", "اتهن", "اته", "يهم",
 ];
-/// Russian prefixes that are also words: a split after one is a prefixed
-/// verb or a compound (`подплыли`, `заночевали`), not a join.
-const RU_PREFIXES: &[&str] = &[
-    "под", "за", "со", "не", "про", "рас", "раз", "по", "на", "от", "до", "из", "вы", "при",
-    "пере", "над", "без", "об", "с", "у", "в", "о",
-];
+/// A Russian piece of [`RU_RARE_LETTERS`] or more is a word from this value
+/// (Zipf 2.5) beside a function word, two pieces in all: the lexicon knows
+/// most inflected forms only as rare (`ошеломлены`, `водителям`).
+const RU_RARE_PIECE: u8 = 25;
+/// See [`RU_RARE_PIECE`].
+const RU_RARE_LETTERS: usize = 5;
+/// A function word (`the`, `في`, `в`) from this value (Zipf 6): Latin and
+/// Cyrillic joins need one.
+const FUNCTION_WORD: u8 = 60;
 /// English particles that prefix verbs and nouns (`upsize`, `outrun`).
 const EN_PREFIXES: &[&str] = &["up", "over", "under", "out", "down", "off", "back", "by"];
 /// French future and conditional endings that are also words (`ont`, `a`).
@@ -246,9 +267,26 @@ impl Rule for JoinedWords {
         // The verdict on each distinct word that needs the document, at
         // offset 0: an article repeats its names and words.
         let mut verdicts: FxHashMap<&str, Option<Diagnostic>> = FxHashMap::default();
+        // The first word of each sentence, whose capital says nothing of a
+        // name (Russian: `Вэтом`); a sentence of a word or two is a name
+        // or a label of a list (`Кремона`).
+        let mut starts = doc
+            .sentences
+            .iter()
+            .filter(|s| {
+                script == Script::Cyrillic
+                    && doc.tokens[s.tokens.clone()]
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .nth(2)
+                        .is_some()
+            })
+            .map(|s| s.tokens.start)
+            .peekable();
         MEMO.with_borrow_mut(|memo| {
             let memo = memo.entry(lex.code).or_default();
             for (i, tok) in doc.tokens.iter().enumerate() {
+                while starts.next_if(|&s| s < i).is_some() {}
                 if !tok.is_word() || tok.mixed || tok.script != Some(script) {
                     continue;
                 }
@@ -257,6 +295,16 @@ impl Rule for JoinedWords {
                     continue;
                 }
                 let at = tok.range.start;
+                if script == Script::Cyrillic && word.chars().any(char::is_uppercase) {
+                    if let Some(d) = case_join(lex, word) {
+                        out.push(shifted(d, at));
+                        continue;
+                    }
+                    // Only a sentence's first word may be capitalised.
+                    if starts.peek() != Some(&i) || !title_case(word) {
+                        continue;
+                    }
+                }
                 if memo.len() >= MEMO_WORDS && !memo.contains_key(word) {
                     memo.clear();
                 }
@@ -527,10 +575,10 @@ fn candidate(word: &str, script: Script) -> bool {
         return false;
     }
     if script != Script::Arabic {
-        let mut cs = word.chars();
         // Capitalised words are mostly names (`Gendon`), even at the start
-        // of a sentence.
-        if cs.any(char::is_uppercase) {
+        // of a sentence; a Russian one is searched there (see `check`).
+        if word.chars().any(char::is_uppercase) && !(script == Script::Cyrillic && title_case(word))
+        {
             return false;
         }
         if n < 5 {
@@ -538,6 +586,39 @@ fn candidate(word: &str, script: Script) -> bool {
         }
     }
     true
+}
+
+/// Whether a word is a capital and lowercase letters (`Вэтом`).
+fn title_case(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+}
+
+/// A Russian word with a capital inside, after a lowercase letter, that
+/// is a known word and a capitalised one (`ЧленыАссамблеи`,
+/// `ПрезидентДжоко`): Russian writes no word so, brand names aside
+/// (`МегаФон`), whose first part is rarely a word of the lexicon. The
+/// diagnostic at offset 0.
+fn case_join(lex: &Lexicon, word: &str) -> Option<Diagnostic> {
+    let mut prev = None;
+    let cut = word.char_indices().find_map(|(b, c)| {
+        let cut = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
+        prev = Some(c);
+        cut.then_some(b)
+    })?;
+    let (left, right) = word.split_at(cut);
+    let letters = |w: &str| w.chars().count();
+    // Three letters are the particle of a name (`МакГрегор`).
+    if letters(left) < 4 || letters(right) < 3 || !title_case(right) {
+        return None;
+    }
+    if !left.chars().skip(1).all(char::is_lowercase) {
+        return None;
+    }
+    let known = lex
+        .zipf10_normalized(&normalize(left))
+        .is_some_and(|z| z >= KNOWN_WHOLE);
+    known.then(|| finding(0..word.len(), format!("{left} {right}"), 0.9, false))
 }
 
 /// Whether `key` holds a `ة` before its last letter: no Arabic word does.
@@ -1075,7 +1156,13 @@ fn piece(
         zipf10: 0,
         own: false,
     };
-    if chars < 2 {
+    // One letter is a piece only as a Russian function word (`в`, `с`,
+    // `и`, `к`): elsewhere it is a letter of a word.
+    if chars < 2
+        && !(script == Script::Cyrillic
+            && RU_ONE_LETTER.contains(p)
+            && zipf(p).is_some_and(|z| z >= FUNCTION_WORD))
+    {
         return Piece {
             cost: 50.0,
             ..unknown
@@ -1130,6 +1217,9 @@ fn piece(
     }
     let min = if script == Script::Arabic {
         KNOWN_PIECE
+    } else if script == Script::Cyrillic && weak && chars >= RU_RARE_LETTERS {
+        // A rare Russian inflection (`ошеломлены`), beside a function word.
+        RU_RARE_PIECE
     } else {
         KNOWN_PIECE_CASED
     };
@@ -1313,6 +1403,8 @@ fn split(
         } else if script == Script::Arabic && len >= RARE_LETTERS && pieces[k].zipf10 < KNOWN_PIECE
         {
             BESIDE_RARE
+        } else if script == Script::Cyrillic && pieces[k].zipf10 < KNOWN_PIECE_CASED {
+            FUNCTION_WORD
         } else {
             0
         }
@@ -1373,17 +1465,48 @@ fn split(
         // joins of translation nearly always hold a function word, and a
         // word cut in three or more holds only one content word (`in the
         // city`, not `disc or dance`).
-        let function_words = pieces.iter().filter(|p| p.zipf10 >= 60).count();
+        let function_words = pieces.iter().filter(|p| p.zipf10 >= FUNCTION_WORD).count();
         if function_words == 0 || pieces.len() > 2 && function_words + 1 < pieces.len() {
             return None;
         }
         let (i, j) = bounds[0];
         let first = normalize(&word[cuts[i]..cuts[j]]);
+        // A stem with a linking vowel starts a compound (`само` +
+        // `стрелами`) cut in three, but a function word that ends in one
+        // does not (`этого озера`), and beside a function word it is a
+        // word (`примерно как`, `глубоко на`).
         if lex.code == "ru"
-            && (RU_PREFIXES.contains(&first.as_str())
-                || (j - i >= 4 && (first.ends_with('о') || first.ends_with('е'))))
+            && j - i >= 4
+            && pieces.len() > 2
+            && pieces[0].zipf10 < FUNCTION_WORD
+            && (first.ends_with('о') || first.ends_with('е'))
         {
             return None;
+        }
+        if lex.code == "ru" {
+            let parts: Vec<&str> = bounds
+                .iter()
+                .map(|&(i, j)| &norm[offs[i]..offs[j]])
+                .collect();
+            let values: Vec<u8> = pieces.iter().map(|p| p.zipf10).collect();
+            if russian_compound(&parts, &values) {
+                return None;
+            }
+            // A capitalised word ending in a one-letter word is a name
+            // (`Джейнс`), not a sentence's first word joined to `с`.
+            if title_case(word) && parts.last().is_some_and(|p| p.chars().count() == 1) {
+                return None;
+            }
+            // So is one whose pieces are not all words of the lexicon
+            // (`Кайван` is no `К айван`); and a rare word, known only
+            // from the lexicon's tail, takes no one-letter word after it
+            // (`сонин к`).
+            let rare = |k: usize| pieces[k].zipf10 < KNOWN_PIECE_CASED;
+            if title_case(word) && (0..pieces.len()).any(rare)
+                || parts.len() == 2 && parts[1].chars().count() == 1 && rare(0)
+            {
+                return None;
+            }
         }
         // English particles prefixed to a content word are compounds
         // (`upsize`, `overdeliver`), not joins (`inthe` ends in `the`).
@@ -1568,6 +1691,87 @@ fn split(
         safe,
     ))
 }
+
+/// The Russian words of one letter: prepositions, conjunctions and `я`.
+const RU_ONE_LETTER: &str = "вскоуиая";
+/// Russian prefixes that are no preposition on their own, or whose
+/// compounds outnumber their joins (`подпроцесс`, `переписали`,
+/// `выделали`): a split after one is a prefixed word, not a join.
+const RU_PREFIXES: &[&str] = &[
+    "под", "над", "пред", "пере", "рас", "раз", "вы", "об", "обо", "без",
+];
+/// Russian prepositions whose vowel is there only before a cluster of
+/// consonants (`со счетом`, `во время`, `ко мне`): before anything else
+/// they are the prefixes of compounds (`соведущий`, `соавтор`).
+const RU_VOWEL_PREPOSITIONS: &[&str] = &["со", "во", "ко"];
+/// Endings of Russian verb forms that no noun has in the news often:
+/// infinitives, the past tense, reflexives. A preposition is never
+/// followed by a verb, so such a split is a prefixed verb (`обегал`,
+/// `заночевали`).
+const RU_VERB_ENDINGS: &[&str] = &[
+    "ть", "ться", "тись", "ся", "сь", "ла", "ли", "лся", "лась", "лось", "лись",
+];
+/// Endings of the present tense, which `не` is written apart from
+/// (`не хотят`, `не имеет`), together with [`RU_VERB_ENDINGS`] and `л`.
+const RU_PRESENT_ENDINGS: &[&str] = &[
+    "ет", "ит", "ут", "ют", "ат", "ят", "ешь", "ишь", "ете", "ите", "ло", "л",
+];
+
+/// Whether a Russian split into `parts` (normalised) is rather one word:
+/// a prefix and its stem, an inflection cut off its stem, or a word cut
+/// into syllables around a one-letter word. Russian writes `не` onto
+/// adjectives, participles and nouns (`неанглийский`) but apart from
+/// verbs; a preposition precedes nouns, never a verb or a participle.
+/// `values` are the parts' values in the lexicon (Zipf × 10).
+fn russian_compound(parts: &[&str], values: &[u8]) -> bool {
+    let one = |p: &str| p.chars().count() == 1;
+    // A one-letter word beside another, or in a cut of three pieces or
+    // more, is a letter of a word (`маппет о в`, `с у детских`).
+    if parts.iter().any(|p| one(p)) && parts.len() > 2 {
+        return true;
+    }
+    // Short pieces only are the syllables of a word (`вид же том`).
+    if parts.len() > 2 && parts.iter().all(|p| p.chars().count() <= 3) {
+        return true;
+    }
+    // A vowel at the end is an inflection (`карильон а`, `сокет у`), but
+    // `и` after a word that ends in a vowel is the conjunction (`года и`).
+    if let [.., before, last] = parts {
+        let vowel_end = before.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я', 'ё']);
+        if matches!(*last, "а" | "о" | "у" | "я") || *last == "и" && !vowel_end {
+            return true;
+        }
+    }
+    let [first, rest, ..] = parts else {
+        return false;
+    };
+    // Nouns in `-ость` end like an infinitive (`активность`).
+    let ends = |list: &[&str]| list.iter().any(|e| rest.ends_with(e)) && !rest.ends_with("ость");
+    let participle = rest
+        .char_indices()
+        .rev()
+        .take(8)
+        .any(|(b, _)| rest[b..].starts_with('щ') || rest[b..].starts_with("вш"));
+    let consonant = |c: Option<char>| c.is_some_and(|c| !"аеёиоуыэюяйъь".contains(c));
+    match *first {
+        p if RU_PREFIXES.contains(&p) => true,
+        p if RU_VOWEL_PREPOSITIONS.contains(&p) => {
+            let mut cs = rest.chars();
+            !(consonant(cs.next()) && consonant(cs.next()))
+        }
+        // `не` with a function word (`не было`, `не только`) or a verb.
+        "не" => {
+            (parts.len() > 2 || values.get(1).is_none_or(|&v| v < FUNCTION_WORD))
+                && (!(ends(RU_VERB_ENDINGS) || ends(RU_PRESENT_ENDINGS)) || participle)
+        }
+        _ => PREPOSITIONS_RU.contains(first) && (ends(RU_VERB_ENDINGS) || participle),
+    }
+}
+
+/// Russian prepositions that are also verbal prefixes.
+const PREPOSITIONS_RU: &[&str] = &[
+    "в", "с", "к", "о", "у", "по", "на", "за", "от", "до", "из", "при", "про",
+];
 
 /// Prepositions that are also prefixes of compounds, by language.
 const PREFIX_PREPOSITIONS: &[(&str, &[&str])] = &[
@@ -2284,5 +2488,73 @@ mod tests {
     fn russian_joins_are_found() {
         let text = "Президент заявил, чтоэто решение было принято вчера.";
         assert_eq!(flagged_in(&JoinedWords, text, Some("ru")), ["чтоэто"]);
+    }
+
+    #[test]
+    fn russian_one_letter_words_and_prepositions_are_pieces() {
+        // A one-letter preposition, a preposition before a noun, `не`
+        // before a verb, `и` after a word that ends in a vowel.
+        let text = "Он выступил вкачестве эксперта, и они нехотят ехать, а до конца годаи дальше.";
+        assert_eq!(
+            flagged_in(&JoinedWords, text, Some("ru")),
+            ["вкачестве", "нехотят", "годаи"]
+        );
+        assert_eq!(
+            fixed(&JoinedWords, "Это было вкачестве примера.", Some("ru")),
+            "Это было в качестве примера."
+        );
+    }
+
+    #[test]
+    fn russian_prefixes_and_endings_are_no_joins() {
+        // `со` before a vowel and `не` before an adjective are prefixes of
+        // compounds; `под` prefixes nouns; an inflection is no `а` or `у`;
+        // one-letter words in a cut of three are letters of a word.
+        let text = "Карильон звонил: соведущим неанглийской программы о подпроцессе \
+                    карильона и маппет маппетов сказали.";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("ru")), [""; 0]);
+        assert!(russian_compound(&["карильон", "а"], &[30, 60]));
+        assert!(russian_compound(&["маппет", "о", "в"], &[30, 67, 76]));
+        assert!(russian_compound(&["со", "ведущим"], &[61, 40]));
+        assert!(russian_compound(&["не", "английской"], &[72, 40]));
+        assert!(russian_compound(&["о", "бегали"], &[67, 35]));
+        assert!(!russian_compound(&["со", "счетом"], &[61, 41]));
+        assert!(!russian_compound(&["не", "имела"], &[72, 46]));
+        assert!(!russian_compound(&["не", "было"], &[72, 64]));
+        assert!(!russian_compound(&["года", "и"], &[62, 75]));
+    }
+
+    #[test]
+    fn russian_rare_inflections_and_words_in_o_beside_a_function_word() {
+        // `водителям` and `тираном` are rare in the lexicon, `примерно`
+        // and `глубоко` end like the stem of a compound (`само` +
+        // `стрелами`).
+        let text = "Это касается кводителям такси, еготираном считают, и примернокак \
+                    всегда глубокона юге.";
+        assert_eq!(
+            flagged_in(&JoinedWords, text, Some("ru")),
+            ["кводителям", "еготираном", "примернокак", "глубокона"]
+        );
+        // A participle after `не`, a name first in its sentence, a rare
+        // word before a one-letter one.
+        let text = "Там несформировавшиеся рынки.\nКайван сказал это вчера.\nЯзык сонинк у них.";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("ru")), [""; 0]);
+    }
+
+    #[test]
+    fn russian_capitals_inside_a_word_or_first_in_a_sentence() {
+        let text = "ЧленыАссамблеи Уэльса спорят. Вэтом году они решили иначе.";
+        assert_eq!(
+            flagged_in(&JoinedWords, text, Some("ru")),
+            ["ЧленыАссамблеи", "Вэтом"]
+        );
+        assert_eq!(
+            fixed(&JoinedWords, text, Some("ru")),
+            "Члены Ассамблеи Уэльса спорят. В этом году они решили иначе."
+        );
+        // A name's particle (`Мак`), a capitalised word inside a sentence,
+        // a name before `с`, and a sentence of one word (a list's label).
+        let text = "МакГрегор и Вэтом спорят.\nДжейнс сказала это вчера.\nКремона";
+        assert_eq!(flagged_in(&JoinedWords, text, Some("ru")), [""; 0]);
     }
 }
