@@ -107,6 +107,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     let enc = detect_legacy(bytes);
     let (text, lossy) = enc.decode_without_bom_handling(bytes);
     let text = text.into_owned();
+    // Some code pages read more than they write (Big5's Hong Kong
+    // extension, `87 40` → `䏰`): such text cannot be given back either.
+    let lossy = lossy || !encode(&text, Encoding::from_encoding_rs(enc)).is_ok_and(|b| b == bytes);
     let prefix = enc.decode_without_bom_handling(&bytes[..offset]).0.len();
     let text_offset = crate::text::lines::floor_char_boundary(&text, prefix.min(text.len()));
     Ok(Decoded {
@@ -439,6 +442,21 @@ mod tests {
             // Line breaks stay where they were.
             assert_eq!(d.text.lines().count(), 2);
         }
+    }
+
+    #[test]
+    fn text_a_code_page_reads_but_cannot_write_is_lossy() {
+        // Read as Big5, whose decoder knows Hong Kong characters (`87 40`
+        // is `䏰`) that its encoder does not write: found by proptest.
+        let bytes = [135u8, 64, 152, 192, 154, 65];
+        let d = decode(&bytes).unwrap();
+        assert!(
+            matches!(d.encoding, Encoding::Legacy(_)),
+            "{:?}",
+            d.encoding
+        );
+        assert!(encode(&d.text, d.encoding).ok().as_deref() != Some(&bytes[..]));
+        assert!(d.lossy);
     }
 
     #[test]
