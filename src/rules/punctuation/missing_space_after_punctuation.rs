@@ -240,12 +240,11 @@ fn glued(doc: &Document, pi: usize, i: usize, ni: usize, c: char, confidence: f3
     .fix(end..end, " ", Applicability::Safe)
 }
 
-/// Whether the sentence mark `c` before the opening quotation mark at
-/// token `q` ends a sentence glued to the quotation: a word, a number or a
-/// closing mark before it, not another dot (an ellipsis, `т.е.`), and a
-/// word after the quotation mark that can start a sentence.
-/// The word after the quotation mark, if any: French puts a no-break space
-/// inside `«`.
+/// The word after the opening quotation mark at token `q` when the
+/// sentence mark `c` before that mark ends a sentence glued to the
+/// quotation: a word, a number or a closing mark before it, not another dot
+/// (an ellipsis, `т.е.`), and a word after the mark that can start a
+/// sentence (French puts a no-break space inside `«`).
 fn sentence_before_quote(doc: &Document, q: usize, c: char) -> Option<usize> {
     if !matches!(c, '.' | '!' | '?' | '؟') {
         return None;
