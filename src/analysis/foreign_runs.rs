@@ -491,13 +491,25 @@ const FORMATS: &[&str] = &[
     "woff", "sql", "db", "log", "ini", "cfg", "md",
 ];
 
+/// Whether `text`, lowercased, is one of [`FORMATS`]. Only ASCII letters
+/// and the Kelvin sign lowercase to ASCII, so other words are never
+/// lowercased (most words of most texts).
+fn format(text: &str) -> bool {
+    if text.is_ascii() {
+        FORMATS.iter().any(|f| f.eq_ignore_ascii_case(text))
+    } else {
+        text.chars().all(|c| c.is_ascii() || c == '\u{212A}')
+            && FORMATS.contains(&text.to_lowercase().as_str())
+    }
+}
+
 /// Whether word `w` is a technical token rather than a word: a format
 /// (`mp4`, `mkv`), a word with digits (`x64`), or a piece of a file name,
 /// anchor or address glued to its neighbours by `.`, `#`, `/`, `=`, `?`,
 /// `&` or `:` (`page.html#section7`, `report_final.pdf`).
 pub fn technical(doc: &Document, w: usize) -> bool {
     let text = doc.token_text(w);
-    if text.chars().any(|c| c.is_ascii_digit()) || FORMATS.contains(&text.to_lowercase().as_str()) {
+    if text.chars().any(|c| c.is_ascii_digit()) || format(text) {
         return true;
     }
     let joiner = |j: usize| {

@@ -90,15 +90,25 @@ struct Candidate {
 fn find(doc: &Document) -> Vec<Loop> {
     let mut out = Vec::new();
     let mut seq: Vec<(usize, u64)> = Vec::new();
-    // Each distinct token is hashed once: an article repeats its words.
-    let mut keys: FxHashMap<&str, u64> = FxHashMap::default();
+    // Each distinct token is hashed once, and a word's letters checked for
+    // a period once: an article repeats its words.
+    let mut keys: FxHashMap<&str, (u64, bool)> = FxHashMap::default();
+    // The words that may be loops glued together, and the code, in order.
+    let mut maybe_glued = Vec::new();
     let mut i = 0;
     let tokens = &doc.tokens;
     while i < tokens.len() {
         seq.clear();
         while i < tokens.len() && tokens[i].kind != TokenKind::Newline {
             if !tokens[i].is_space() && !joins_chain(doc, i) {
-                let k = *keys.entry(doc.token_text(i)).or_insert_with(|| key(doc, i));
+                let text = doc.token_text(i);
+                let (k, periodic) = *keys
+                    .entry(text)
+                    .or_insert_with(|| (key(doc, i), text.len() >= 4 && may_be_periodic(text)));
+                let kind = tokens[i].kind;
+                if periodic && kind == TokenKind::Word || kind == TokenKind::Code {
+                    maybe_glued.push(i);
+                }
                 seq.push((i, k));
             }
             i += 1;
@@ -108,7 +118,7 @@ fn find(doc: &Document) -> Vec<Loop> {
     }
     let mut glued = Vec::new();
     let mut buf = Vec::new();
-    for t in tokens {
+    for t in maybe_glued.into_iter().map(|i| &tokens[i]) {
         let found = match t.kind {
             TokenKind::Word => glued_loop(doc.text, t.range.clone(), &mut buf),
             TokenKind::Code => slash_chain(doc.text, t.range.clone()),

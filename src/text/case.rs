@@ -49,6 +49,17 @@ pub fn push_lowercase(c: char, out: &mut String) {
     }
 }
 
+/// Whether `char::to_lowercase(c)` is `c` itself.
+#[inline]
+pub fn lowercases_to_itself(c: char) -> bool {
+    match c as u32 {
+        0x41..=0x5A | 0x0400..=0x042F => false,
+        // Hebrew to Arabic Extended: scripts without case.
+        0..=0x7F | 0x0430..=0x045F | 0x0590..=0x08FF => true,
+        _ => c.to_lowercase().eq([c]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,7 +67,7 @@ mod tests {
     #[test]
     fn every_fast_path_agrees_with_the_standard_library() {
         let ranges = [
-            0..0x800u32,
+            0..0x900u32,
             0x1E00..0x2100,
             0xFB00..0xFF00,
             0x1F600..0x1F700,
@@ -68,6 +79,7 @@ mod tests {
             let mut s = String::new();
             push_lowercase(c, &mut s);
             assert_eq!(s, c.to_lowercase().collect::<String>(), "{c:?}");
+            assert_eq!(lowercases_to_itself(c), c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 }

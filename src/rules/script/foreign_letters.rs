@@ -187,10 +187,31 @@ impl Rule for ForeignLetters {
             None => doc.script.and_then(|s| guess_language(doc, s)),
         };
         let mut counts: Option<HashMap<&str, usize>> = None;
+        // Whether each letter of the Cyrillic and Arabic blocks is foreign
+        // on its own (2) or not (1), worked out on first sight: a word of
+        // letters that are not has none (see `letters_of`), and most words
+        // are such, so they skip the memo's look-up.
+        let mut foreign = [0u8; 512];
+        let mut quiet = |c: char| {
+            let i = match c as u32 {
+                u @ 0x0400..=0x04FF => u - 0x0400,
+                u @ 0x0600..=0x06FF => u - 0x0600 + 256,
+                _ => return false,
+            } as usize;
+            if foreign[i] == 0 {
+                foreign[i] = if letters_of(c.encode_utf8(&mut [0; 4]), doc_lang).is_some() {
+                    2
+                } else {
+                    1
+                };
+            }
+            foreign[i] == 1
+        };
         for tok in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let word = tok.text(doc.text);
-            // Fast path: ASCII words have no foreign letters.
-            if word.is_ascii() {
+            // Fast path: ASCII words have no foreign letters, nor do words
+            // of letters that are not foreign one by one.
+            if word.chars().all(|c| c.is_ascii() || quiet(c)) {
                 continue;
             }
             let Some((script, letters)) = foreign_letters(word, doc_lang) else {

@@ -7,6 +7,7 @@
 //! paying a length penalty); when every piece is a known word and the split
 //! is clearly cheaper than the whole, the split is the finding and its fix.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -954,7 +955,9 @@ fn affixed_stems<'k>(
 /// a piece that stands alone there is a word, even if the lexicon lacks it
 /// (a name).
 struct Words<'d> {
-    own: FxHashMap<String, usize>,
+    /// Keyed by the document's own text where normalising leaves a word
+    /// as it is (most words): no allocation a word.
+    own: FxHashMap<Cow<'d, str>, usize>,
     folder: Option<&'d Vocabulary>,
     /// Every question asked and its answer, when they are recorded for
     /// the memo.
@@ -985,7 +988,9 @@ impl<'d> Words<'d> {
     /// in its folder, recording what is asked of them.
     fn recording(key: &str, script: Script) -> Self {
         let mut own = FxHashMap::default();
-        word_and_stems(key, script, &mut |w: &str| count(&mut own, w, 1));
+        word_and_stems(key, script, &mut |w: &str| {
+            count(&mut own, Cow::Owned(w.to_string()), 1)
+        });
         Words {
             own,
             folder: None,
@@ -1041,7 +1046,9 @@ impl<'d> Words<'d> {
 /// `بالاكليا`), but only for the article and `و`: a name that starts with
 /// `ف ب ل ك` would make a false stem (`فلاديمير` is not `ف` + `لاديمير`).
 /// Each distinct spelling is normalised once and passed with its count.
-fn each_word(doc: &Document, script: Script, mut add: impl FnMut(&str, u32)) {
+/// A word is passed borrowed from the document when normalising leaves it
+/// as it is.
+fn each_word<'d>(doc: &'d Document, script: Script, mut add: impl FnMut(Cow<'d, str>, u32)) {
     let mut distinct: FxHashMap<&str, u32> = FxHashMap::default();
     for t in &doc.tokens {
         if t.is_word() && t.script == Some(script) && !t.mixed {
@@ -1052,12 +1059,16 @@ fn each_word(doc: &Document, script: Script, mut add: impl FnMut(&str, u32)) {
     for (raw, n) in distinct {
         w.clear();
         normalize_into(raw, &mut w);
-        word_and_stems(&w, script, &mut |s| add(s, n));
+        if w == raw {
+            word_and_stems(raw, script, &mut |s| add(Cow::Borrowed(s), n));
+        } else {
+            word_and_stems(&w, script, &mut |s| add(Cow::Owned(s.to_string()), n));
+        }
     }
 }
 
 /// `w` (normalised), and its stems as [`each_word`] counts them.
-fn word_and_stems(w: &str, script: Script, add: &mut impl FnMut(&str)) {
+fn word_and_stems<'w>(w: &'w str, script: Script, add: &mut impl FnMut(&'w str)) {
     for p in arabic::STEM_PREFIXES
         .iter()
         .filter(|_| script == Script::Arabic)
@@ -1070,18 +1081,18 @@ fn word_and_stems(w: &str, script: Script, add: &mut impl FnMut(&str)) {
 }
 
 /// Counts `n` more of `w`, allocating only for a new word.
-fn count(counts: &mut FxHashMap<String, usize>, w: &str, n: u32) {
+fn count<'d>(counts: &mut FxHashMap<Cow<'d, str>, usize>, w: Cow<'d, str>, n: u32) {
     let n = n as usize;
-    match counts.get_mut(w) {
+    match counts.get_mut(&*w) {
         Some(m) => *m += n,
         None => {
-            counts.insert(w.to_string(), n);
+            counts.insert(w, n);
         }
     }
 }
 
 /// The document's words, normalised, with their counts.
-fn own_words(doc: &Document, script: Script) -> FxHashMap<String, usize> {
+fn own_words<'d>(doc: &'d Document, script: Script) -> FxHashMap<Cow<'d, str>, usize> {
     let mut counts = FxHashMap::default();
     each_word(doc, script, |w, n| count(&mut counts, w, n));
     counts
@@ -1100,6 +1111,7 @@ fn add_folder_words(doc: &Document, into: &mut Vocabulary) {
     FREQUENT.with_borrow_mut(|frequent| {
         let frequent = frequent.entry(lex.code).or_default();
         each_word(doc, script, |w, n| {
+            let w = &*w;
             if frequent.len() >= MEMO_WORDS {
                 frequent.clear();
             }

@@ -20,7 +20,7 @@ use crate::language::ngram::{self, word_cost, Language};
 use crate::report::finding::{Diagnostic, Severity};
 use crate::rules::{Harm, Rule, RuleMeta};
 use crate::text::script::{family, name};
-use crate::text::{Document, TokenKind};
+use crate::text::{case, Document, TokenKind};
 
 /// `gibberish`: a run of implausible words.
 pub struct Gibberish;
@@ -274,58 +274,58 @@ impl Judge {
             .find(|&j| doc.tokens[j].is_word())
             .unwrap_or(start);
         let (mut first, mut last) = (None, None);
-        for i in start..end {
-            let t = &doc.tokens[i];
-            if t.kind != TokenKind::Word || t.script.map(family) != Some(script) {
-                continue;
-            }
-            let w = t.text(doc.text);
-            words += 1;
-            first.get_or_insert(i);
-            last = Some(i);
-            // Mixed-script words are `mixed-script-word`'s business.
-            if t.mixed {
-                continue;
-            }
-            if script == Script::Arabic && letter_count(w) > GLUED_ARABIC {
-                glued += 1;
-                continue;
-            }
-            // A word repeated is judged once: onomatopoeia and chants
-            // (`Кап, кап, кап`, `طق طق طق`) repeat one sound, garble does not.
-            // Lowercased only when that changes it: most words are.
-            let lower = w.chars().all(|c| {
-                if c.is_ascii() {
-                    !c.is_ascii_uppercase()
-                } else {
-                    c.to_lowercase().eq([c])
+        let (lang, lexicon) = if own {
+            (self.lang, self.lexicon)
+        } else {
+            (None, None)
+        };
+        // The verdicts of this script and language, looked up once a piece.
+        VERDICTS.with_borrow_mut(|memo| {
+            let memo = memo
+                .entry((script as u8, lang.map(|l| l.code), lexicon.map(|l| l.code)))
+                .or_default();
+            for i in start..end {
+                let t = &doc.tokens[i];
+                if t.kind != TokenKind::Word || t.script.map(family) != Some(script) {
+                    continue;
                 }
-            });
-            let key: Cow<str> = if lower {
-                w.into()
-            } else {
-                w.to_lowercase().into()
-            };
-            if !seen.insert(key) || technical(doc, i) {
-                continue;
-            }
-            let (lang, lexicon) = if own {
-                (self.lang, self.lexicon)
-            } else {
-                (None, None)
-            };
-            if let Some((bits, symbols)) = remembered(w, script, lang, lexicon) {
-                judged += 1;
-                let slack = if is_name(w) && i != sentence_first {
-                    NAME_SLACK
+                let w = t.text(doc.text);
+                words += 1;
+                first.get_or_insert(i);
+                last = Some(i);
+                // Mixed-script words are `mixed-script-word`'s business.
+                if t.mixed {
+                    continue;
+                }
+                if script == Script::Arabic && letter_count(w) > GLUED_ARABIC {
+                    glued += 1;
+                    continue;
+                }
+                // A word repeated is judged once: onomatopoeia and chants
+                // (`Кап, кап, кап`, `طق طق طق`) repeat one sound, garble does not.
+                // Lowercased only when that changes it: most words are.
+                let lower = w.chars().all(case::lowercases_to_itself);
+                let key: Cow<str> = if lower {
+                    w.into()
                 } else {
-                    0.0
+                    w.to_lowercase().into()
                 };
-                implausible += usize::from(bits > implausible_bits + slack);
-                cost += bits * symbols as f32;
-                scored += symbols;
+                if !seen.insert(key) || technical(doc, i) {
+                    continue;
+                }
+                if let Some((bits, symbols)) = remembered(memo, w, script, lang, lexicon) {
+                    judged += 1;
+                    let slack = if is_name(w) && i != sentence_first {
+                        NAME_SLACK
+                    } else {
+                        0.0
+                    };
+                    implausible += usize::from(bits > implausible_bits + slack);
+                    cost += bits * symbols as f32;
+                    scored += symbols;
+                }
             }
-        }
+        });
         if let (Some(f), Some(l)) = (first, last) {
             let mean = cost / scored.max(1) as f32;
             if implausible >= MIN_IMPLAUSIBLE
@@ -473,29 +473,25 @@ thread_local! {
 /// [`verdict`], remembered, `None` for an interjection or a stretched word
 /// (see [`interjection`], [`stretched_word`] with `lexicon`).
 fn remembered(
+    memo: &mut Verdicts,
     word: &str,
     script: Script,
     first: Option<&'static Language>,
     lexicon: Option<&'static Lexicon>,
 ) -> Verdict {
-    VERDICTS.with_borrow_mut(|memo| {
-        let memo = memo
-            .entry((script as u8, first.map(|l| l.code), lexicon.map(|l| l.code)))
-            .or_default();
-        if let Some(&v) = memo.get(word) {
-            return v;
-        }
-        if memo.len() >= MEMO_WORDS {
-            memo.clear();
-        }
-        let v = if interjection(word, script) || stretched_word(word, script, lexicon) {
-            None
-        } else {
-            verdict(word, script, first)
-        };
-        memo.insert(word.into(), v);
-        v
-    })
+    if let Some(&v) = memo.get(word) {
+        return v;
+    }
+    if memo.len() >= MEMO_WORDS {
+        memo.clear();
+    }
+    let v = if interjection(word, script) || stretched_word(word, script, lexicon) {
+        None
+    } else {
+        verdict(word, script, first)
+    };
+    memo.insert(word.into(), v);
+    v
 }
 
 /// Most letters of a word without a vowel that is an interjection, a sound
