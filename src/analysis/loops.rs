@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::text::normalize::{folded_chars, is_arabic_mark};
+use crate::text::normalize::{fold_char, folded_chars, is_arabic_mark};
 use crate::text::{Document, TokenKind};
 
 /// The longest period, in tokens (words and punctuation), compared token by
@@ -463,7 +463,7 @@ fn may_be_periodic(word: &str) -> bool {
     let (Some(first), Some(last)) = (letters.next(), letters.next_back()) else {
         return false;
     };
-    let fold = |c: char| folded_chars(c.encode_utf8(&mut [0; 4])).next();
+    let fold = fold_char;
     let (first, last) = (fold(first), fold(last));
     let mut before = first;
     for c in word.chars().filter(|&c| !is_arabic_mark(c)).skip(1) {

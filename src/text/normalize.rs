@@ -69,6 +69,28 @@ impl Iterator for FoldedChars<'_> {
     }
 }
 
+/// The first character of [`folded_chars`] of `c` alone (`None` for a
+/// mark), without building the iterator: for loops over single letters.
+pub fn fold_char(c: char) -> Option<char> {
+    if is_arabic_mark(c) {
+        return None;
+    }
+    let c = match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ی' => 'ي',
+        'ة' => 'ه',
+        'ک' => 'ك',
+        c => c,
+    };
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else if UNCASED.contains(&c) {
+        Some(c)
+    } else {
+        c.to_lowercase().next()
+    }
+}
+
 /// Blocks of scripts without case (Hebrew, Arabic, Syriac, Thaana, N'Ko,
 /// Samaritan, Mandaic, Arabic Extended): a character lowercases to itself.
 const UNCASED: std::ops::RangeInclusive<char> = '\u{0590}'..='\u{08FF}';
@@ -76,6 +98,17 @@ const UNCASED: std::ops::RangeInclusive<char> = '\u{0590}'..='\u{08FF}';
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_letter_folds_as_in_a_word() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                fold_char(c),
+                folded_chars(c.encode_utf8(&mut [0; 4])).next(),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn uncased_blocks_lowercase_to_themselves() {

@@ -5,7 +5,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 use unicode_script::Script;
 
 use super::case;
@@ -104,6 +105,10 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid token regex")
 });
 
+/// The longest piece between white space that [`special_spans`] searches
+/// by anchored searches (see there); a longer one is searched as usual.
+const ANCHORED_PIECE: usize = 256;
+
 /// Top-level domains that make `name.tld` a domain; lowercase only, so that
 /// glued sentences such as `over.It` are not read as domains.
 const TLDS: &str = "com|net|org|gov|edu|mil|int|info|biz|io|co|me|tv|ly|ai|app|dev|news|online|site|ru|su|uk|us|fr|de|es|it|eg|sa|ae|ma|dz|tn|jo|lb|iq|qa|kw|bh|om|ye|sy|sd|ps|ir|tr|ua|by|kz|cn|jp|in|ca|au|ch|nl|be|pl|se|no|fi|dk|at|cz|gr|pt|br|mx|ar";
@@ -112,57 +117,95 @@ const TLDS: &str = "com|net|org|gov|edu|mil|int|info|biz|io|co|me|tv|ly|ai|app|d
 /// handles, hashtags and code, left to right and never overlapping.
 fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
     let mut out = Vec::new();
-    // Every special span holds one of these; most sentences hold none.
-    if !text.bytes().any(|b| {
+    // Every match of [`SPECIAL`] holds one of these bytes and no white
+    // space, and the regex has no anchors or look-around: searching only
+    // the pieces between white space that hold one finds what a search of
+    // the whole text finds, without running the regex over every word.
+    let trigger = |b: u8| {
         matches!(
             b,
             b'.' | b'@' | b'#' | b'_' | b'-' | b'%' | b'$' | b'/' | b'&'
         )
-    }) {
-        return out;
-    }
-    for m in SPECIAL.find_iter(text) {
-        let mut range = m.range();
-        let s = m.as_str();
-        let first = s.as_bytes()[0];
-        let kind = if first == b'@' {
-            TokenKind::Handle
-        } else if first == b'#' {
-            TokenKind::Hashtag
-        } else if let Some(code) = code_kind(s) {
-            code
-        } else if s.contains('@') && !s.contains('/') {
-            TokenKind::Email
+    };
+    let bytes = text.as_bytes();
+    let mut searched = 0;
+    while let Some(k) = bytes[searched..].iter().position(|&b| trigger(b)) {
+        let t = searched + k;
+        let start = text[searched..t]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(searched, |(j, c)| searched + j + c.len_utf8());
+        let end = text[t..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |j| t + j);
+        let hay = &text[start..end];
+        if hay.len() > ANCHORED_PIECE {
+            for m in SPECIAL.find_iter(hay) {
+                out.extend(special(text, start + m.start()..start + m.end()));
+            }
         } else {
-            TokenKind::Url
-        };
-        if kind == TokenKind::Code && !is_code(text, range.clone()) {
-            continue;
-        }
-        if kind == TokenKind::Url && !s.contains("://") {
-            // A bare domain ends at a word boundary: `example.community` is not `example.com`.
-            let after = text[range.end..].chars().next();
-            if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                continue;
+            // The leftmost match is the anchored match at the first place
+            // that has one. An unanchored search would find its start with
+            // the reverse lazy DFA, whose states (the Unicode classes read
+            // backwards) took most of the tokenizer's time on Latin and
+            // Cyrillic text; the forward DFA's are cheap.
+            let mut p = 0;
+            while let Some(m) = (p..hay.len())
+                .filter(|&q| hay.is_char_boundary(q))
+                .find_map(|q| SPECIAL.find(Input::new(hay).range(q..).anchored(Anchored::Yes)))
+            {
+                out.extend(special(text, start + m.start()..start + m.end()));
+                // No alternative matches nothing; were one to, go on.
+                p = m.end().max(p + 1);
             }
         }
-        if kind == TokenKind::Url || kind == TokenKind::Code && s.contains('/') {
-            range.end = trim_url_end(text, range.clone());
-        }
-        // Handles, hashtags and domains start a word: `a@b` and `x#y` are
-        // not. An entity may follow a word (`minister&nbsp;said`).
-        let prev = text[..range.start].chars().next_back();
-        if !s.starts_with('&')
-            && prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '@')
-        {
-            continue;
-        }
-        if range.is_empty() {
-            continue;
-        }
-        out.push((range, kind));
+        searched = end;
     }
     out
+}
+
+/// The token that the match `range` of [`SPECIAL`] in `text` is, if its
+/// kind and its neighbours allow it to be one.
+fn special(text: &str, mut range: Range<usize>) -> Option<(Range<usize>, TokenKind)> {
+    let s = &text[range.clone()];
+    let first = s.as_bytes()[0];
+    let kind = if first == b'@' {
+        TokenKind::Handle
+    } else if first == b'#' {
+        TokenKind::Hashtag
+    } else if let Some(code) = code_kind(s) {
+        code
+    } else if s.contains('@') && !s.contains('/') {
+        TokenKind::Email
+    } else {
+        TokenKind::Url
+    };
+    if kind == TokenKind::Code && !is_code(text, range.clone()) {
+        return None;
+    }
+    if kind == TokenKind::Url && !s.contains("://") {
+        // A bare domain ends at a word boundary: `example.community` is not `example.com`.
+        let after = text[range.end..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+    }
+    if kind == TokenKind::Url || kind == TokenKind::Code && s.contains('/') {
+        range.end = trim_url_end(text, range.clone());
+    }
+    // Handles, hashtags and domains start a word: `a@b` and `x#y` are
+    // not. An entity may follow a word (`minister&nbsp;said`).
+    let prev = text[..range.start].chars().next_back();
+    if !s.starts_with('&')
+        && prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '@')
+    {
+        return None;
+    }
+    if range.is_empty() {
+        return None;
+    }
+    Some((range, kind))
 }
 
 /// Whether a match of [`SPECIAL`] is one of its code alternatives, not a
@@ -463,6 +506,48 @@ mod tests {
             .filter(|t| !t.is_space())
             .map(|t| (&text[t.range], t.kind))
             .collect()
+    }
+
+    #[test]
+    fn special_spans_are_those_of_a_search_of_the_whole_text() {
+        let pieces = [
+            "see https://example.com/a?b=1.",
+            "mail me@example.org,",
+            "www.bbc.co.uk/news",
+            "الموقع الجزيرة.نت اليوم",
+            "@user@mastodon.social",
+            "#وسم_عربي",
+            "call snake_case_name()",
+            "--dry-run",
+            "%1$s %(name)s ${HOME}",
+            "&amp;amp; &#x41;",
+            "./src/main.rs a/b/c/",
+            "word.",
+            "a.b.c",
+            "e-mail",
+            "x\u{A0}www.example.com\u{2003}y",
+            "\u{A0}/usr/bin\u{A0}",
+            "1/2/3",
+            "over.It",
+            "well-known e-mail-address --flag",
+            "a-b_c%d$e&f;/g@h.com#i",
+            "",
+            " ",
+        ];
+        // A piece longer than the anchored searches take.
+        let long = format!("{}/usr/bin/x.com{}", "a-".repeat(200), "_b".repeat(100));
+        let whole = |text: &str| {
+            SPECIAL
+                .find_iter(text)
+                .filter_map(|m| special(text, m.range()))
+                .collect::<Vec<_>>()
+        };
+        for a in pieces.iter().copied().chain([long.as_str()]) {
+            for b in pieces {
+                let text = format!("{a} {b}{a}\n{b}");
+                assert_eq!(special_spans(&text), whole(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]

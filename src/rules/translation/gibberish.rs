@@ -297,7 +297,11 @@ impl Judge {
                 if t.mixed {
                     continue;
                 }
-                if script == Script::Arabic && letter_count(w) > GLUED_ARABIC {
+                // No more letters than characters, counted faster.
+                if script == Script::Arabic
+                    && w.chars().count() > GLUED_ARABIC
+                    && letter_count(w) > GLUED_ARABIC
+                {
                     glued += 1;
                     continue;
                 }

@@ -269,6 +269,12 @@ fn normalize_into(s: &str, base: usize, out: &mut String, map: &mut Vec<usize>) 
             }
             c => c,
         };
+        // Most letters (Arabic, lowercase) stay as they are: no case table.
+        if crate::text::case::lowercases_to_itself(c) {
+            out.push(c);
+            map.extend(std::iter::repeat_n(at, c.len_utf8()));
+            continue;
+        }
         for lc in c.to_lowercase() {
             out.push(lc);
             map.extend(std::iter::repeat_n(at, lc.len_utf8()));
