@@ -44,13 +44,7 @@ impl Iterator for FoldedChars<'_> {
             if is_arabic_mark(c) {
                 continue;
             }
-            let c = match c {
-                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-                'ى' | 'ی' => 'ي',
-                'ة' => 'ه',
-                'ک' => 'ك',
-                c => c,
-            };
+            let c = variant(c);
             // Hebrew to Arabic Extended-A have no case: skip the case
             // table's binary search, the cost of folding Arabic text.
             if c.is_ascii() {
@@ -69,19 +63,24 @@ impl Iterator for FoldedChars<'_> {
     }
 }
 
+/// The Arabic letter variants that spelling treats loosely, as one letter.
+fn variant(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ی' => 'ي',
+        'ة' => 'ه',
+        'ک' => 'ك',
+        c => c,
+    }
+}
+
 /// The first character of [`folded_chars`] of `c` alone (`None` for a
 /// mark), without building the iterator: for loops over single letters.
 pub fn fold_char(c: char) -> Option<char> {
     if is_arabic_mark(c) {
         return None;
     }
-    let c = match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ی' => 'ي',
-        'ة' => 'ه',
-        'ک' => 'ك',
-        c => c,
-    };
+    let c = variant(c);
     if c.is_ascii() {
         Some(c.to_ascii_lowercase())
     } else if UNCASED.contains(&c) {
