@@ -495,7 +495,15 @@ const FORMATS: &[&str] = &[
 /// and the Kelvin sign lowercase to ASCII, so other words are never
 /// lowercased (most words of most texts).
 fn format(text: &str) -> bool {
+    // No format is longer than four letters (the Kelvin sign takes three
+    // bytes, and lowercases to one).
+    if text.len() > 4 * 3 {
+        return false;
+    }
     if text.is_ascii() {
+        if text.len() > 4 {
+            return false;
+        }
         FORMATS.iter().any(|f| f.eq_ignore_ascii_case(text))
     } else {
         text.chars().all(|c| c.is_ascii() || c == '\u{212A}')
@@ -569,5 +577,17 @@ pub fn deletion(doc: &Document, start: usize, end: usize) -> std::ops::Range<usi
         (_, Some(a)) => start..a.range.end,
         (Some(b), None) => b.range.start..end,
         (None, None) => start..end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_short_ascii_and_found_in_any_case() {
+        assert!(FORMATS.iter().all(|f| f.len() <= 4 && f.is_ascii()));
+        assert!(format("MP4") && format("pdf") && format("M\u{212A}V"));
+        assert!(!format("pdfs") && !format("document") && !format("ملف"));
     }
 }
