@@ -1,9 +1,10 @@
 //! Document language: declared, or detected from the main script and then by
 //! `whatlang` among that script's languages.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_script::Script;
 use whatlang::{Detector, Lang};
 
@@ -333,24 +334,33 @@ const ARABIC_WORDS: &[&str] = &[
 /// keyboard's `ی ک` stays Arabic: those letters decide nothing. `None` when
 /// the sample has too little of either.
 fn arabic_script_language(sample: &str) -> Option<&'static str> {
+    // The word lists as sets: every word of the sample is looked up.
+    static SETS: OnceLock<[FxHashSet<&str>; 3]> = OnceLock::new();
+    let [urdu_words, persian_words, arabic_words] = SETS.get_or_init(|| {
+        [URDU_WORDS, PERSIAN_WORDS, ARABIC_WORDS].map(|w| w.iter().copied().collect())
+    });
     let (mut arabic, mut persian, mut urdu) = (0usize, 0usize, 0usize);
     // Persian joins suffixes with a zero-width non-joiner (`کتاب‌ها`).
     for word in sample.split(|c: char| c.is_whitespace() || c == '\u{200C}') {
         let word = word.trim_matches(|c: char| !case::is_alphabetic(c));
-        if URDU_WORDS.contains(&word) {
+        if urdu_words.contains(word) {
             urdu += 2;
-        } else if PERSIAN_WORDS.contains(&word) {
+        } else if persian_words.contains(word) {
             persian += 2;
         }
-        let folded: String = word
-            .chars()
-            .map(|c| match c {
-                'ی' => 'ي',
-                'ک' => 'ك',
-                c => c,
-            })
-            .collect();
-        if ARABIC_WORDS.contains(&folded.as_str()) {
+        let folded: Cow<str> = if word.contains(['ی', 'ک']) {
+            word.chars()
+                .map(|c| match c {
+                    'ی' => 'ي',
+                    'ک' => 'ك',
+                    c => c,
+                })
+                .collect::<String>()
+                .into()
+        } else {
+            word.into()
+        };
+        if arabic_words.contains(&*folded) {
             arabic += 2;
         }
         if folded.chars().count() > 3 && (folded.starts_with("ال") || folded.starts_with("وال"))
