@@ -766,7 +766,7 @@ fn align(units: &[Unit], word: &[char], target: Target, limit: f32) -> Option<f3
     for i in 0..=n {
         // Whether a cell of this row is within the limit: costs are never
         // negative, so once a whole row is above it, so is every later cell
-        // and the result. Most stems a term is tried against stop there.
+        // and the result: the rows left need not be walked.
         let mut within = false;
         for j in 0..=m {
             let here = dp[at(i, j)];
