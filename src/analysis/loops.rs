@@ -354,10 +354,7 @@ fn sentence_candidates(doc: &Document, seq: &[(usize, u64)], cands: &mut Vec<Can
     }
     // A line that is one long piece written several times, sentence or not.
     let long = seq.len() > 2 * MAX_PERIOD;
-    if let Some(period) = long
-        .then(|| smallest_period(seq.iter().map(|s| s.1)))
-        .flatten()
-    {
+    if let Some(period) = long.then(|| smallest_period(seq, |s| s.1)).flatten() {
         if period > MAX_PERIOD && seq.len() / period >= 2 {
             cands.push(Candidate {
                 start: 0,
@@ -370,17 +367,18 @@ fn sentence_candidates(doc: &Document, seq: &[(usize, u64)], cands: &mut Vec<Can
 }
 
 /// The smallest period of a sequence that it is whole copies of, by the
-/// prefix function: linear.
-fn smallest_period<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Option<usize> {
-    let items: Vec<T> = items.collect();
+/// prefix function: linear. Compared by `key`, in place: a line of a large
+/// file has millions of items, not to be copied.
+fn smallest_period<T, K: PartialEq>(items: &[T], key: impl Fn(&T) -> K) -> Option<usize> {
     let n = items.len();
     let mut pi = vec![0; n];
     for i in 1..n {
         let mut k = pi[i - 1];
-        while k > 0 && items[i] != items[k] {
+        let here = key(&items[i]);
+        while k > 0 && here != key(&items[k]) {
             k = pi[k - 1];
         }
-        if items[i] == items[k] {
+        if here == key(&items[k]) {
             k += 1;
         }
         pi[i] = k;
@@ -435,7 +433,7 @@ fn glued_loop(text: &str, range: Range<usize>, chars: &mut Vec<(usize, char)>) -
         }
     }
     let n = chars.len();
-    let period = smallest_period(chars.iter().map(|c| c.1))?;
+    let period = smallest_period(chars, |c| c.1)?;
     if period < 2 || n / period < 2 {
         return None;
     }
@@ -479,6 +477,15 @@ fn may_be_periodic(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn smallest_period_compares_by_key() {
+        let items = [(0, 'a'), (1, 'b'), (2, 'a'), (3, 'b')];
+        assert_eq!(smallest_period(&items, |c| c.1), Some(2));
+        assert_eq!(smallest_period(&items[..3], |c| c.1), None);
+        assert_eq!(smallest_period(&items, |c| c.0), Some(4));
+        assert_eq!(smallest_period(&items[..0], |c| c.1), None);
+    }
 
     fn found(text: &str) -> Vec<(String, usize, String)> {
         let doc = Document::new(text, None);

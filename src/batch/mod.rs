@@ -245,9 +245,9 @@ fn scan_file(
 ) -> Result<Outcome, Failure> {
     let decoded = walk::read_decoded(input)?;
     match mode {
-        Mode::Check => Ok(Outcome::Checked(job.scanner.scan_decoded_in(
+        Mode::Check => Ok(Outcome::Checked(job.scanner.scan_decoded_owned(
             &input.display,
-            &decoded,
+            decoded,
             folder,
         ))),
         Mode::Fix { options, write } => Ok(Outcome::Fixed(fix::fix_file(

@@ -764,11 +764,16 @@ fn align(units: &[Unit], word: &[char], target: Target, limit: f32) -> Option<f3
     let at = |i: usize, j: usize| i * (m + 1) + j;
     dp[0] = 0.0;
     for i in 0..=n {
+        // Whether a cell of this row is within the limit: costs are never
+        // negative, so once a whole row is above it, so is every later cell
+        // and the result: the rows left need not be walked.
+        let mut within = false;
         for j in 0..=m {
             let here = dp[at(i, j)];
             if here == INF || here > limit {
                 continue;
             }
+            within = true;
             if j < m {
                 // A letter with no unit; names rarely gain a first consonant.
                 let first = if i == 0 && !is_vowel_letter(word[j], target) {
@@ -823,6 +828,10 @@ fn align(units: &[Unit], word: &[char], target: Target, limit: f32) -> Option<f3
                     dp[at(i + 1, j + 1)] = cost;
                 }
             }
+        }
+        if !within {
+            DP.set(dp);
+            return None;
         }
     }
     let mut best = dp[at(n, m)];

@@ -64,6 +64,19 @@ pub enum NotText {
 ///
 /// Never panics, whatever the bytes.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    decode_maybe_owned(bytes, None)
+}
+
+/// [`decode`] taking the bytes: valid UTF-8 becomes the text without a
+/// copy, so that a large file is not held twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, NotText> {
+    decode_maybe_owned(&[], Some(bytes))
+}
+
+/// [`decode`] of `owned` when given (then `borrowed` is empty), else of
+/// `borrowed`.
+fn decode_maybe_owned(borrowed: &[u8], owned: Option<Vec<u8>>) -> Result<Decoded, NotText> {
+    let bytes = owned.as_deref().unwrap_or(borrowed);
     // UTF-16 first: its NUL bytes would otherwise call it binary.
     match bytes.get(..2) {
         Some([0xFF, 0xFE]) => return Ok(decode_utf16(bytes, false)),
@@ -75,13 +88,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         return Err(NotText::Binary { offset });
     }
     let err = match std::str::from_utf8(bytes) {
-        Ok(text) => {
+        Ok(_) => {
+            // Valid UTF-8: the owned bytes become the text as they are.
+            let text = match owned {
+                Some(v) => String::from_utf8(v)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                None => String::from_utf8_lossy(borrowed).into_owned(),
+            };
             return Ok(Decoded {
-                text: text.to_string(),
+                text,
                 encoding: Encoding::Utf8,
                 first_invalid: None,
                 lossy: false,
-            })
+            });
         }
         Err(e) => e,
     };
@@ -355,6 +374,22 @@ pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>, Unencodable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let cases: Vec<Vec<u8>> = vec![
+            b"plain ascii\n".to_vec(),
+            "قال الوزير".as_bytes().to_vec(),
+            b"\xEF\xBB\xBFbom".to_vec(),
+            b"caf\xE9 cr\xE8me".to_vec(),
+            b"\xFF\xFEa\x00b\x00".to_vec(),
+            b"bin\x00ary".to_vec(),
+            Vec::new(),
+        ];
+        for bytes in cases {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes), "{bytes:?}");
+        }
+    }
 
     fn legacy(name: &str) -> Encoding {
         Encoding::from_label(name).unwrap()

@@ -337,7 +337,7 @@ fn join_display(given: &str, rel: &Path) -> String {
 /// failure is an error.
 pub fn read_decoded(input: &Input) -> Result<Decoded, InputError> {
     let bytes = read_bytes(input)?;
-    decode::decode(&bytes).map_err(|e| match e {
+    decode::decode_owned(bytes).map_err(|e| match e {
         decode::NotText::Binary { offset } => {
             InputError::new(&input.display, ErrorKind::Binary { offset })
         }

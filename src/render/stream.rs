@@ -140,8 +140,16 @@ impl<W: Write> Stream<W> {
         let text = match self.format {
             Format::Full => full::render_file(file, &self.opts),
             Format::Concise => concise::render_file(file, &self.opts),
-            Format::Json => jsonl::json_file(file, first),
-            Format::Jsonl => jsonl::line(file),
+            // Written as they serialize: a large file's JSON is several
+            // times its size.
+            Format::Json => {
+                jsonl::write_json_file(&mut self.out, file, first)?;
+                String::new()
+            }
+            Format::Jsonl => {
+                jsonl::write_line(&mut self.out, file)?;
+                String::new()
+            }
             Format::Sarif => {
                 let s = sarif::results(file, self.results == 0);
                 self.results += file.findings.len();
