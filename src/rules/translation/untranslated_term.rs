@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use unicode_script::Script;
 
 use crate::analysis::foreign_runs::{foreign_runs, technical};
@@ -149,13 +150,23 @@ fn fold_arabic(word: &str) -> String {
 /// right before it or before up to two adjectives (`هاتفها الجديد جالاكسي`,
 /// `مساعدها الذكي كوبايلوت`).
 fn after_product_noun(doc: &Document, i: usize) -> bool {
+    after_noun(doc, i, is_product_noun)
+}
+
+/// Whether `word` folds to one of [`PRODUCT_NOUNS`].
+fn is_product_noun(word: &str) -> bool {
+    PRODUCT_NOUNS.contains(&fold_arabic(word).as_str())
+}
+
+/// [`after_product_noun`], with `noun` telling a product noun.
+fn after_noun<'d>(doc: &Document<'d>, i: usize, mut noun: impl FnMut(&'d str) -> bool) -> bool {
     let mut at = i;
     for _ in 0..3 {
         let Some(j) = doc.prev_non_space(at).filter(|&j| doc.tokens[j].is_word()) else {
             return false;
         };
         let word = doc.token_text(j);
-        if PRODUCT_NOUNS.contains(&fold_arabic(word).as_str()) {
+        if noun(word) {
             return true;
         }
         // Only a definite adjective may stand between.
@@ -197,10 +208,16 @@ fn glossed(doc: &Document, run: &[usize], spellings: &[String]) -> bool {
 /// The document's Arabic words that follow a noun of [`PRODUCT_NOUNS`],
 /// folded: the names it gives products, services and companies.
 fn brands(doc: &Document) -> std::collections::HashSet<String> {
+    // Each distinct word folded once: every word of the document is asked.
+    let mut nouns: FxHashMap<&str, bool> = FxHashMap::default();
     (0..doc.tokens.len())
         .filter(|&i| {
             let t = &doc.tokens[i];
-            t.is_word() && t.script == Some(Script::Arabic) && after_product_noun(doc, i)
+            t.is_word()
+                && t.script == Some(Script::Arabic)
+                && after_noun(doc, i, |w| {
+                    *nouns.entry(w).or_insert_with(|| is_product_noun(w))
+                })
         })
         .map(|i| fold_arabic(doc.token_text(i)))
         .collect()
