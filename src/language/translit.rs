@@ -921,10 +921,10 @@ fn written_letters(units: &[Unit]) -> u64 {
 }
 
 /// The least that [`align`] can pay for the letters of `word` outside
-/// `written` (see [`written_letters`]), the letters no choice of any unit
-/// writes: each is inserted or stands for another unit's
-/// sound, at the cheaper of the two costs at least. A Russian ending the
-/// alignment may drop is left out of the count.
+/// `written` (see [`written_letters`]), which no choice of any unit writes:
+/// each is inserted or stands for another unit's sound, at the cheaper of
+/// the two costs at least. A Russian ending the alignment may drop is left
+/// out of the count.
 fn unwritten_floor(written: u64, word: &[char], target: Target) -> f32 {
     let counted = match target {
         Target::Arabic => word.len(),

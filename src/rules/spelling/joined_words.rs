@@ -988,9 +988,7 @@ impl<'d> Words<'d> {
     /// in its folder, recording what is asked of them.
     fn recording(key: &str, script: Script) -> Self {
         let mut own = FxHashMap::default();
-        word_and_stems(key, script, &mut |w: &str| {
-            count(&mut own, Cow::Owned(w.to_string()), 1)
-        });
+        word_and_stems(key, script, &mut |w: &str| count(&mut own, w, None, 1));
         Words {
             own,
             folder: None,
@@ -1046,9 +1044,13 @@ impl<'d> Words<'d> {
 /// `بالاكليا`), but only for the article and `و`: a name that starts with
 /// `ف ب ل ك` would make a false stem (`فلاديمير` is not `ف` + `لاديمير`).
 /// Each distinct spelling is normalised once and passed with its count.
-/// A word is passed borrowed from the document when normalising leaves it
-/// as it is.
-fn each_word<'d>(doc: &'d Document, script: Script, mut add: impl FnMut(Cow<'d, str>, u32)) {
+/// A word is passed with the same text borrowed from the document too,
+/// when normalising leaves it as it is.
+fn each_word<'d>(
+    doc: &'d Document,
+    script: Script,
+    mut add: impl FnMut(&str, Option<&'d str>, u32),
+) {
     let mut distinct: FxHashMap<&str, u32> = FxHashMap::default();
     for t in &doc.tokens {
         if t.is_word() && t.script == Some(script) && !t.mixed {
@@ -1060,9 +1062,9 @@ fn each_word<'d>(doc: &'d Document, script: Script, mut add: impl FnMut(Cow<'d, 
         w.clear();
         normalize_into(raw, &mut w);
         if w == raw {
-            word_and_stems(raw, script, &mut |s| add(Cow::Borrowed(s), n));
+            word_and_stems(raw, script, &mut |s| add(s, Some(s), n));
         } else {
-            word_and_stems(&w, script, &mut |s| add(Cow::Owned(s.to_string()), n));
+            word_and_stems(&w, script, &mut |s| add(s, None, n));
         }
     }
 }
@@ -1081,12 +1083,19 @@ fn word_and_stems<'w>(w: &'w str, script: Script, add: &mut impl FnMut(&'w str))
 }
 
 /// Counts `n` more of `w`, allocating only for a new word.
-fn count<'d>(counts: &mut FxHashMap<Cow<'d, str>, usize>, w: Cow<'d, str>, n: u32) {
+/// `borrowed` is `w` in the document's text, if it is there.
+fn count<'d>(
+    counts: &mut FxHashMap<Cow<'d, str>, usize>,
+    w: &str,
+    borrowed: Option<&'d str>,
+    n: u32,
+) {
     let n = n as usize;
-    match counts.get_mut(&*w) {
+    match counts.get_mut(w) {
         Some(m) => *m += n,
         None => {
-            counts.insert(w, n);
+            let key = borrowed.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed);
+            counts.insert(key, n);
         }
     }
 }
@@ -1094,7 +1103,7 @@ fn count<'d>(counts: &mut FxHashMap<Cow<'d, str>, usize>, w: Cow<'d, str>, n: u3
 /// The document's words, normalised, with their counts.
 fn own_words<'d>(doc: &'d Document, script: Script) -> FxHashMap<Cow<'d, str>, usize> {
     let mut counts = FxHashMap::default();
-    each_word(doc, script, |w, n| count(&mut counts, w, n));
+    each_word(doc, script, |w, b, n| count(&mut counts, w, b, n));
     counts
 }
 
@@ -1110,8 +1119,7 @@ fn add_folder_words(doc: &Document, into: &mut Vocabulary) {
     };
     FREQUENT.with_borrow_mut(|frequent| {
         let frequent = frequent.entry(lex.code).or_default();
-        each_word(doc, script, |w, n| {
-            let w = &*w;
+        each_word(doc, script, |w, _, n| {
             if frequent.len() >= MEMO_WORDS {
                 frequent.clear();
             }

@@ -474,8 +474,9 @@ thread_local! {
     static VERDICTS: RefCell<FxHashMap<MemoKey, Verdicts>> = RefCell::default();
 }
 
-/// [`verdict`], remembered, `None` for an interjection or a stretched word
-/// (see [`interjection`], [`stretched_word`] with `lexicon`).
+/// [`verdict`], remembered in `memo` (the verdicts of `script` and
+/// `first`, see [`VERDICTS`]), `None` for an interjection or a stretched
+/// word (see [`interjection`], [`stretched_word`] with `lexicon`).
 fn remembered(
     memo: &mut Verdicts,
     word: &str,
